@@ -1,0 +1,87 @@
+//! `file-format` and `file-size` (SPEC §3): whether the PDF opens at all, and
+//! OpenReview's 50 MB cap.
+
+use crate::limits::Limits;
+use crate::pdf::{DocumentFacts, ReadError};
+use crate::report::{Check, Status};
+
+/// OpenReview refuses PDFs larger than this (its own 50 MB, in bytes as it counts them).
+pub const OPENREVIEW_MAX_BYTES: u64 = 50 * 1000 * 1000;
+
+const FORMAT: &str = "file-format";
+const FORMAT_TITLE: &str = "Readable PDF";
+
+pub fn file_format(read: &Result<DocumentFacts, ReadError>, limits: &Limits) -> Check {
+    let fail = |message: String, hint: &str| Check::new(FORMAT, FORMAT_TITLE, Status::Fail, message).with_hint(hint);
+    match read {
+        Ok(facts) => {
+            let mut message = format!("PDF {}, {} pages", facts.pdf_version, facts.page_count);
+            if facts.encrypted {
+                message.push_str(", encrypted with an owner password only (opens without one)");
+            }
+            let mut check = Check::new(FORMAT, FORMAT_TITLE, Status::Pass, message);
+            if !facts.limits_reached.is_empty() {
+                let notes: Vec<String> = facts
+                    .limits_reached
+                    .iter()
+                    .map(|(limit, page)| match page {
+                        Some(p) => format!("{} (page {p}); the rest of that page was not read", limit.describe(limits)),
+                        None => limit.describe(limits),
+                    })
+                    .collect();
+                check.status = Status::Warn;
+                check.message = format!("{}; read only in part: {}", check.message, notes.join("; "));
+                check.hint = Some("precheck stops at named limits to stay fast and safe; the checks below cover what was read".into());
+            }
+            check
+        }
+        Err(ReadError::NotPdf) => fail(
+            "this is not a PDF file".into(),
+            "export or print your paper to PDF and drop that file",
+        ),
+        Err(ReadError::NeedsPassword) => fail(
+            "the PDF needs a password to open, so reviewers could not read it".into(),
+            "save a copy without a password (remove the document open password) and submit that",
+        ),
+        Err(ReadError::Damaged(reason)) => fail(
+            format!("the PDF is damaged and cannot be read ({reason})"),
+            "download or export the PDF again; if it opens in a viewer, re-save it with \"Print to PDF\"",
+        ),
+        Err(ReadError::NoPages) => fail(
+            "the PDF has no readable pages (it may be truncated or damaged)".into(),
+            "download or export the PDF again and check that it opens in a viewer",
+        ),
+        Err(ReadError::LimitReached(limit)) => fail(
+            format!("the PDF could not be read: {}", limit.describe(limits)),
+            "submissions this large or complex are refused; reduce image sizes or simplify the figures",
+        ),
+    }
+}
+
+pub fn file_size(bytes: u64) -> Check {
+    let mb = bytes as f64 / 1_000_000.0;
+    if bytes > OPENREVIEW_MAX_BYTES {
+        Check::new("file-size", "File size", Status::Fail, format!("the file is {mb:.1} MB, above OpenReview's 50 MB limit"))
+            .with_hint("compress large raster figures, or export figures as vector graphics")
+    } else {
+        Check::new("file-size", "File size", Status::Pass, format!("{mb:.1} MB of the 50 MB OpenReview accepts"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fifty_megabytes_is_the_edge() {
+        assert_eq!(file_size(50_000_000).status, Status::Pass);
+        assert_eq!(file_size(50_000_001).status, Status::Fail);
+    }
+
+    #[test]
+    fn a_password_is_a_failure_that_says_so() {
+        let c = file_format(&Err(ReadError::NeedsPassword), &Limits::default());
+        assert_eq!(c.status, Status::Fail);
+        assert!(c.message.contains("password"));
+    }
+}

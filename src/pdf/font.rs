@@ -1,0 +1,302 @@
+//! Fonts as the interpreter needs them (ISO 32000-1 §9.5–9.10): how a string splits
+//! into codes, each code's advance width (/Widths, /W for CID fonts, the standard-14
+//! metrics for non-embedded base fonts), its Unicode text (/ToUnicode, else the
+//! encoding), and ascent/descent. Also the facts a report lists about each font.
+
+use super::geom::Matrix;
+use super::objects::{self, get_array, get_dict, get_name, get_number, numbers};
+use super::std14::{self, StandardFont};
+use super::FontFacts;
+use lopdf::{Dictionary, Document, Encoding, Object};
+
+/// Widths entries read from one font; more is an attack, not a font.
+const MAX_WIDTH_ENTRIES: usize = 100_000;
+/// Used when a font gives no usable ascent or descent (fractions of the font size).
+const FALLBACK_ASCENT: f64 = 0.75;
+const FALLBACK_DESCENT: f64 = -0.25;
+/// Used when a glyph has no width anywhere.
+const FALLBACK_WIDTH: f64 = 0.5;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Simple,
+    Composite,
+    Type3,
+}
+
+pub struct LoadedFont {
+    kind: Kind,
+    first_char: u32,
+    /// Simple and Type 3 fonts: widths from FirstChar on, in text-space units.
+    widths: Vec<f64>,
+    missing_width: f64,
+    /// Composite fonts: (first CID, last CID, width), sorted by first CID.
+    cid_widths: Vec<(u32, u32, f64)>,
+    default_width: f64,
+    standard: Option<StandardFont>,
+    /// Always the `UnicodeMapEncoding` variant: lopdf does not export the CMap type.
+    to_unicode: Option<Encoding<'static>>,
+    /// Simple fonts: each code's text by the font's encoding.
+    by_encoding: Vec<String>,
+    /// Composite fonts whose CMap is UCS-2/UTF-16: codes are Unicode.
+    ucs2: bool,
+    /// Ascent and descent in text-space units (× font size gives points).
+    pub ascent: f64,
+    pub descent: f64,
+    /// Glyph-to-text-space scale relative to the usual 1/1000: 1 except for Type 3.
+    pub size_factor: f64,
+    pub facts: FontFacts,
+}
+
+fn strip_subset(name: &str) -> (&str, bool) {
+    let b = name.as_bytes();
+    let subset = b.len() > 7 && b.get(6) == Some(&b'+') && b.iter().take(6).all(u8::is_ascii_uppercase);
+    if subset { (name.get(7..).unwrap_or(name), true) } else { (name, false) }
+}
+
+fn name_string(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn has_font_file(doc: &Document, font: &Dictionary) -> bool {
+    get_dict(doc, font, b"FontDescriptor").is_some_and(|d| {
+        [&b"FontFile"[..], b"FontFile2", b"FontFile3"].iter().any(|k| d.has(k))
+    })
+}
+
+/// Ascent and descent from the descriptor, kept within what real text fonts have
+/// (math extension fonts declare a near-zero ascent that says nothing of their glyphs).
+fn vertical_metrics(doc: &Document, font: &Dictionary, standard: Option<StandardFont>) -> (f64, f64) {
+    let desc = get_dict(doc, font, b"FontDescriptor");
+    let from_desc = |key: &[u8]| desc.and_then(|d| get_number(doc, d, key)).filter(|v| *v != 0.0);
+    let ascent = from_desc(b"Ascent")
+        .or_else(|| standard.map(|s| f64::from(s.ascent())))
+        .map_or(FALLBACK_ASCENT, |a| (a / 1000.0).clamp(0.5, 1.1));
+    let descent = from_desc(b"Descent")
+        .or_else(|| standard.map(|s| f64::from(s.descent())))
+        .map_or(FALLBACK_DESCENT, |d| (d / 1000.0).clamp(-0.5, 0.0));
+    (ascent, descent)
+}
+
+/// The /ToUnicode CMap, read through lopdf (which prefers /Encoding when both exist,
+/// so /Encoding is hidden from it here).
+fn to_unicode_cmap(doc: &Document, font: &Dictionary, stream_limit: usize) -> Option<Encoding<'static>> {
+    font.get(b"ToUnicode").ok()?;
+    let mut only_cmap = font.clone();
+    only_cmap.remove(b"Encoding");
+    match only_cmap.get_font_encoding_with_limit(doc, stream_limit) {
+        Ok(Encoding::UnicodeMapEncoding(cmap)) => Some(Encoding::UnicodeMapEncoding(cmap)),
+        _ => None,
+    }
+}
+
+fn encoding_table(doc: &Document, font: &Dictionary, stream_limit: usize) -> Vec<String> {
+    let mut without_cmap = font.clone();
+    without_cmap.remove(b"ToUnicode");
+    let Ok(enc) = without_cmap.get_font_encoding_with_limit(doc, stream_limit) else {
+        return Vec::new();
+    };
+    (0u8..=255).map(|b| enc.bytes_to_string(&[b]).unwrap_or_default()).collect()
+}
+
+fn parse_cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f64)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() && out.len() < MAX_WIDTH_ENTRIES {
+        let first = w.get(i).and_then(|o| objects::resolve(doc, o)).and_then(objects::number);
+        let next = w.get(i + 1).and_then(|o| objects::resolve(doc, o));
+        match (first, next) {
+            (Some(first), Some(Object::Array(list))) if first >= 0.0 => {
+                for (k, v) in list.iter().take(MAX_WIDTH_ENTRIES).enumerate() {
+                    if let Some(width) = objects::resolve(doc, v).and_then(objects::number) {
+                        let cid = (first as u32).saturating_add(k as u32);
+                        out.push((cid, cid, width / 1000.0));
+                    }
+                }
+                i += 2;
+            }
+            (Some(first), Some(last)) => {
+                let last = objects::number(last);
+                let width = w.get(i + 2).and_then(|o| objects::resolve(doc, o)).and_then(objects::number);
+                if let (Some(last), Some(width)) = (last, width)
+                    && first >= 0.0
+                    && last >= first
+                {
+                    out.push((first as u32, last.min(f64::from(u32::MAX)) as u32, width / 1000.0));
+                }
+                i += 3;
+            }
+            _ => break,
+        }
+    }
+    out.sort_by_key(|e| e.0);
+    out
+}
+
+impl LoadedFont {
+    /// Reads a font dictionary. Never fails: what cannot be read falls back to defaults.
+    pub fn load(doc: &Document, font: &Dictionary, stream_limit: usize) -> LoadedFont {
+        let subtype = get_name(doc, font, b"Subtype").map(name_string).unwrap_or_else(|| "Type1".into());
+        let kind = match subtype.as_str() {
+            "Type0" => Kind::Composite,
+            "Type3" => Kind::Type3,
+            _ => Kind::Simple,
+        };
+        let base_font = get_name(doc, font, b"BaseFont")
+            .map(name_string)
+            .or_else(|| get_name(doc, font, b"Name").map(name_string))
+            .unwrap_or_else(|| "[none]".into());
+        let (name, subset) = strip_subset(&base_font);
+        let descendant = match kind {
+            Kind::Composite => get_array(doc, font, b"DescendantFonts")
+                .and_then(|a| a.first())
+                .and_then(|o| objects::as_dict(doc, o)),
+            _ => None,
+        };
+        let embedded = match kind {
+            Kind::Type3 => true,
+            Kind::Composite => descendant.is_some_and(|d| has_font_file(doc, d)),
+            Kind::Simple => has_font_file(doc, font),
+        };
+        let standard = if embedded { None } else { std14::standard_font(name) };
+        let metrics_dict = descendant.unwrap_or(font);
+        let (mut ascent, mut descent) = vertical_metrics(doc, metrics_dict, standard);
+        let mut size_factor = 1.0;
+        let mut width_scale = 1.0 / 1000.0;
+        if kind == Kind::Type3 {
+            let fm = get_array(doc, font, b"FontMatrix")
+                .and_then(|a| numbers(doc, a))
+                .filter(|v| v.len() == 6)
+                .map(|v| Matrix::new(v[0], v[1], v[2], v[3], v[4], v[5]))
+                .filter(|m| m.is_finite() && m.a != 0.0 && m.d != 0.0)
+                .unwrap_or(Matrix::new(0.001, 0.0, 0.0, 0.001, 0.0, 0.0));
+            size_factor = (fm.vertical_scale() * 1000.0).clamp(1e-3, 1e3);
+            width_scale = fm.a;
+            let bbox = get_array(doc, font, b"FontBBox").and_then(|a| numbers(doc, a)).filter(|v| v.len() == 4);
+            let (top, bottom) = match bbox {
+                Some(v) => (v[1].max(v[3]) * fm.d.abs(), v[1].min(v[3]) * fm.d.abs()),
+                None => (0.0, 0.0),
+            };
+            // A glyph space flipped by the matrix (negative d) swaps the two.
+            let (top, bottom) = if fm.d < 0.0 { (-bottom, -top) } else { (top, bottom) };
+            ascent = if top > 0.0 && top.is_finite() { top.min(1.1 * size_factor) } else { FALLBACK_ASCENT * size_factor };
+            descent = if bottom <= 0.0 && bottom.is_finite() { bottom.max(-0.5 * size_factor) } else { FALLBACK_DESCENT * size_factor };
+        }
+        let first_char = get_number(doc, font, b"FirstChar").filter(|v| (0.0..65536.0).contains(v)).unwrap_or(0.0) as u32;
+        let widths = get_array(doc, font, b"Widths")
+            .map(|a| {
+                a.iter()
+                    .take(MAX_WIDTH_ENTRIES)
+                    .map(|o| objects::resolve(doc, o).and_then(objects::number).unwrap_or(0.0) * width_scale)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let missing_width = get_dict(doc, metrics_dict, b"FontDescriptor")
+            .and_then(|d| get_number(doc, d, b"MissingWidth"))
+            .map_or(f64::NAN, |w| w * width_scale);
+        let (cid_widths, default_width) = match descendant {
+            Some(d) => (
+                get_array(doc, d, b"W").map(|w| parse_cid_widths(doc, w)).unwrap_or_default(),
+                get_number(doc, d, b"DW").map_or(1.0, |w| w / 1000.0),
+            ),
+            None => (Vec::new(), FALLBACK_WIDTH),
+        };
+        let ucs2 = kind == Kind::Composite
+            && get_name(doc, font, b"Encoding").is_some_and(|e| {
+                let e = String::from_utf8_lossy(e);
+                e.contains("UCS2") || e.contains("UTF16")
+            });
+        let by_encoding = if kind == Kind::Composite { Vec::new() } else { encoding_table(doc, font, stream_limit) };
+        LoadedFont {
+            kind,
+            first_char,
+            widths,
+            missing_width,
+            cid_widths,
+            default_width,
+            standard,
+            to_unicode: to_unicode_cmap(doc, font, stream_limit),
+            by_encoding,
+            ucs2,
+            ascent,
+            descent,
+            size_factor,
+            facts: FontFacts {
+                name: name.to_string(),
+                base_font: base_font.clone(),
+                subtype,
+                descendant: descendant.and_then(|d| get_name(doc, d, b"Subtype")).map(name_string),
+                embedded,
+                subset,
+                glyphs: 0,
+            },
+        }
+    }
+
+    /// Splits a shown string into (code, code length in bytes).
+    pub fn codes<'b>(&self, bytes: &'b [u8]) -> impl Iterator<Item = (u32, u8)> + 'b {
+        let step = if self.kind == Kind::Composite { 2 } else { 1 };
+        bytes.chunks(step).map(|c| match *c {
+            [hi, lo] => ((u32::from(hi) << 8) | u32::from(lo), 2),
+            [b, ..] => (u32::from(b), 1),
+            [] => (0, 1),
+        })
+    }
+
+    /// The Unicode text of one code; empty when unknown.
+    pub fn text(&self, code: u32, len: u8) -> String {
+        if let Some(Encoding::UnicodeMapEncoding(cmap)) = &self.to_unicode
+            && let Some(units) = cmap.get(code, len)
+        {
+            return String::from_utf16_lossy(&units).replace('\0', "");
+        }
+        match self.kind {
+            Kind::Composite if self.ucs2 => char::from_u32(code).map(String::from).unwrap_or_default(),
+            Kind::Composite => String::from('\u{FFFD}'),
+            _ => self.by_encoding.get(code as usize).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// Advance width of a code in text-space units (to be multiplied by the font size).
+    pub fn width(&self, code: u32, text: &str) -> f64 {
+        let w = match self.kind {
+            Kind::Composite => {
+                let idx = self.cid_widths.partition_point(|e| e.0 <= code);
+                idx.checked_sub(1)
+                    .and_then(|i| self.cid_widths.get(i))
+                    .filter(|e| code <= e.1)
+                    .map_or(self.default_width, |e| e.2)
+            }
+            _ => {
+                let listed = code.checked_sub(self.first_char).and_then(|i| self.widths.get(i as usize)).copied();
+                match (listed, self.standard) {
+                    (Some(w), _) => w,
+                    (None, Some(std)) => {
+                        let ch = text.chars().next().unwrap_or(' ');
+                        f64::from(std.width(ch).unwrap_or_else(|| std.default_width())) / 1000.0
+                    }
+                    (None, None) if self.missing_width.is_finite() => self.missing_width,
+                    (None, None) => FALLBACK_WIDTH * self.size_factor,
+                }
+            }
+        };
+        if w.is_finite() { w } else { 0.0 }
+    }
+
+    /// Whether word spacing (Tw) applies: single-byte code 32 (ISO 32000-1 §9.3.3).
+    pub fn is_word_space(&self, code: u32, len: u8) -> bool {
+        len == 1 && code == 32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subset_prefix_is_six_capitals_and_plus() {
+        assert_eq!(strip_subset("ZJFMCW+NimbusRomNo9L-Regu"), ("NimbusRomNo9L-Regu", true));
+        assert_eq!(strip_subset("Times-Roman"), ("Times-Roman", false));
+        assert_eq!(strip_subset("abcdef+X"), ("abcdef+X", false));
+    }
+}

@@ -1,0 +1,680 @@
+//! The content-stream interpreter (ISO 32000-1 §8–9): graphics and text state, text
+//! showing, form XObjects, images, paths, painting and clipping. It yields what a page
+//! paints, in page space, clipped: text spans, image boxes and path boxes.
+
+use super::font::LoadedFont;
+use super::geom::{Matrix, Rect};
+use super::objects::{self, as_dict, get_dict, number, numbers};
+use super::{ImageBox, Paint, PathBox, TextSpan};
+use crate::limits::{Limit, Limits};
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::collections::BTreeMap;
+
+/// `q` nesting kept; deeper saves are counted so `Q` still pairs, not stored.
+const MAX_SAVED_STATES: usize = 1024;
+/// Glyphs on one baseline closer than this (fraction of the size) belong to one span.
+const SPAN_JOIN_GAP_EM: f64 = 0.15;
+/// A glyph this far back (overprinting, accents) still joins the span.
+const SPAN_JOIN_BACK_EM: f64 = 0.3;
+/// A baseline within a degree of horizontal counts as upright.
+const UPRIGHT_SLOPE: f64 = 0.0175;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum FontKey {
+    Object(ObjectId),
+    Address(usize),
+}
+
+/// Fonts loaded once per document and shared by every page.
+#[derive(Default)]
+pub struct FontRegistry {
+    pub fonts: Vec<LoadedFont>,
+    index: BTreeMap<FontKey, usize>,
+}
+
+impl FontRegistry {
+    fn load(&mut self, doc: &Document, font_ref: &Object, stream_limit: usize) -> Option<usize> {
+        let dict = as_dict(doc, font_ref)?;
+        let key = match objects::reference_id(font_ref) {
+            Some(id) => FontKey::Object(id),
+            None => FontKey::Address(std::ptr::from_ref(dict) as usize),
+        };
+        if let Some(&i) = self.index.get(&key) {
+            return Some(i);
+        }
+        let i = self.fonts.len();
+        self.fonts.push(LoadedFont::load(doc, dict, stream_limit));
+        self.index.insert(key, i);
+        Some(i)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ColorModel {
+    Gray,
+    Rgb,
+    Cmyk,
+    Other,
+}
+
+#[derive(Clone, Debug)]
+struct GraphicsState {
+    ctm: Matrix,
+    /// The clip in page space; `None` once nothing can be painted.
+    clip: Option<Rect>,
+    fill_model: ColorModel,
+    stroke_model: ColorModel,
+    fill: Paint,
+    stroke: Paint,
+    line_width: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    horizontal_scale: f64,
+    leading: f64,
+    font: Option<usize>,
+    font_size: f64,
+    rise: f64,
+    render_mode: i64,
+}
+
+/// What one page paints.
+#[derive(Default)]
+pub struct PageOutput {
+    pub spans: Vec<TextSpan>,
+    pub images: Vec<ImageBox>,
+    pub paths: Vec<PathBox>,
+    pub limit: Option<Limit>,
+    pub operators: u64,
+}
+
+struct Span {
+    span: TextSpan,
+    /// Pen position after the last glyph, page space.
+    end: (f64, f64),
+    /// Unit vector along the baseline.
+    dir: (f64, f64),
+    /// Holds a non-blank glyph, so `bbox` is real.
+    inked: bool,
+}
+
+/// One glyph as shown, in page space.
+struct Glyph<'t> {
+    font: usize,
+    text: &'t str,
+    size: f64,
+    origin: (f64, f64),
+    end: (f64, f64),
+    dir: (f64, f64),
+}
+
+pub struct Interpreter<'a> {
+    doc: &'a Document,
+    limits: &'a Limits,
+    fonts: &'a mut FontRegistry,
+    gs: GraphicsState,
+    saved: Vec<GraphicsState>,
+    saved_overflow: usize,
+    tm: Matrix,
+    tlm: Matrix,
+    path: Option<Rect>,
+    pending_clip: bool,
+    open_span: Option<Span>,
+    glyphs_on_page: usize,
+    forms: Vec<ObjectId>,
+    total_operators: &'a mut u64,
+    out: PageOutput,
+}
+
+fn rgb_from(model: ColorModel, c: &[f64]) -> Paint {
+    let clamp = |v: f64| v.clamp(0.0, 1.0);
+    match (model, c) {
+        (ColorModel::Gray, [g]) => Paint::Rgb(clamp(*g), clamp(*g), clamp(*g)),
+        (ColorModel::Rgb, [r, g, b]) => Paint::Rgb(clamp(*r), clamp(*g), clamp(*b)),
+        (ColorModel::Cmyk, [c, m, y, k]) => {
+            let k = clamp(*k);
+            Paint::Rgb((1.0 - clamp(*c)) * (1.0 - k), (1.0 - clamp(*m)) * (1.0 - k), (1.0 - clamp(*y)) * (1.0 - k))
+        }
+        _ => Paint::Other,
+    }
+}
+
+fn initial_paint(model: ColorModel) -> Paint {
+    match model {
+        ColorModel::Other => Paint::Other,
+        ColorModel::Cmyk => Paint::Rgb(0.0, 0.0, 0.0),
+        _ => Paint::Rgb(0.0, 0.0, 0.0),
+    }
+}
+
+fn matrix_from(values: &[f64]) -> Option<Matrix> {
+    match *values {
+        [a, b, c, d, e, f] => Some(Matrix::new(a, b, c, d, e, f)).filter(Matrix::is_finite),
+        _ => None,
+    }
+}
+
+impl<'a> Interpreter<'a> {
+    pub fn new(
+        doc: &'a Document,
+        limits: &'a Limits,
+        fonts: &'a mut FontRegistry,
+        to_page: Matrix,
+        page_box: Rect,
+        total_operators: &'a mut u64,
+    ) -> Self {
+        Interpreter {
+            doc,
+            limits,
+            fonts,
+            gs: GraphicsState {
+                ctm: to_page,
+                clip: Some(page_box),
+                fill_model: ColorModel::Gray,
+                stroke_model: ColorModel::Gray,
+                fill: Paint::Rgb(0.0, 0.0, 0.0),
+                stroke: Paint::Rgb(0.0, 0.0, 0.0),
+                line_width: 1.0,
+                char_spacing: 0.0,
+                word_spacing: 0.0,
+                horizontal_scale: 1.0,
+                leading: 0.0,
+                font: None,
+                font_size: 0.0,
+                rise: 0.0,
+                render_mode: 0,
+            },
+            saved: Vec::new(),
+            saved_overflow: 0,
+            tm: Matrix::IDENTITY,
+            tlm: Matrix::IDENTITY,
+            path: None,
+            pending_clip: false,
+            open_span: None,
+            glyphs_on_page: 0,
+            forms: Vec::new(),
+            total_operators,
+            out: PageOutput::default(),
+        }
+    }
+
+    /// Interprets a page's content with its resources and returns what it painted.
+    pub fn run_page(mut self, content: &[u8], resources: Option<&'a Dictionary>) -> PageOutput {
+        self.run(content, resources);
+        self.close_span();
+        self.out
+    }
+
+    /// Runs one content stream; returns false when a limit stopped it.
+    fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>) -> bool {
+        for op in Content::decode_iter(content) {
+            let Ok(op) = op else { break };
+            self.out.operators += 1;
+            *self.total_operators += 1;
+            if self.out.operators > self.limits.operators_per_page {
+                self.out.limit = Some(Limit::OperatorsPerPage);
+                return false;
+            }
+            if *self.total_operators > self.limits.operators_total {
+                self.out.limit = Some(Limit::OperatorsTotal);
+                return false;
+            }
+            if !self.apply(&op.operator, &op.operands, resources) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn nums(&self, operands: &[Object]) -> Option<Vec<f64>> {
+        numbers(self.doc, operands)
+    }
+
+    /// Applies one operator; false when a limit stops the page.
+    fn apply(&mut self, operator: &str, operands: &[Object], resources: Option<&'a Dictionary>) -> bool {
+        let nums = || self.nums(operands).unwrap_or_default();
+        match operator {
+            "q" => {
+                if self.saved.len() < MAX_SAVED_STATES {
+                    self.saved.push(self.gs.clone());
+                } else {
+                    self.saved_overflow += 1;
+                }
+            }
+            "Q" => {
+                if self.saved_overflow > 0 {
+                    self.saved_overflow -= 1;
+                } else if let Some(gs) = self.saved.pop() {
+                    self.gs = gs;
+                }
+            }
+            "cm" => {
+                if let Some(m) = matrix_from(&nums()) {
+                    self.gs.ctm = m.then(&self.gs.ctm);
+                }
+            }
+            "w" => {
+                if let [w] = nums()[..] {
+                    self.gs.line_width = w.abs();
+                }
+            }
+            // Colour (§8.6.8).
+            "g" | "rg" | "k" | "G" | "RG" | "K" => {
+                let model = match operator {
+                    "g" | "G" => ColorModel::Gray,
+                    "rg" | "RG" => ColorModel::Rgb,
+                    _ => ColorModel::Cmyk,
+                };
+                let paint = rgb_from(model, &nums());
+                if operator.chars().all(|c| c.is_ascii_lowercase()) {
+                    self.gs.fill_model = model;
+                    self.gs.fill = paint;
+                } else {
+                    self.gs.stroke_model = model;
+                    self.gs.stroke = paint;
+                }
+            }
+            "cs" | "CS" => {
+                let model = operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .map_or(ColorModel::Other, |n| self.color_model(n, resources));
+                if operator == "cs" {
+                    self.gs.fill_model = model;
+                    self.gs.fill = initial_paint(model);
+                } else {
+                    self.gs.stroke_model = model;
+                    self.gs.stroke = initial_paint(model);
+                }
+            }
+            "sc" | "scn" | "SC" | "SCN" => {
+                let fill = operator.starts_with('s');
+                let model = if fill { self.gs.fill_model } else { self.gs.stroke_model };
+                let paint = match self.nums(operands) {
+                    Some(c) => rgb_from(model, &c),
+                    None => Paint::Other,
+                };
+                if fill {
+                    self.gs.fill = paint;
+                } else {
+                    self.gs.stroke = paint;
+                }
+            }
+            // Path construction (§8.5.2).
+            "m" | "l" => {
+                if let [x, y] = nums()[..] {
+                    self.add_points(&[(x, y)]);
+                }
+            }
+            "c" => {
+                if let [x1, y1, x2, y2, x3, y3] = nums()[..] {
+                    self.add_points(&[(x1, y1), (x2, y2), (x3, y3)]);
+                }
+            }
+            "v" | "y" => {
+                if let [x1, y1, x2, y2] = nums()[..] {
+                    self.add_points(&[(x1, y1), (x2, y2)]);
+                }
+            }
+            "re" => {
+                if let [x, y, w, h] = nums()[..] {
+                    self.add_points(&[(x, y), (x + w, y), (x, y + h), (x + w, y + h)]);
+                }
+            }
+            "h" => {}
+            // Painting and clipping (§8.5.3, §8.5.4).
+            "S" | "s" => self.paint(false, true),
+            "f" | "F" | "f*" => self.paint(true, false),
+            "B" | "B*" | "b" | "b*" => self.paint(true, true),
+            "n" => self.paint(false, false),
+            "W" | "W*" => self.pending_clip = true,
+            "sh" => {
+                if let Some(clip) = self.gs.clip {
+                    self.out.paths.push(PathBox { bbox: clip, fill: Some(Paint::Other), stroke: None });
+                }
+            }
+            // Text objects and state (§9.3, §9.4).
+            "BT" => {
+                self.tm = Matrix::IDENTITY;
+                self.tlm = Matrix::IDENTITY;
+            }
+            "ET" => {}
+            "Tc" => {
+                if let [v] = nums()[..] {
+                    self.gs.char_spacing = v;
+                }
+            }
+            "Tw" => {
+                if let [v] = nums()[..] {
+                    self.gs.word_spacing = v;
+                }
+            }
+            "Tz" => {
+                if let [v] = nums()[..] {
+                    self.gs.horizontal_scale = v / 100.0;
+                }
+            }
+            "TL" => {
+                if let [v] = nums()[..] {
+                    self.gs.leading = v;
+                }
+            }
+            "Ts" => {
+                if let [v] = nums()[..] {
+                    self.gs.rise = v;
+                }
+            }
+            "Tr" => {
+                if let [v] = nums()[..] {
+                    self.gs.render_mode = v as i64;
+                }
+            }
+            "Tf" => {
+                let name = operands.first().and_then(|o| o.as_name().ok());
+                let size = operands.get(1).and_then(|o| objects::resolve(self.doc, o)).and_then(number);
+                if let Some(size) = size {
+                    self.gs.font_size = size;
+                }
+                let stream_limit = self.limits.stream_bytes;
+                self.gs.font = name.and_then(|n| {
+                    let font_ref = resources
+                        .and_then(|r| get_dict(self.doc, r, b"Font"))
+                        .and_then(|fonts| fonts.get(n).ok())?;
+                    self.fonts.load(self.doc, font_ref, stream_limit)
+                });
+            }
+            "Td" => {
+                if let [tx, ty] = nums()[..] {
+                    self.next_line(tx, ty);
+                }
+            }
+            "TD" => {
+                if let [tx, ty] = nums()[..] {
+                    self.gs.leading = -ty;
+                    self.next_line(tx, ty);
+                }
+            }
+            "Tm" => {
+                if let Some(m) = matrix_from(&nums()) {
+                    self.tm = m;
+                    self.tlm = m;
+                }
+            }
+            "T*" => self.next_line(0.0, -self.gs.leading),
+            "Tj" => return self.show_operand(operands.first()),
+            "'" => {
+                self.next_line(0.0, -self.gs.leading);
+                return self.show_operand(operands.first());
+            }
+            "\"" => {
+                if let (Some(aw), Some(ac)) = (
+                    operands.first().and_then(number),
+                    operands.get(1).and_then(number),
+                ) {
+                    self.gs.word_spacing = aw;
+                    self.gs.char_spacing = ac;
+                }
+                self.next_line(0.0, -self.gs.leading);
+                return self.show_operand(operands.get(2));
+            }
+            "TJ" => {
+                let Some(Object::Array(items)) = operands.first().and_then(|o| objects::resolve(self.doc, o)) else {
+                    return true;
+                };
+                for item in items {
+                    match item {
+                        Object::String(bytes, _) => {
+                            if !self.show(bytes) {
+                                return false;
+                            }
+                        }
+                        other => {
+                            if let Some(adj) = number(other) {
+                                let tx = -adj / 1000.0 * self.gs.font_size * self.gs.horizontal_scale;
+                                self.tm = Matrix::translate(tx, 0.0).then(&self.tm);
+                            }
+                        }
+                    }
+                }
+            }
+            // External objects and inline images (§8.8, §8.9.7).
+            "Do" => return self.do_xobject(operands.first(), resources),
+            "BI" => {
+                self.place_image();
+            }
+            _ => {}
+        }
+        true
+    }
+
+    fn color_model(&self, name: &[u8], resources: Option<&Dictionary>) -> ColorModel {
+        match name {
+            b"DeviceGray" | b"G" | b"CalGray" => return ColorModel::Gray,
+            b"DeviceRGB" | b"RGB" | b"CalRGB" => return ColorModel::Rgb,
+            b"DeviceCMYK" | b"CMYK" => return ColorModel::Cmyk,
+            _ => {}
+        }
+        let space = resources
+            .and_then(|r| get_dict(self.doc, r, b"ColorSpace"))
+            .and_then(|cs| objects::get(self.doc, cs, name));
+        match space {
+            Some(Object::Name(n)) if n.as_slice() != name => self.color_model(n, None),
+            Some(Object::Array(arr)) => {
+                let family = arr.first().and_then(|o| o.as_name().ok());
+                match family {
+                    Some(b"ICCBased") => {
+                        let n = arr
+                            .get(1)
+                            .and_then(|o| as_dict(self.doc, o))
+                            .and_then(|d| objects::get_number(self.doc, d, b"N"));
+                        match n {
+                            Some(1.0) => ColorModel::Gray,
+                            Some(3.0) => ColorModel::Rgb,
+                            Some(4.0) => ColorModel::Cmyk,
+                            _ => ColorModel::Other,
+                        }
+                    }
+                    Some(b"CalGray") => ColorModel::Gray,
+                    Some(b"CalRGB") | Some(b"Lab") => ColorModel::Rgb,
+                    _ => ColorModel::Other,
+                }
+            }
+            _ => ColorModel::Other,
+        }
+    }
+
+    fn add_points(&mut self, points: &[(f64, f64)]) {
+        let ctm = self.gs.ctm;
+        let pts = points.iter().map(|&(x, y)| ctm.apply(x, y));
+        if let Some(r) = Rect::bounding(pts) {
+            self.path = Some(match self.path {
+                Some(p) => p.union(&r),
+                None => r,
+            });
+        }
+    }
+
+    fn paint(&mut self, fill: bool, stroke: bool) {
+        let path = self.path.take();
+        if let Some(bbox) = path
+            && (fill || stroke)
+        {
+            let bbox = if stroke { bbox.expand(self.gs.line_width * self.gs.ctm.mean_scale() / 2.0) } else { bbox };
+            if let Some(visible) = self.gs.clip.and_then(|c| c.intersect(&bbox))
+                && visible.is_finite()
+            {
+                self.out.paths.push(PathBox {
+                    bbox: visible,
+                    fill: fill.then_some(self.gs.fill),
+                    stroke: stroke.then_some(self.gs.stroke),
+                });
+            }
+        }
+        if std::mem::take(&mut self.pending_clip) {
+            self.gs.clip = match (self.gs.clip, path) {
+                (Some(c), Some(p)) => c.intersect(&p),
+                _ => None,
+            };
+        }
+    }
+
+    fn next_line(&mut self, tx: f64, ty: f64) {
+        self.tlm = Matrix::translate(tx, ty).then(&self.tlm);
+        self.tm = self.tlm;
+    }
+
+    fn show_operand(&mut self, operand: Option<&Object>) -> bool {
+        match operand.and_then(|o| objects::resolve(self.doc, o)) {
+            Some(Object::String(bytes, _)) => self.show(bytes),
+            _ => true,
+        }
+    }
+
+    /// Shows a string glyph by glyph (§9.4.4); false when the glyph limit is reached.
+    fn show(&mut self, bytes: &[u8]) -> bool {
+        let Some(font_index) = self.gs.font else { return true };
+        let gs = &self.gs;
+        let (size, hscale) = (gs.font_size, gs.horizontal_scale);
+        let visible_mode = !matches!(gs.render_mode, 3 | 7);
+        let Some(font) = self.fonts.fonts.get(font_index) else { return true };
+        let (ascent, descent, size_factor) = (font.ascent, font.descent, font.size_factor);
+        let codes: Vec<(u32, u8)> = font.codes(bytes).collect();
+        for (code, len) in codes {
+            let Some(font) = self.fonts.fonts.get_mut(font_index) else { return true };
+            let text = font.text(code, len);
+            let w0 = font.width(code, &text);
+            let word_space = font.is_word_space(code, len);
+            font.facts.glyphs = font.facts.glyphs.saturating_add(1);
+            let ctm = self.gs.ctm;
+            let rise = self.gs.rise;
+            let to_page = |tm: &Matrix| Matrix::translate(0.0, rise).then(tm).then(&ctm);
+            let trm = Matrix::new(size * hscale, 0.0, 0.0, size, 0.0, 0.0).then(&to_page(&self.tm));
+            let effective = (size * size_factor * self.tm.then(&ctm).vertical_scale()).abs();
+            let advance = (w0 * size + self.gs.char_spacing + if word_space { self.gs.word_spacing } else { 0.0 }) * hscale;
+            let next_tm = Matrix::translate(advance, 0.0).then(&self.tm);
+            if self.glyphs_on_page < self.limits.glyphs_per_page && trm.is_finite() && effective.is_finite() {
+                self.glyphs_on_page += 1;
+                let glyph_box = trm.transform_rect(&Rect::new(0.0, descent, w0, ascent));
+                let origin = trm.apply(0.0, 0.0);
+                let end = to_page(&next_tm).apply(0.0, 0.0);
+                let len_dir = trm.a.hypot(trm.b);
+                let dir = if len_dir > 0.0 { (trm.a / len_dir, trm.b / len_dir) } else { (1.0, 0.0) };
+                let clipped = self.gs.clip.and_then(|c| c.intersect(&glyph_box));
+                let visible = visible_mode && clipped.is_some();
+                let glyph = Glyph { font: font_index, text: &text, size: effective, origin, end, dir };
+                self.push_glyph(glyph, clipped.unwrap_or(glyph_box), visible);
+            } else if self.glyphs_on_page >= self.limits.glyphs_per_page && self.out.limit.is_none() {
+                self.out.limit = Some(Limit::GlyphsPerPage);
+            }
+            self.tm = next_tm;
+        }
+        true
+    }
+
+    fn push_glyph(&mut self, g: Glyph<'_>, bbox: Rect, visible: bool) {
+        let blank = g.text.chars().all(char::is_whitespace);
+        if let Some(open) = &mut self.open_span {
+            let s = &open.span;
+            let same_style = s.font == g.font && (s.size_pt - g.size).abs() < 0.01 && s.visible == visible;
+            let same_dir = (open.dir.0 - g.dir.0).abs() < 0.01 && (open.dir.1 - g.dir.1).abs() < 0.01;
+            let (dx, dy) = (g.origin.0 - open.end.0, g.origin.1 - open.end.1);
+            let along = dx * g.dir.0 + dy * g.dir.1;
+            let across = -dx * g.dir.1 + dy * g.dir.0;
+            let near = along <= SPAN_JOIN_GAP_EM * g.size
+                && along >= -SPAN_JOIN_BACK_EM * g.size
+                && across.abs() < 0.05 * g.size;
+            if same_style && same_dir && near {
+                open.span.text.push_str(g.text);
+                open.span.glyphs += 1;
+                if !blank {
+                    open.span.bbox = if open.inked { open.span.bbox.union(&bbox) } else { bbox };
+                    open.inked = true;
+                }
+                open.end = g.end;
+                return;
+            }
+        }
+        self.close_span();
+        self.open_span = Some(Span {
+            span: TextSpan {
+                text: g.text.to_string(),
+                font: g.font,
+                size_pt: g.size,
+                origin: g.origin,
+                bbox,
+                upright: g.dir.0 > 0.0 && g.dir.1.abs() < UPRIGHT_SLOPE,
+                visible,
+                glyphs: 1,
+            },
+            end: g.end,
+            dir: g.dir,
+            inked: !blank,
+        });
+    }
+
+    fn close_span(&mut self) {
+        if let Some(open) = self.open_span.take()
+            && open.inked
+        {
+            self.out.spans.push(open.span);
+        }
+    }
+
+    fn place_image(&mut self) {
+        let unit = self.gs.ctm.transform_rect(&Rect::new(0.0, 0.0, 1.0, 1.0));
+        if let Some(visible) = self.gs.clip.and_then(|c| c.intersect(&unit))
+            && visible.is_finite()
+        {
+            self.out.images.push(ImageBox { bbox: visible });
+        }
+    }
+
+    fn do_xobject(&mut self, name: Option<&Object>, resources: Option<&'a Dictionary>) -> bool {
+        let doc = self.doc;
+        let Some(name) = name.and_then(|o| o.as_name().ok()) else { return true };
+        let Some(xobjects) = resources.and_then(|r| get_dict(doc, r, b"XObject")) else { return true };
+        let Ok(xref) = xobjects.get(name) else { return true };
+        let Some(Object::Stream(stream)) = objects::resolve(doc, xref) else { return true };
+        match objects::get_name(doc, &stream.dict, b"Subtype") {
+            Some(b"Image") => {
+                self.place_image();
+                true
+            }
+            Some(b"Form") => {
+                let id = objects::reference_id(xref);
+                if self.forms.len() >= self.limits.depth {
+                    self.out.limit.get_or_insert(Limit::Depth);
+                    return true;
+                }
+                if id.is_some_and(|id| self.forms.contains(&id)) {
+                    return true;
+                }
+                let Ok(content) = stream.get_plain_content_with_limit(self.limits.stream_bytes) else {
+                    self.out.limit.get_or_insert(Limit::StreamBytes);
+                    return true;
+                };
+                let form_resources = get_dict(doc, &stream.dict, b"Resources").or(resources);
+                let saved = (self.gs.clone(), self.tm, self.tlm, self.path.take());
+                if let Some(m) = objects::get_array(doc, &stream.dict, b"Matrix")
+                    .and_then(|a| numbers(doc, a))
+                    .and_then(|v| matrix_from(&v))
+                {
+                    self.gs.ctm = m.then(&self.gs.ctm);
+                }
+                if let Some(bbox) = objects::get_array(doc, &stream.dict, b"BBox")
+                    .and_then(|a| numbers(doc, a))
+                    .filter(|v| v.len() == 4)
+                {
+                    let r = self.gs.ctm.transform_rect(&Rect::new(bbox[0], bbox[1], bbox[2], bbox[3]));
+                    self.gs.clip = self.gs.clip.and_then(|c| c.intersect(&r));
+                }
+                self.forms.push(id.unwrap_or((0, 0)));
+                let completed = self.run(&content, form_resources);
+                self.forms.pop();
+                (self.gs, self.tm, self.tlm, self.path) = saved;
+                completed
+            }
+            _ => true,
+        }
+    }
+}
