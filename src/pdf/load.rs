@@ -61,7 +61,7 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
         bytes: bytes.len() as u64,
         pdf_version: doc.version.clone(),
         page_count: page_ids.len(),
-        encrypted: doc.trailer.has(b"Encrypt"),
+        encrypted: doc.trailer.has(b"Encrypt") || doc.was_encrypted(),
         info: meta::read_info(&doc, limits.stream_bytes),
         ..DocumentFacts::default()
     };

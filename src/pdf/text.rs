@@ -220,10 +220,13 @@ pub fn find_notice(lines: &[TextLine], page_height: f64) -> Option<String> {
     })?;
     let line = zone.get(idx)?;
     let mut text = line.text.clone();
-    if let Some(next) = zone.get(idx + 1)
+    // The continuation is the next line below in the same column, in the same size.
+    let next = zone.iter().skip(idx + 1).find(|n| {
+        n.baseline_y < line.baseline_y - 0.5 * line.size_pt && overlaps_horizontally(&line.bbox, &n.bbox)
+    });
+    if let Some(next) = next
         && (next.size_pt - line.size_pt).abs() < 0.5
         && line.baseline_y - next.baseline_y < 1.6 * line.size_pt
-        && overlaps_horizontally(&line.bbox, &next.bbox)
     {
         text.push(' ');
         text.push_str(&next.text);
