@@ -1,0 +1,61 @@
+# precheck — build, test and measure.
+#
+#   make setup    install what a fresh Debian machine lacks (wasm32 target, poppler-utils)
+#   make test     every test, the wasm32 library build, clippy
+#   make build    the native command-line tool (target/release/precheck)
+#   make wasm     the library for wasm32-unknown-unknown
+#   make measure  compare with poppler over ../shared/corpus (skips if absent)
+#   make serve    the page: arrives with a later issue
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := test
+MAKEFLAGS += --no-builtin-rules
+
+CARGO ?= cargo
+PYTHON ?= python3
+WASM_TARGET := wasm32-unknown-unknown
+# Root on CI; sudo otherwise.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Extra flags for tools/measure_corpus.py, e.g. MEASURE_ARGS=--real-only
+MEASURE_ARGS ?=
+
+.PHONY: setup test build wasm measure serve
+
+setup:
+	@if ! command -v rustup >/dev/null 2>&1; then \
+	  echo "setup: rustup not found; install Rust with rustup (https://rustup.rs)" >&2; exit 1; \
+	fi
+	@if ! rustup target list --installed | grep -qx '$(WASM_TARGET)'; then \
+	  echo "setup: adding the Rust target $(WASM_TARGET)"; \
+	  rustup target add $(WASM_TARGET); \
+	fi
+	@if ! command -v pdfinfo >/dev/null 2>&1; then \
+	  echo "setup: installing poppler-utils (pdfinfo, pdffonts)"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get update -qq </dev/null; \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends poppler-utils </dev/null; \
+	fi
+
+test: setup
+	$(CARGO) test --all-targets
+	$(CARGO) build --lib --release --target $(WASM_TARGET)
+	@if $(CARGO) clippy --version >/dev/null 2>&1; then \
+	  echo "$(CARGO) clippy --all-targets -- -D warnings"; \
+	  $(CARGO) clippy --all-targets -- -D warnings; \
+	else \
+	  echo "clippy is not installed: skipped"; \
+	fi
+
+build:
+	$(CARGO) build --release --bin precheck
+
+wasm: setup
+	$(CARGO) build --lib --release --target $(WASM_TARGET)
+
+measure: setup build
+	$(PYTHON) tools/measure_corpus.py $(MEASURE_ARGS)
+
+serve:
+	@echo "make serve: the page (www/) arrives with a later issue; there is nothing to serve yet" >&2
+	@exit 1
