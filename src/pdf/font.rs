@@ -45,7 +45,56 @@ pub struct LoadedFont {
     pub descent: f64,
     /// Glyph-to-text-space scale relative to the usual 1/1000: 1 except for Type 3.
     pub size_factor: f64,
-    pub facts: FontFacts,
+}
+
+/// What a report says about a font, without reading its metrics: subtype, name,
+/// embedding (FontFile, FontFile2 or FontFile3; Type 3 glyphs are in the file).
+fn describe<'a>(doc: &'a Document, font: &'a Dictionary) -> (Kind, Option<&'a Dictionary>, FontFacts) {
+    let subtype = get_name(doc, font, b"Subtype").map(name_string).unwrap_or_else(|| "Type1".into());
+    let kind = match subtype.as_str() {
+        "Type0" => Kind::Composite,
+        "Type3" => Kind::Type3,
+        _ => Kind::Simple,
+    };
+    let base_font = get_name(doc, font, b"BaseFont")
+        .map(name_string)
+        .or_else(|| get_name(doc, font, b"Name").map(name_string))
+        .unwrap_or_else(|| "[none]".into());
+    let (name, subset) = strip_subset(&base_font);
+    let name = name.to_string();
+    let descendant = match kind {
+        Kind::Composite => get_array(doc, font, b"DescendantFonts")
+            .and_then(|a| a.first())
+            .and_then(|o| objects::as_dict(doc, o)),
+        _ => None,
+    };
+    let embedded = match kind {
+        Kind::Type3 => true,
+        Kind::Composite => descendant.is_some_and(|d| has_font_file(doc, d)),
+        Kind::Simple => has_font_file(doc, font),
+    };
+    let facts = FontFacts {
+        name,
+        base_font,
+        subtype,
+        descendant: descendant.and_then(|d| get_name(doc, d, b"Subtype")).map(name_string),
+        embedded,
+        subset,
+        glyphs: 0,
+    };
+    (kind, descendant, facts)
+}
+
+/// The report's facts about a font dictionary (no metrics read).
+pub fn font_facts(doc: &Document, font: &Dictionary) -> FontFacts {
+    describe(doc, font).2
+}
+
+fn matrix6(v: &[f64]) -> Option<Matrix> {
+    match *v {
+        [a, b, c, d, e, f] => Some(Matrix::new(a, b, c, d, e, f)),
+        _ => None,
+    }
 }
 
 fn strip_subset(name: &str) -> (&str, bool) {
@@ -134,30 +183,12 @@ fn parse_cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f64)> {
 }
 
 impl LoadedFont {
-    /// Reads a font dictionary. Never fails: what cannot be read falls back to defaults.
+    /// Reads a font dictionary's metrics and encoding. Never fails: what cannot be
+    /// read falls back to defaults.
     pub fn load(doc: &Document, font: &Dictionary, stream_limit: usize) -> LoadedFont {
-        let subtype = get_name(doc, font, b"Subtype").map(name_string).unwrap_or_else(|| "Type1".into());
-        let kind = match subtype.as_str() {
-            "Type0" => Kind::Composite,
-            "Type3" => Kind::Type3,
-            _ => Kind::Simple,
-        };
-        let base_font = get_name(doc, font, b"BaseFont")
-            .map(name_string)
-            .or_else(|| get_name(doc, font, b"Name").map(name_string))
-            .unwrap_or_else(|| "[none]".into());
-        let (name, subset) = strip_subset(&base_font);
-        let descendant = match kind {
-            Kind::Composite => get_array(doc, font, b"DescendantFonts")
-                .and_then(|a| a.first())
-                .and_then(|o| objects::as_dict(doc, o)),
-            _ => None,
-        };
-        let embedded = match kind {
-            Kind::Type3 => true,
-            Kind::Composite => descendant.is_some_and(|d| has_font_file(doc, d)),
-            Kind::Simple => has_font_file(doc, font),
-        };
+        let (kind, descendant, facts) = describe(doc, font);
+        let embedded = facts.embedded;
+        let name = facts.name.as_str();
         let standard = if embedded { None } else { std14::standard_font(name) };
         let metrics_dict = descendant.unwrap_or(font);
         let (mut ascent, mut descent) = vertical_metrics(doc, metrics_dict, standard);
@@ -166,16 +197,15 @@ impl LoadedFont {
         if kind == Kind::Type3 {
             let fm = get_array(doc, font, b"FontMatrix")
                 .and_then(|a| numbers(doc, a))
-                .filter(|v| v.len() == 6)
-                .map(|v| Matrix::new(v[0], v[1], v[2], v[3], v[4], v[5]))
+                .and_then(|v| matrix6(&v))
                 .filter(|m| m.is_finite() && m.a != 0.0 && m.d != 0.0)
                 .unwrap_or(Matrix::new(0.001, 0.0, 0.0, 0.001, 0.0, 0.0));
             size_factor = (fm.vertical_scale() * 1000.0).clamp(1e-3, 1e3);
             width_scale = fm.a;
-            let bbox = get_array(doc, font, b"FontBBox").and_then(|a| numbers(doc, a)).filter(|v| v.len() == 4);
-            let (top, bottom) = match bbox {
-                Some(v) => (v[1].max(v[3]) * fm.d.abs(), v[1].min(v[3]) * fm.d.abs()),
-                None => (0.0, 0.0),
+            let bbox = get_array(doc, font, b"FontBBox").and_then(|a| numbers(doc, a));
+            let (top, bottom) = match bbox.as_deref() {
+                Some(&[_, y0, _, y1]) => (y0.max(y1) * fm.d.abs(), y0.min(y1) * fm.d.abs()),
+                _ => (0.0, 0.0),
             };
             // A glyph space flipped by the matrix (negative d) swaps the two.
             let (top, bottom) = if fm.d < 0.0 { (-bottom, -top) } else { (top, bottom) };
@@ -221,15 +251,6 @@ impl LoadedFont {
             ascent,
             descent,
             size_factor,
-            facts: FontFacts {
-                name: name.to_string(),
-                base_font: base_font.clone(),
-                subtype,
-                descendant: descendant.and_then(|d| get_name(doc, d, b"Subtype")).map(name_string),
-                embedded,
-                subset,
-                glyphs: 0,
-            },
         }
     }
 

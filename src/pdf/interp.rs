@@ -2,17 +2,19 @@
 //! showing, form XObjects, images, paths, painting and clipping. It yields what a page
 //! paints, in page space, clipped: text spans, image boxes and path boxes.
 
-use super::font::LoadedFont;
+use super::font::{font_facts, LoadedFont};
 use super::geom::{Matrix, Rect};
 use super::objects::{self, as_dict, get_dict, number, numbers};
-use super::{ImageBox, Paint, PathBox, TextSpan};
+use super::{FontFacts, ImageBox, Paint, PathBox, TextSpan};
 use crate::limits::{Limit, Limits};
 use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Object, ObjectId};
-use std::collections::BTreeMap;
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// `q` nesting kept; deeper saves are counted so `Q` still pairs, not stored.
 const MAX_SAVED_STATES: usize = 1024;
+/// Fonts listed from one resource dictionary.
+const MAX_FONTS_PER_RESOURCE: usize = 4096;
 /// Glyphs on one baseline closer than this (fraction of the size) belong to one span.
 const SPAN_JOIN_GAP_EM: f64 = 0.15;
 /// A glyph this far back (overprinting, accents) still joins the span.
@@ -26,27 +28,62 @@ enum FontKey {
     Address(usize),
 }
 
-/// Fonts loaded once per document and shared by every page.
+/// Fonts met once per document and shared by every page: every font a visited
+/// resource dictionary declares is listed, and its metrics are read when a `Tf`
+/// first selects it.
 #[derive(Default)]
 pub struct FontRegistry {
-    pub fonts: Vec<LoadedFont>,
+    pub facts: Vec<FontFacts>,
+    loaded: Vec<Option<LoadedFont>>,
     index: BTreeMap<FontKey, usize>,
+    declared_from: BTreeSet<usize>,
+}
+
+fn font_key(dict: &Dictionary, font_ref: &Object) -> FontKey {
+    match objects::reference_id(font_ref) {
+        Some(id) => FontKey::Object(id),
+        None => FontKey::Address(std::ptr::from_ref(dict) as usize),
+    }
 }
 
 impl FontRegistry {
-    fn load(&mut self, doc: &Document, font_ref: &Object, stream_limit: usize) -> Option<usize> {
+    fn entry(&mut self, doc: &Document, font_ref: &Object) -> Option<usize> {
         let dict = as_dict(doc, font_ref)?;
-        let key = match objects::reference_id(font_ref) {
-            Some(id) => FontKey::Object(id),
-            None => FontKey::Address(std::ptr::from_ref(dict) as usize),
-        };
+        let key = font_key(dict, font_ref);
         if let Some(&i) = self.index.get(&key) {
             return Some(i);
         }
-        let i = self.fonts.len();
-        self.fonts.push(LoadedFont::load(doc, dict, stream_limit));
+        let i = self.facts.len();
+        self.facts.push(font_facts(doc, dict));
+        self.loaded.push(None);
         self.index.insert(key, i);
         Some(i)
+    }
+
+    /// Lists the fonts a resource dictionary declares (once per dictionary).
+    fn declare(&mut self, doc: &Document, resources: Option<&Dictionary>) {
+        let Some(resources) = resources else { return };
+        if !self.declared_from.insert(std::ptr::from_ref(resources) as usize) {
+            return;
+        }
+        if let Some(fonts) = get_dict(doc, resources, b"Font") {
+            for (_, font_ref) in fonts.iter().take(MAX_FONTS_PER_RESOURCE) {
+                self.entry(doc, font_ref);
+            }
+        }
+    }
+
+    fn load(&mut self, doc: &Document, font_ref: &Object, stream_limit: usize) -> Option<usize> {
+        let i = self.entry(doc, font_ref)?;
+        let slot = self.loaded.get_mut(i)?;
+        if slot.is_none() {
+            *slot = Some(LoadedFont::load(doc, as_dict(doc, font_ref)?, stream_limit));
+        }
+        Some(i)
+    }
+
+    fn metrics(&self, i: usize) -> Option<&LoadedFont> {
+        self.loaded.get(i).and_then(Option::as_ref)
     }
 }
 
@@ -198,15 +235,14 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    /// Interprets a page's content with its resources and returns what it painted.
-    pub fn run_page(mut self, content: &[u8], resources: Option<&'a Dictionary>) -> PageOutput {
+    /// Interprets a page's content with its resources; `finish` returns what it painted.
+    pub fn run_page(&mut self, content: &[u8], resources: Option<&'a Dictionary>) {
         self.run(content, resources);
-        self.close_span();
-        self.out
     }
 
     /// Runs one content stream; returns false when a limit stopped it.
     fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>) -> bool {
+        self.fonts.declare(self.doc, resources);
         for op in Content::decode_iter(content) {
             let Ok(op) = op else { break };
             self.out.operators += 1;
@@ -536,15 +572,17 @@ impl<'a> Interpreter<'a> {
         let gs = &self.gs;
         let (size, hscale) = (gs.font_size, gs.horizontal_scale);
         let visible_mode = !matches!(gs.render_mode, 3 | 7);
-        let Some(font) = self.fonts.fonts.get(font_index) else { return true };
+        let Some(font) = self.fonts.metrics(font_index) else { return true };
         let (ascent, descent, size_factor) = (font.ascent, font.descent, font.size_factor);
         let codes: Vec<(u32, u8)> = font.codes(bytes).collect();
         for (code, len) in codes {
-            let Some(font) = self.fonts.fonts.get_mut(font_index) else { return true };
+            let Some(font) = self.fonts.metrics(font_index) else { return true };
             let text = font.text(code, len);
             let w0 = font.width(code, &text);
             let word_space = font.is_word_space(code, len);
-            font.facts.glyphs = font.facts.glyphs.saturating_add(1);
+            if let Some(f) = self.fonts.facts.get_mut(font_index) {
+                f.glyphs = f.glyphs.saturating_add(1);
+            }
             let ctm = self.gs.ctm;
             let rise = self.gs.rise;
             let to_page = |tm: &Matrix| Matrix::translate(0.0, rise).then(tm).then(&ctm);
@@ -641,40 +679,56 @@ impl<'a> Interpreter<'a> {
                 true
             }
             Some(b"Form") => {
-                let id = objects::reference_id(xref);
-                if self.forms.len() >= self.limits.depth {
-                    self.out.limit.get_or_insert(Limit::Depth);
-                    return true;
-                }
-                if id.is_some_and(|id| self.forms.contains(&id)) {
-                    return true;
-                }
-                let Ok(content) = stream.get_plain_content_with_limit(self.limits.stream_bytes) else {
-                    self.out.limit.get_or_insert(Limit::StreamBytes);
-                    return true;
-                };
-                let form_resources = get_dict(doc, &stream.dict, b"Resources").or(resources);
-                let saved = (self.gs.clone(), self.tm, self.tlm, self.path.take());
-                if let Some(m) = objects::get_array(doc, &stream.dict, b"Matrix")
+                let matrix = objects::get_array(doc, &stream.dict, b"Matrix")
                     .and_then(|a| numbers(doc, a))
                     .and_then(|v| matrix_from(&v))
-                {
-                    self.gs.ctm = m.then(&self.gs.ctm);
-                }
-                if let Some(bbox) = objects::get_array(doc, &stream.dict, b"BBox")
-                    .and_then(|a| numbers(doc, a))
-                    .filter(|v| v.len() == 4)
-                {
-                    let r = self.gs.ctm.transform_rect(&Rect::new(bbox[0], bbox[1], bbox[2], bbox[3]));
-                    self.gs.clip = self.gs.clip.and_then(|c| c.intersect(&r));
-                }
-                self.forms.push(id.unwrap_or((0, 0)));
-                let completed = self.run(&content, form_resources);
-                self.forms.pop();
-                (self.gs, self.tm, self.tlm, self.path) = saved;
-                completed
+                    .unwrap_or(Matrix::IDENTITY);
+                self.run_form(stream, objects::reference_id(xref), matrix, resources)
             }
             _ => true,
         }
+    }
+
+    /// Runs a form XObject (§8.10) or an annotation appearance: its own matrix,
+    /// clipped to its /BBox, with its resources (else the caller's), bounded in
+    /// depth and guarded against cycles.
+    fn run_form(&mut self, stream: &'a Stream, id: Option<ObjectId>, matrix: Matrix, resources: Option<&'a Dictionary>) -> bool {
+        let doc = self.doc;
+        if self.forms.len() >= self.limits.depth {
+            self.out.limit.get_or_insert(Limit::Depth);
+            return true;
+        }
+        if id.is_some_and(|id| self.forms.contains(&id)) {
+            return true;
+        }
+        let Ok(content) = stream.get_plain_content_with_limit(self.limits.stream_bytes) else {
+            self.out.limit.get_or_insert(Limit::StreamBytes);
+            return true;
+        };
+        let form_resources = get_dict(doc, &stream.dict, b"Resources").or(resources);
+        let saved = (self.gs.clone(), self.tm, self.tlm, self.path.take());
+        self.gs.ctm = matrix.then(&self.gs.ctm);
+        if let Some(&[x0, y0, x1, y1]) = objects::get_array(doc, &stream.dict, b"BBox").and_then(|a| numbers(doc, a)).as_deref() {
+            let r = self.gs.ctm.transform_rect(&Rect::new(x0, y0, x1, y1));
+            self.gs.clip = self.gs.clip.and_then(|c| c.intersect(&r));
+        }
+        self.forms.push(id.unwrap_or((0, 0)));
+        let completed = self.run(&content, form_resources);
+        self.forms.pop();
+        (self.gs, self.tm, self.tlm, self.path) = saved;
+        completed
+    }
+
+    /// Paints an annotation's appearance stream, already mapped onto its /Rect
+    /// (§12.5.5), after the page content.
+    pub fn run_appearance(&mut self, stream: &'a Stream, matrix: Matrix, page_resources: Option<&'a Dictionary>) {
+        self.close_span();
+        self.run_form(stream, None, matrix, page_resources);
+        self.close_span();
+    }
+
+    pub fn finish(mut self) -> PageOutput {
+        self.close_span();
+        self.out
     }
 }

@@ -32,13 +32,15 @@ fn open(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
     Ok(doc)
 }
 
-/// Merges fonts that share a name (subsets of one font, or one font loaded from
-/// several objects) and returns, for each loaded font, its index in the merged list.
-fn merge_fonts(loaded: Vec<FontFacts>) -> (Vec<FontFacts>, Vec<usize>) {
-    let mut by_name: BTreeMap<String, FontFacts> = BTreeMap::new();
-    for f in &loaded {
+/// Merges fonts that share a name and subtype (subsets of one font, or one font
+/// loaded from several objects) and returns, for each font met, its index in the
+/// merged list. A name used by two subtypes (matplotlib's Type 3 copy of a TrueType
+/// font) stays two entries, so neither hides the other.
+fn merge_fonts(met: Vec<FontFacts>) -> (Vec<FontFacts>, Vec<usize>) {
+    let mut by_name: BTreeMap<(String, String), FontFacts> = BTreeMap::new();
+    for f in &met {
         by_name
-            .entry(f.name.clone())
+            .entry((f.name.clone(), f.subtype.clone()))
             .and_modify(|m| {
                 m.embedded &= f.embedded;
                 m.subset |= f.subset;
@@ -46,8 +48,11 @@ fn merge_fonts(loaded: Vec<FontFacts>) -> (Vec<FontFacts>, Vec<usize>) {
             })
             .or_insert_with(|| f.clone());
     }
-    let names: Vec<&String> = by_name.keys().collect();
-    let remap = loaded.iter().map(|f| names.binary_search(&&f.name).unwrap_or(0)).collect();
+    let keys: Vec<&(String, String)> = by_name.keys().collect();
+    let remap = met
+        .iter()
+        .map(|f| keys.binary_search(&&(f.name.clone(), f.subtype.clone())).unwrap_or(0))
+        .collect();
     (by_name.into_values().collect(), remap)
 }
 
@@ -86,8 +91,12 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
         match content {
             Ok(content) => {
                 let page_box = lopdf_free_box(setup.width_pt, setup.height_pt);
-                let interp = Interpreter::new(&doc, limits, &mut fonts, setup.to_page, page_box, &mut total_operators);
-                let out = interp.run_page(&content, setup.resources);
+                let mut interp = Interpreter::new(&doc, limits, &mut fonts, setup.to_page, page_box, &mut total_operators);
+                interp.run_page(&content, setup.resources);
+                for (appearance, matrix) in page::appearances(&doc, page_dict) {
+                    interp.run_appearance(appearance, matrix, setup.resources);
+                }
+                let out = interp.finish();
                 if let Some(limit) = out.limit {
                     facts.limits_reached.push((limit, Some(number)));
                 }
@@ -99,7 +108,7 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
         }
         facts.pages.push(page);
     }
-    let (merged, remap) = merge_fonts(fonts.fonts.into_iter().map(|f| f.facts).collect());
+    let (merged, remap) = merge_fonts(fonts.facts);
     facts.fonts = merged;
     for page in &mut facts.pages {
         for span in &mut page.spans {

@@ -74,3 +74,63 @@ pub fn setup<'a>(doc: &'a Document, page: &'a Dictionary, max_depth: usize) -> P
     let (width_pt, height_pt) = if rotate % 180 == 0 { (w, h) } else { (h, w) };
     PageSetup { rotate, to_page: shift.then(&turn), width_pt, height_pt, resources }
 }
+
+/// Annotations read per page; more is not a paper.
+const MAX_ANNOTATIONS: usize = 2_000;
+/// Annotation flags (§12.5.3) that keep an annotation off the screen.
+const FLAG_HIDDEN: i64 = 1 << 1;
+const FLAG_NO_VIEW: i64 = 1 << 5;
+
+/// The normal appearance streams of a page's visible annotations, each with the
+/// matrix that maps its form space onto the annotation's /Rect (§12.5.5).
+pub fn appearances<'a>(doc: &'a Document, page: &'a Dictionary) -> Vec<(&'a lopdf::Stream, Matrix)> {
+    let Some(annots) = objects::get_array(doc, page, b"Annots") else { return Vec::new() };
+    let mut out = Vec::new();
+    for annot in annots.iter().take(MAX_ANNOTATIONS) {
+        let Some(a) = as_dict(doc, annot) else { continue };
+        if objects::get_name(doc, a, b"Subtype") == Some(b"Popup") {
+            continue;
+        }
+        let flags = objects::get_number(doc, a, b"F").unwrap_or(0.0) as i64;
+        if flags & (FLAG_HIDDEN | FLAG_NO_VIEW) != 0 {
+            continue;
+        }
+        let Some(rect) = get(doc, a, b"Rect").and_then(|r| as_rect(doc, r)) else { continue };
+        let normal = objects::get_dict(doc, a, b"AP").and_then(|ap| get(doc, ap, b"N"));
+        let stream = match normal {
+            Some(Object::Stream(s)) => s,
+            Some(Object::Dictionary(states)) => {
+                let Some(state) = objects::get_name(doc, a, b"AS") else { continue };
+                match get(doc, states, state) {
+                    Some(Object::Stream(s)) => s,
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        let form_matrix = objects::get_array(doc, &stream.dict, b"Matrix")
+            .and_then(|m| numbers(doc, m))
+            .and_then(|v| match *v {
+                [a, b, c, d, e, f] => Some(Matrix::new(a, b, c, d, e, f)),
+                _ => None,
+            })
+            .filter(Matrix::is_finite)
+            .unwrap_or(Matrix::IDENTITY);
+        let Some(bbox) = objects::get_array(doc, &stream.dict, b"BBox").and_then(|b| as_rect(doc, &Object::Array(b.to_vec())))
+        else {
+            continue;
+        };
+        let placed = form_matrix.transform_rect(&bbox);
+        if placed.width() <= 0.0 || placed.height() <= 0.0 {
+            continue;
+        }
+        let fit = Matrix::translate(-placed.x0, -placed.y0)
+            .then(&Matrix::new(rect.width() / placed.width(), 0.0, 0.0, rect.height() / placed.height(), 0.0, 0.0))
+            .then(&Matrix::translate(rect.x0, rect.y0));
+        let m = form_matrix.then(&fit);
+        if m.is_finite() {
+            out.push((stream, m));
+        }
+    }
+    out
+}
