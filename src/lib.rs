@@ -12,6 +12,7 @@ pub mod checks;
 pub mod limits;
 pub mod pdf;
 pub mod report;
+pub mod words;
 
 pub use limits::Limits;
 pub use report::{Check, Finding, Report, Status};
