@@ -176,7 +176,6 @@ fn times_roman_uses_its_own_metrics() {
 }
 
 #[test]
-#[ignore = "bug: a font dictionary without /Type /Font loses all its text (lopdf refuses its encoding)"]
 fn font_without_type_entry_still_shows_text() {
     let mut b = PdfBuilder::new();
     let font = b.add(dictionary! { "Subtype" => "Type1", "BaseFont" => "Helvetica" });
@@ -316,7 +315,6 @@ fn image_outside_the_clip_is_not_placed() {
 }
 
 #[test]
-#[ignore = "bug: an image that only touches the clip edge is placed as a zero-width ImageBox"]
 fn image_touching_the_clip_edge_only_is_not_placed() {
     let mut b = PdfBuilder::new();
     let im = b.gray_image();
@@ -760,7 +758,6 @@ fn type3_advances_follow_the_font_matrix() {
 }
 
 #[test]
-#[ignore = "bug: a Type 3 font's size is multiplied by 1000 × its FontMatrix scale (pdfTeX bitmap fonts read as 120 pt)"]
 fn type3_size_is_the_text_size() {
     // pdfTeX writes a 600 dpi PK font as FontMatrix 0.01204 (one pixel, 72/600 pt, per
     // unit of a 9.96 pt font) shown with `9.9626 Tf`; the text is 9.96 pt.

@@ -43,8 +43,6 @@ pub struct LoadedFont {
     /// Ascent and descent in text-space units (× font size gives points).
     pub ascent: f64,
     pub descent: f64,
-    /// Glyph-to-text-space scale relative to the usual 1/1000: 1 except for Type 3.
-    pub size_factor: f64,
 }
 
 /// What a report says about a font, without reading its metrics: subtype, name,
@@ -133,6 +131,8 @@ fn to_unicode_cmap(doc: &Document, font: &Dictionary, stream_limit: usize) -> Op
     font.get(b"ToUnicode").ok()?;
     let mut only_cmap = font.clone();
     only_cmap.remove(b"Encoding");
+    // lopdf refuses a dictionary without /Type /Font, which readers do not require.
+    only_cmap.set("Type", Object::Name(b"Font".to_vec()));
     match only_cmap.get_font_encoding_with_limit(doc, stream_limit) {
         Ok(Encoding::UnicodeMapEncoding(cmap)) => Some(Encoding::UnicodeMapEncoding(cmap)),
         _ => None,
@@ -142,6 +142,7 @@ fn to_unicode_cmap(doc: &Document, font: &Dictionary, stream_limit: usize) -> Op
 fn encoding_table(doc: &Document, font: &Dictionary, stream_limit: usize) -> Vec<String> {
     let mut without_cmap = font.clone();
     without_cmap.remove(b"ToUnicode");
+    without_cmap.set("Type", Object::Name(b"Font".to_vec()));
     let Ok(enc) = without_cmap.get_font_encoding_with_limit(doc, stream_limit) else {
         return Vec::new();
     };
@@ -192,7 +193,6 @@ impl LoadedFont {
         let standard = if embedded { None } else { std14::standard_font(name) };
         let metrics_dict = descendant.unwrap_or(font);
         let (mut ascent, mut descent) = vertical_metrics(doc, metrics_dict, standard);
-        let mut size_factor = 1.0;
         let mut width_scale = 1.0 / 1000.0;
         if kind == Kind::Type3 {
             let fm = get_array(doc, font, b"FontMatrix")
@@ -200,7 +200,6 @@ impl LoadedFont {
                 .and_then(|v| matrix6(&v))
                 .filter(|m| m.is_finite() && m.a != 0.0 && m.d != 0.0)
                 .unwrap_or(Matrix::new(0.001, 0.0, 0.0, 0.001, 0.0, 0.0));
-            size_factor = (fm.vertical_scale() * 1000.0).clamp(1e-3, 1e3);
             width_scale = fm.a;
             let bbox = get_array(doc, font, b"FontBBox").and_then(|a| numbers(doc, a));
             let (top, bottom) = match bbox.as_deref() {
@@ -209,8 +208,8 @@ impl LoadedFont {
             };
             // A glyph space flipped by the matrix (negative d) swaps the two.
             let (top, bottom) = if fm.d < 0.0 { (-bottom, -top) } else { (top, bottom) };
-            ascent = if top > 0.0 && top.is_finite() { top.min(1.1 * size_factor) } else { FALLBACK_ASCENT * size_factor };
-            descent = if bottom <= 0.0 && bottom.is_finite() { bottom.max(-0.5 * size_factor) } else { FALLBACK_DESCENT * size_factor };
+            ascent = if top > 0.0 && top.is_finite() { top.min(1.1) } else { FALLBACK_ASCENT };
+            descent = if bottom <= 0.0 && bottom.is_finite() { bottom.max(-0.5) } else { FALLBACK_DESCENT };
         }
         let first_char = get_number(doc, font, b"FirstChar").filter(|v| (0.0..65536.0).contains(v)).unwrap_or(0.0) as u32;
         let widths = get_array(doc, font, b"Widths")
@@ -250,7 +249,6 @@ impl LoadedFont {
             ucs2,
             ascent,
             descent,
-            size_factor,
         }
     }
 
@@ -297,7 +295,7 @@ impl LoadedFont {
                         f64::from(std.width(ch).unwrap_or_else(|| std.default_width())) / 1000.0
                     }
                     (None, None) if self.missing_width.is_finite() => self.missing_width,
-                    (None, None) => FALLBACK_WIDTH * self.size_factor,
+                    (None, None) => FALLBACK_WIDTH,
                 }
             }
         };

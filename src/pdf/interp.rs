@@ -536,8 +536,10 @@ impl<'a> Interpreter<'a> {
             && (fill || stroke)
         {
             let bbox = if stroke { bbox.expand(self.gs.line_width * self.gs.ctm.mean_scale() / 2.0) } else { bbox };
+            // A fill that only touches the clip paints nothing; a hairline stroke does.
             if let Some(visible) = self.gs.clip.and_then(|c| c.intersect(&bbox))
                 && visible.is_finite()
+                && (stroke || (visible.width() > 0.0 && visible.height() > 0.0))
             {
                 self.out.paths.push(PathBox {
                     bbox: visible,
@@ -573,7 +575,7 @@ impl<'a> Interpreter<'a> {
         let (size, hscale) = (gs.font_size, gs.horizontal_scale);
         let visible_mode = !matches!(gs.render_mode, 3 | 7);
         let Some(font) = self.fonts.metrics(font_index) else { return true };
-        let (ascent, descent, size_factor) = (font.ascent, font.descent, font.size_factor);
+        let (ascent, descent) = (font.ascent, font.descent);
         let codes: Vec<(u32, u8)> = font.codes(bytes).collect();
         for (code, len) in codes {
             let Some(font) = self.fonts.metrics(font_index) else { return true };
@@ -587,7 +589,9 @@ impl<'a> Interpreter<'a> {
             let rise = self.gs.rise;
             let to_page = |tm: &Matrix| Matrix::translate(0.0, rise).then(tm).then(&ctm);
             let trm = Matrix::new(size * hscale, 0.0, 0.0, size, 0.0, 0.0).then(&to_page(&self.tm));
-            let effective = (size * size_factor * self.tm.then(&ctm).vertical_scale()).abs();
+            // Tf is the size for Type 3 fonts too: their FontMatrix pairs with their own
+            // glyph units (pdfTeX's bitmap fonts use 0.012 with an 83-unit em).
+            let effective = (size * self.tm.then(&ctm).vertical_scale()).abs();
             let advance = (w0 * size + self.gs.char_spacing + if word_space { self.gs.word_spacing } else { 0.0 }) * hscale;
             let next_tm = Matrix::translate(advance, 0.0).then(&self.tm);
             if self.glyphs_on_page < self.limits.glyphs_per_page && trm.is_finite() && effective.is_finite() {
@@ -660,8 +664,11 @@ impl<'a> Interpreter<'a> {
 
     fn place_image(&mut self) {
         let unit = self.gs.ctm.transform_rect(&Rect::new(0.0, 0.0, 1.0, 1.0));
+        // An image that only touches the clip paints nothing.
         if let Some(visible) = self.gs.clip.and_then(|c| c.intersect(&unit))
             && visible.is_finite()
+            && visible.width() > 0.0
+            && visible.height() > 0.0
         {
             self.out.images.push(ImageBox { bbox: visible });
         }
