@@ -9,13 +9,18 @@
 #![forbid(unsafe_code)]
 
 pub mod checks;
+pub mod date;
 pub mod limits;
 pub mod pdf;
+pub mod profile;
 pub mod report;
 pub mod words;
 
+pub use date::Date;
 pub use limits::Limits;
+pub use profile::Profile;
 pub use report::{Check, Finding, Report, Status};
+pub use words::{count_chars, count_words};
 
 use serde::Deserialize;
 
@@ -49,9 +54,23 @@ impl Kind {
     }
 }
 
+/// The rules to check against: a built-in profile's id, or a whole profile.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum ProfileChoice {
+    Builtin(String),
+    Custom(Box<Profile>),
+}
+
+impl Default for ProfileChoice {
+    fn default() -> Self {
+        ProfileChoice::Builtin(DEFAULT_PROFILE.to_string())
+    }
+}
+
 /// What the author (or organizer) tells precheck besides the PDF.
 #[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Options {
     /// The abstract as pasted.
     #[serde(rename = "abstract")]
@@ -61,37 +80,93 @@ pub struct Options {
     pub first_public: Option<String>,
     /// Today's date, `YYYY-MM-DD`; the core reads no clock.
     pub today: Option<String>,
+    pub profile: ProfileChoice,
 }
 
-/// The profile name reported until profiles arrive as data.
+/// Why no report could be made: the options themselves are wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OptionsError {
+    /// No built-in profile has this id.
+    UnknownProfile(String),
+    /// A custom profile failed validation.
+    InvalidProfile(String),
+    /// A date option is not `YYYY-MM-DD` or not a real day.
+    InvalidDate { option: &'static str, value: String },
+}
+
+impl std::fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OptionsError::UnknownProfile(id) => {
+                write!(f, "unknown profile `{id}` (built in: {})", profile::BUILTIN.join(", "))
+            }
+            OptionsError::InvalidProfile(why) => write!(f, "{why}"),
+            OptionsError::InvalidDate { option, value } => write!(f, "{option} `{value}` is not a date (YYYY-MM-DD)"),
+        }
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
+/// The profile used when none is chosen.
 pub const DEFAULT_PROFILE: &str = "snn-2022";
 
+fn resolve_profile(choice: &ProfileChoice) -> Result<Profile, OptionsError> {
+    match choice {
+        ProfileChoice::Builtin(id) => profile::builtin(id).ok_or_else(|| OptionsError::UnknownProfile(id.clone())),
+        ProfileChoice::Custom(p) => {
+            p.validate().map_err(|e| OptionsError::InvalidProfile(e.0))?;
+            Ok((**p).clone())
+        }
+    }
+}
+
+fn parse_date(option: &'static str, value: Option<&str>) -> Result<Option<Date>, OptionsError> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => Date::parse(v).map(Some).ok_or_else(|| OptionsError::InvalidDate { option, value: v.to_string() }),
+    }
+}
+
 /// Checks a submission: the PDF's bytes (none for a blog post) and the author's options.
-pub fn check(pdf: Option<&[u8]>, options: &Options) -> Report {
+/// `Err` only when the options are wrong; every PDF, however broken, gets a report.
+pub fn check(pdf: Option<&[u8]>, options: &Options) -> Result<Report, OptionsError> {
     check_with_limits(pdf, options, &Limits::default())
 }
 
 /// [`check`] with explicit limits (tests and hosts with tighter budgets).
-pub fn check_with_limits(pdf: Option<&[u8]>, options: &Options, limits: &Limits) -> Report {
-    let mut checks = Vec::new();
+pub fn check_with_limits(pdf: Option<&[u8]>, options: &Options, limits: &Limits) -> Result<Report, OptionsError> {
+    let profile = resolve_profile(&options.profile)?;
+    let declared = parse_date("firstPublic", options.first_public.as_deref())?;
+    let today = parse_date("today", options.today.as_deref())?;
+    let abstract_text = options.abstract_text.as_deref();
     let mut document = report::DocumentSummary::default();
-    if let Some(bytes) = pdf {
-        let read = pdf::read(bytes, limits);
-        checks.push(checks::file_format(&read, limits));
-        checks.push(checks::file_size(bytes.len() as u64));
-        document.bytes = bytes.len() as u64;
-        if let Ok(facts) = &read {
-            document = summarize(facts);
+    let (checks, derived) = match (options.kind, pdf) {
+        (Kind::Blog, _) => checks::run_blog_checks(abstract_text, declared, today, &profile),
+        (kind, pdf) => {
+            let bytes = pdf.unwrap_or_default();
+            let read = match pdf {
+                Some(b) => pdf::read(b, limits),
+                None => Err(pdf::ReadError::Missing),
+            };
+            if let Ok(facts) = &read {
+                document = summarize(facts);
+            }
+            document.bytes = bytes.len() as u64;
+            checks::run_pdf_checks(&read, bytes.len() as u64, abstract_text, declared, today, kind, &profile, limits)
         }
-    }
-    Report {
+    };
+    document.content_pages = derived.content_pages;
+    document.body_font = derived.body_font;
+    document.abstract_summary = derived.abstract_summary;
+    Ok(Report {
         schema: report::SCHEMA,
-        profile: DEFAULT_PROFILE.to_string(),
+        profile: profile.id.clone(),
         kind: options.kind.as_str().to_string(),
         verdict: report::verdict(&checks),
         checks,
         document,
-    }
+    })
 }
 
 fn summarize(facts: &pdf::DocumentFacts) -> report::DocumentSummary {

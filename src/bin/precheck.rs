@@ -1,7 +1,7 @@
 //! The command line (SPEC §6): check one or many PDFs, print a readable report, JSON
 //! or JSON lines. Exit 0 when no check failed, 1 when one did, 2 on usage or I/O errors.
 
-use precheck::{Kind, Options, Report, Status};
+use precheck::{Kind, Options, Profile, ProfileChoice, Report, Status};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -180,12 +180,19 @@ fn render_text(file: &str, report: &Report) -> String {
 
 fn run(args: Args) -> Result<bool, String> {
     let abstract_text = args.abstract_source.as_deref().map(read_abstract).transpose()?;
-    let options = Options { abstract_text, kind: args.kind, first_public: args.first_public.clone(), today: None };
-    if let Some(p) = &args.profile
-        && p != precheck::DEFAULT_PROFILE
-    {
-        return Err(format!("precheck: profile `{p}` is not available yet (only {})", precheck::DEFAULT_PROFILE));
-    }
+    let profile = match &args.profile {
+        None => ProfileChoice::default(),
+        Some(p) if precheck::profile::builtin(p).is_some() => ProfileChoice::Builtin(p.clone()),
+        Some(path) if path.ends_with(".json") || std::path::Path::new(path).is_file() => {
+            let json = std::fs::read_to_string(path).map_err(|e| format!("precheck: cannot read the profile `{path}`: {e}"))?;
+            let profile = Profile::from_json(&json).map_err(|e| format!("precheck: {path}: {e}"))?;
+            ProfileChoice::Custom(Box::new(profile))
+        }
+        Some(p) => ProfileChoice::Builtin(p.clone()),
+    };
+    let options = Options { abstract_text, kind: args.kind, first_public: args.first_public.clone(), today: None, profile };
+    // Wrong options are a usage error, found before any file is read.
+    precheck::check(None, &Options { kind: Kind::Blog, abstract_text: None, ..options.clone() }).map_err(|e| format!("precheck: {e}"))?;
     let inputs: Vec<Option<String>> = if args.kind == Kind::Blog { vec![None] } else { args.files.iter().cloned().map(Some).collect() };
     let mut any_failed = false;
     let mut json_reports = Vec::new();
@@ -196,7 +203,7 @@ fn run(args: Args) -> Result<bool, String> {
             Some(path) => Some(std::fs::read(path).map_err(|e| format!("precheck: cannot read `{path}`: {e}"))?),
             None => None,
         };
-        let report = precheck::check(bytes.as_deref(), &options);
+        let report = precheck::check(bytes.as_deref(), &options).map_err(|e| format!("precheck: {e}"))?;
         any_failed |= report.verdict == Status::Fail;
         let name = input.clone().unwrap_or_else(|| "(blog post)".into());
         let io = |e: std::io::Error| format!("precheck: cannot write the report: {e}");

@@ -5,9 +5,6 @@ use crate::limits::Limits;
 use crate::pdf::{DocumentFacts, ReadError};
 use crate::report::{Check, Status};
 
-/// OpenReview refuses PDFs larger than this (its own 50 MB, in bytes as it counts them).
-pub const OPENREVIEW_MAX_BYTES: u64 = 50 * 1000 * 1000;
-
 const FORMAT: &str = "file-format";
 const FORMAT_TITLE: &str = "Readable PDF";
 
@@ -35,6 +32,7 @@ pub fn file_format(read: &Result<DocumentFacts, ReadError>, limits: &Limits) -> 
             }
             check
         }
+        Err(ReadError::Missing) => fail("no PDF was given".into(), "drop the PDF of your submission"),
         Err(ReadError::NotPdf) => fail(
             "this is not a PDF file".into(),
             "export or print your paper to PDF and drop that file",
@@ -58,13 +56,15 @@ pub fn file_format(read: &Result<DocumentFacts, ReadError>, limits: &Limits) -> 
     }
 }
 
-pub fn file_size(bytes: u64) -> Check {
+/// OpenReview's cap (`max_bytes`, 50 MB for the built-in profiles).
+pub fn file_size(bytes: u64, max_bytes: u64) -> Check {
     let mb = bytes as f64 / 1_000_000.0;
-    if bytes > OPENREVIEW_MAX_BYTES {
-        Check::new("file-size", "File size", Status::Fail, format!("the file is {mb:.1} MB, above OpenReview's 50 MB limit"))
+    let max_mb = max_bytes as f64 / 1_000_000.0;
+    if bytes > max_bytes {
+        Check::new("file-size", "File size", Status::Fail, format!("the file is {mb:.1} MB, above OpenReview's {max_mb:.0} MB limit"))
             .with_hint("compress large raster figures, or export figures as vector graphics")
     } else {
-        Check::new("file-size", "File size", Status::Pass, format!("{mb:.1} MB of the 50 MB OpenReview accepts"))
+        Check::new("file-size", "File size", Status::Pass, format!("{mb:.1} MB of the {max_mb:.0} MB OpenReview accepts"))
     }
 }
 
@@ -74,8 +74,8 @@ mod tests {
 
     #[test]
     fn fifty_megabytes_is_the_edge() {
-        assert_eq!(file_size(50_000_000).status, Status::Pass);
-        assert_eq!(file_size(50_000_001).status, Status::Fail);
+        assert_eq!(file_size(50_000_000, 50_000_000).status, Status::Pass);
+        assert_eq!(file_size(50_000_001, 50_000_000).status, Status::Fail);
     }
 
     #[test]

@@ -1,6 +1,148 @@
-//! Checks: facts (and the author's inputs) in, check results out. No lopdf type is
-//! seen here, so each check can be tested with hand-built facts.
+//! Checks: facts (and the author's inputs) in, check results out, in the order of
+//! SPEC §3, with the kind's applicability applied. No lopdf type is seen here, so each
+//! check can be tested with hand-built facts.
 
+mod abstract_length;
 mod file;
+mod fonts;
+pub mod layout;
+mod margins;
+pub mod pages;
+mod recency;
+mod template;
 
+pub use abstract_length::{abstract_from_pdf, pick_abstract};
 pub use file::{file_format, file_size};
+pub use recency::Evidence;
+
+use crate::date::Date;
+use crate::limits::Limits;
+use crate::pdf::{DocumentFacts, ReadError};
+use crate::profile::Profile;
+use crate::report::{AbstractSummary, BodyFont, Check, Status};
+use crate::Kind;
+
+/// The checks about the PDF's format, which a position paper only warns on and
+/// published papers and posters skip.
+const FORMAT_CHECKS: [&str; 5] = ["page-size", "margins", "font-family", "font-size", "template"];
+
+/// What the checks found besides their statuses, for the report's `document`.
+#[derive(Default)]
+pub struct Derived {
+    pub content_pages: Option<usize>,
+    pub body_font: Option<BodyFont>,
+    pub abstract_summary: Option<AbstractSummary>,
+}
+
+fn skip(id: &'static str, title: &'static str, why: &str) -> Check {
+    Check::new(id, title, Status::Skip, why.to_string())
+}
+
+fn not_applicable(kind: Kind, check: &Check) -> Option<&'static str> {
+    let id = check.id;
+    match kind {
+        Kind::Paper => None,
+        Kind::Position if id == "page-limit" => Some("position papers have no page limit"),
+        Kind::Position => None,
+        Kind::Published if id == "page-limit" || FORMAT_CHECKS.contains(&id) && id != "page-size" => {
+            Some("a published paper is submitted in the form it was published")
+        }
+        Kind::Published => None,
+        Kind::Poster if id == "page-limit" || FORMAT_CHECKS.contains(&id) => Some("posters have no required format"),
+        Kind::Poster => None,
+        Kind::Blog => Some("a blog post has no PDF"),
+    }
+}
+
+/// Applies the kind's rules (SPEC §3): skips, and a position paper's format failures
+/// turned into warnings.
+fn apply_kind(kind: Kind, mut check: Check) -> Check {
+    if let Some(why) = not_applicable(kind, &check) {
+        return Check { status: Status::Skip, message: why.to_string(), hint: None, findings: Vec::new(), ..check };
+    }
+    if kind == Kind::Position && check.status == Status::Fail && FORMAT_CHECKS.contains(&check.id) {
+        check.status = Status::Warn;
+        check.message.push_str(" (position papers need no particular format)");
+    }
+    check
+}
+
+/// Every check of SPEC §3 for a PDF that may or may not have been read.
+pub fn run_pdf_checks(
+    read: &Result<DocumentFacts, ReadError>,
+    bytes: u64,
+    abstract_text: Option<&str>,
+    declared: Option<Date>,
+    today: Option<Date>,
+    kind: Kind,
+    profile: &Profile,
+    limits: &Limits,
+) -> (Vec<Check>, Derived) {
+    let mut derived = Derived::default();
+    let mut checks = vec![file_format(read, limits), file_size(bytes, profile.max_file_bytes)];
+    let facts = read.as_ref().ok();
+    match facts {
+        Some(facts) => {
+            let content = layout::content_pages(facts, profile);
+            derived.content_pages = Some(content.count);
+            let body = layout::body_text(facts, profile, content.count);
+            derived.body_font = body.as_ref().and_then(|b| {
+                let (font, _) = b.glyphs_by_font.first()?;
+                Some(BodyFont { name: facts.fonts.get(*font)?.name.clone(), size: crate::pdf::geom::round2(b.size_pt) })
+            });
+            checks.push(pages::page_size(facts, profile));
+            checks.push(match kind {
+                Kind::Paper => profile.page_limits.paper.as_ref().map_or_else(
+                    || skip("page-limit", "Page limit", "this call sets no page limit for papers"),
+                    |limit| pages::page_limit(facts, &content, limit),
+                ),
+                Kind::Position => profile.page_limits.position.as_ref().map_or_else(
+                    || skip("page-limit", "Page limit", "position papers have no page limit"),
+                    |limit| pages::page_limit(facts, &content, limit),
+                ),
+                _ => skip("page-limit", "Page limit", "no page limit"),
+            });
+            checks.push(margins::margins(facts, profile));
+            checks.push(fonts::font_family(facts, profile, body.as_ref()));
+            checks.push(fonts::font_size(profile, body.as_ref()));
+            checks.push(fonts::fonts_embedded(facts));
+            checks.push(fonts::fonts_type3(facts));
+            checks.push(template::template(facts, profile, body.as_ref()));
+        }
+        None => {
+            let why = "the PDF could not be read";
+            checks.push(skip("page-size", "Page size", why));
+            checks.push(skip("page-limit", "Page limit", why));
+            checks.push(skip("margins", "Margins", why));
+            checks.push(skip("font-family", "Body font", why));
+            checks.push(skip("font-size", "Body font size", why));
+            checks.push(skip("fonts-embedded", "Fonts embedded", why));
+            checks.push(skip("fonts-type3", "Type 3 fonts", why));
+            checks.push(skip("template", "Template", why));
+        }
+    }
+    let picked = pick_abstract(abstract_text, facts);
+    derived.abstract_summary = picked.as_ref().map(|(source, text)| abstract_length::summary(source, text));
+    checks.push(abstract_length::abstract_length(picked.as_ref(), profile));
+    let ev = facts.map(recency::evidence).unwrap_or_default();
+    checks.push(recency::recency(declared, &ev, profile, kind, today));
+    let checks = checks
+        .into_iter()
+        .map(|c| if matches!(c.id, "file-format" | "file-size" | "abstract-length" | "recency") { c } else { apply_kind(kind, c) })
+        .collect();
+    (checks, derived)
+}
+
+/// A blog post: only the abstract and recency (SPEC §3).
+pub fn run_blog_checks(abstract_text: Option<&str>, declared: Option<Date>, today: Option<Date>, profile: &Profile) -> (Vec<Check>, Derived) {
+    let picked = pick_abstract(abstract_text, None);
+    let derived = Derived {
+        abstract_summary: picked.as_ref().map(|(source, text)| abstract_length::summary(source, text)),
+        ..Derived::default()
+    };
+    let checks = vec![
+        abstract_length::abstract_length(picked.as_ref(), profile),
+        recency::recency(declared, &Evidence::default(), profile, Kind::Blog, today),
+    ];
+    (checks, derived)
+}

@@ -14,6 +14,10 @@ const MAX_WIDTH_ENTRIES: usize = 100_000;
 /// Used when a font gives no usable ascent or descent (fractions of the font size).
 const FALLBACK_ASCENT: f64 = 0.75;
 const FALLBACK_DESCENT: f64 = -0.25;
+/// Bounds on ascent and descent (fractions of the font size).
+const MIN_ASCENT: f64 = 0.5;
+const MAX_ASCENT: f64 = 0.8;
+const MIN_DESCENT: f64 = -0.3;
 /// Used when a glyph has no width anywhere.
 const FALLBACK_WIDTH: f64 = 0.5;
 
@@ -111,17 +115,19 @@ fn has_font_file(doc: &Document, font: &Dictionary) -> bool {
     })
 }
 
-/// Ascent and descent from the descriptor, kept within what real text fonts have
-/// (math extension fonts declare a near-zero ascent that says nothing of their glyphs).
+/// Ascent and descent from the descriptor, kept within what the tallest and deepest
+/// letters of real text fonts reach: math extension fonts declare a near-zero ascent
+/// that says nothing of their glyphs, and OpenType fonts often declare their line gap
+/// (TeX Gyre Termes: 1.07 em), which would put every first line above the margin.
 fn vertical_metrics(doc: &Document, font: &Dictionary, standard: Option<StandardFont>) -> (f64, f64) {
     let desc = get_dict(doc, font, b"FontDescriptor");
     let from_desc = |key: &[u8]| desc.and_then(|d| get_number(doc, d, key)).filter(|v| *v != 0.0);
     let ascent = from_desc(b"Ascent")
         .or_else(|| standard.map(|s| f64::from(s.ascent())))
-        .map_or(FALLBACK_ASCENT, |a| (a / 1000.0).clamp(0.5, 1.1));
+        .map_or(FALLBACK_ASCENT, |a| (a / 1000.0).clamp(MIN_ASCENT, MAX_ASCENT));
     let descent = from_desc(b"Descent")
         .or_else(|| standard.map(|s| f64::from(s.descent())))
-        .map_or(FALLBACK_DESCENT, |d| (d / 1000.0).clamp(-0.5, 0.0));
+        .map_or(FALLBACK_DESCENT, |d| (d / 1000.0).clamp(MIN_DESCENT, 0.0));
     (ascent, descent)
 }
 
@@ -208,8 +214,8 @@ impl LoadedFont {
             };
             // A glyph space flipped by the matrix (negative d) swaps the two.
             let (top, bottom) = if fm.d < 0.0 { (-bottom, -top) } else { (top, bottom) };
-            ascent = if top > 0.0 && top.is_finite() { top.min(1.1) } else { FALLBACK_ASCENT };
-            descent = if bottom <= 0.0 && bottom.is_finite() { bottom.max(-0.5) } else { FALLBACK_DESCENT };
+            ascent = if top > 0.0 && top.is_finite() { top.min(MAX_ASCENT) } else { FALLBACK_ASCENT };
+            descent = if bottom <= 0.0 && bottom.is_finite() { bottom.max(MIN_DESCENT) } else { FALLBACK_DESCENT };
         }
         let first_char = get_number(doc, font, b"FirstChar").filter(|v| (0.0..65536.0).contains(v)).unwrap_or(0.0) as u32;
         let widths = get_array(doc, font, b"Widths")

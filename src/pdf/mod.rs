@@ -19,6 +19,8 @@ use serde::Serialize;
 /// Why no facts could be read at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
+    /// No PDF was given where one is needed.
+    Missing,
     /// The bytes do not start like a PDF.
     NotPdf,
     /// Opening the file needs a user password.

@@ -1,0 +1,167 @@
+//! `abstract-length` (SPEC §3, §5): the abstract within the word and character caps.
+//! The abstract is the text the author gave; without one, the abstract printed on
+//! page 1 of the PDF.
+
+use crate::pdf::{DocumentFacts, TextLine};
+use crate::profile::Profile;
+use crate::report::{AbstractSummary, Check, Status};
+use crate::words::{count_chars, count_words};
+
+/// Lines read after the "Abstract" heading at most.
+const MAX_ABSTRACT_LINES: usize = 80;
+/// A vertical gap over this many line spacings ends the abstract.
+const PARAGRAPH_GAP: f64 = 1.9;
+
+fn is_abstract_heading(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    if lower == "abstract" {
+        return Some("");
+    }
+    // Run-in headings: "Abstract—We prune…", "Abstract. We prune…", "Abstract: …".
+    for sep in ["—", "–", ".", ":", " -"] {
+        if let Some(rest) = lower.strip_prefix("abstract").and_then(|r| r.strip_prefix(sep)) {
+            let cut = t.len() - rest.len();
+            return t.get(cut..).map(str::trim);
+        }
+    }
+    None
+}
+
+fn ends_abstract(line: &TextLine, first: &TextLine) -> bool {
+    let t = line.text.trim().to_lowercase();
+    let numbered_intro = t.split_whitespace().nth(1).is_some_and(|w| w.starts_with("introduction"));
+    t.starts_with("introduction")
+        || numbered_intro
+        || t.starts_with("keywords")
+        || t.starts_with("index terms")
+        || t.starts_with("ccs concepts")
+        || line.size_pt > first.size_pt + 0.5
+}
+
+/// The abstract printed on page 1: the lines after an "Abstract" heading, in its
+/// column, up to the next heading or paragraph break, hyphenation undone.
+pub fn abstract_from_pdf(facts: &DocumentFacts) -> Option<String> {
+    let page = facts.pages.first()?;
+    let lines = &page.lines;
+    let (start, run_in) = lines.iter().enumerate().find_map(|(i, l)| is_abstract_heading(&l.text).map(|rest| (i, rest.to_string())))?;
+    let heading = lines.get(start)?;
+    let mut body: Vec<&TextLine> = Vec::new();
+    let mut text = run_in;
+    for line in lines.iter().skip(start + 1).take(MAX_ABSTRACT_LINES) {
+        // Keep to the heading's column (two-column layouts interleave by baseline).
+        let column = body.first().map_or(heading.bbox, |f| f.bbox);
+        if line.bbox.x1 < column.x0 || line.bbox.x0 > column.x1 {
+            continue;
+        }
+        if line.text.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if let Some(first) = body.first() {
+            let spacing = body.windows(2).next().map_or(first.size_pt * 1.2, |w| match w {
+                [a, b] => (a.baseline_y - b.baseline_y).abs(),
+                _ => first.size_pt * 1.2,
+            });
+            let prev = body.last().map_or(first.baseline_y, |l| l.baseline_y);
+            if ends_abstract(line, first) || prev - line.baseline_y > PARAGRAPH_GAP * spacing.max(first.size_pt) {
+                break;
+            }
+        } else if ends_abstract(line, heading) {
+            break;
+        }
+        body.push(line);
+        if text.ends_with('-') && line.text.starts_with(|c: char| c.is_lowercase()) {
+            text.pop();
+        } else if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&line.text);
+    }
+    let text = text.trim().to_string();
+    (!text.is_empty()).then_some(text)
+}
+
+/// The abstract used and where it came from.
+pub fn pick_abstract(given: Option<&str>, facts: Option<&DocumentFacts>) -> Option<(&'static str, String)> {
+    match given.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => Some(("input", t.to_string())),
+        None => facts.and_then(abstract_from_pdf).map(|t| ("pdf", t)),
+    }
+}
+
+pub fn summary(source: &'static str, text: &str) -> AbstractSummary {
+    AbstractSummary { source, words: count_words(text), chars: count_chars(text) }
+}
+
+pub fn abstract_length(picked: Option<&(&'static str, String)>, profile: &Profile) -> Check {
+    let title = "Abstract length";
+    let Some((source, text)) = picked else {
+        return Check::new("abstract-length", title, Status::Skip, "no abstract given, and none found on page 1 of the PDF")
+            .with_hint("paste the abstract you will enter on OpenReview");
+    };
+    let s = summary(source, text);
+    let (max_w, max_c) = (profile.abstract_max_words, profile.abstract_max_chars);
+    let from = if *source == "pdf" { " (read from the PDF)" } else { "" };
+    let mut problems = Vec::new();
+    if s.words > max_w {
+        problems.push(format!("{} words, {} over the {max_w}-word limit", s.words, s.words - max_w));
+    }
+    if s.chars > max_c {
+        problems.push(format!("{} characters, {} over OpenReview's {max_c}", s.chars, s.chars - max_c));
+    }
+    if problems.is_empty() {
+        let mut c = Check::new(
+            "abstract-length",
+            title,
+            Status::Pass,
+            format!("{} words and {} characters{from}; the limits are {max_w} words and {max_c} characters", s.words, s.chars),
+        );
+        if *source == "pdf" {
+            c.hint = Some("paste the abstract you will enter on OpenReview to check that exact text".into());
+        }
+        return c;
+    }
+    Check::new("abstract-length", title, Status::Fail, format!("{}{from}", problems.join("; ")))
+        .with_hint(format!("shorten the abstract to {max_w} words; inline math like $\\ell_1$ counts as one word"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(words: usize) -> String {
+        vec!["sparse"; words].join(" ")
+    }
+
+    fn status(text: &str) -> Status {
+        let picked = ("input", text.to_string());
+        abstract_length(Some(&picked), &crate::profile::builtin("snn-2022").unwrap()).status
+    }
+
+    #[test]
+    fn two_hundred_fifty_words_pass_and_one_more_fails() {
+        assert_eq!(status(&text_of(250)), Status::Pass);
+        assert_eq!(status(&text_of(251)), Status::Fail);
+    }
+
+    #[test]
+    fn five_thousand_characters_pass_and_one_more_fails() {
+        let five_k = "a".repeat(5000);
+        assert_eq!(status(&five_k), Status::Pass);
+        assert_eq!(status(&format!("{five_k}b")), Status::Fail);
+    }
+
+    #[test]
+    fn an_empty_abstract_is_no_abstract() {
+        assert_eq!(pick_abstract(Some("  \n"), None), None);
+        let c = abstract_length(None, &crate::profile::builtin("snn-2022").unwrap());
+        assert_eq!(c.status, Status::Skip);
+    }
+
+    #[test]
+    fn run_in_headings() {
+        assert_eq!(is_abstract_heading("Abstract—We prune."), Some("We prune."));
+        assert_eq!(is_abstract_heading("ABSTRACT"), Some(""));
+        assert_eq!(is_abstract_heading("Abstraction is hard"), None);
+    }
+}

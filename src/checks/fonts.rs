@@ -1,0 +1,177 @@
+//! `font-family`, `font-size`, `fonts-embedded`, `fonts-type3` (SPEC §3): the running
+//! text in the template's family and size, every font embedded, Type 3 fonts named.
+
+use super::layout::{self, BodyText};
+use super::pages::pages_phrase;
+use crate::pdf::{DocumentFacts, FontFacts};
+use crate::profile::Profile;
+use crate::report::{Check, Finding, Status};
+use std::collections::BTreeSet;
+
+/// Fonts named in one message before "and N more".
+const NAMED_FONTS: usize = 4;
+
+/// A font as authors know it: `CMR10 (Computer Modern)`.
+fn known_as(font: &FontFacts) -> String {
+    let n = font.name.to_ascii_lowercase();
+    let family = if ["cmr", "cmti", "cmbx", "cmsl", "cmss", "cmtt", "sfrm", "sfti", "sfbx", "sftt", "cmcsc"].iter().any(|p| n.starts_with(p)) {
+        Some("Computer Modern")
+    } else if n.starts_with("lmroman") || n.starts_with("lmsans") || n.starts_with("lmmono") {
+        Some("Latin Modern")
+    } else if n.starts_with("linlibertine") {
+        Some("Linux Libertine")
+    } else if n.contains("arial") || n.contains("helvetica") || n.starts_with("nimbussan") {
+        Some("Helvetica/Arial")
+    } else if n.contains("calibri") {
+        Some("Calibri")
+    } else {
+        None
+    };
+    match family {
+        Some(f) => format!("{} ({f})", font.name),
+        None => font.name.clone(),
+    }
+}
+
+fn no_body_text() -> String {
+    "no running text found (a scanned or image-only PDF?)".into()
+}
+
+pub fn font_family(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText>) -> Check {
+    let title = "Body font";
+    let Some(body) = body else { return Check::new("font-family", title, Status::Skip, no_body_text()) };
+    let family = &profile.fonts.body_family;
+    let in_family: u64 = body
+        .glyphs_by_font
+        .iter()
+        .filter(|(i, _)| facts.fonts.get(*i).is_some_and(|f| layout::in_family(f, profile)))
+        .map(|(_, n)| n)
+        .sum();
+    let share = in_family as f64 / body.glyphs as f64;
+    let percent = (share * 100.0).floor();
+    if share >= profile.fonts.body_family_min_share {
+        let main = body.glyphs_by_font.first().and_then(|(i, _)| facts.fonts.get(*i)).map_or(family.clone(), |f| f.name.clone());
+        return Check::new("font-family", title, Status::Pass, format!("{percent:.0} % of the body text is in {family} ({main})"));
+    }
+    let other = body
+        .glyphs_by_font
+        .iter()
+        .find(|(i, _)| facts.fonts.get(*i).is_some_and(|f| !layout::in_family(f, profile)))
+        .and_then(|(i, n)| facts.fonts.get(*i).map(|f| (f, *n)));
+    let message = match other {
+        Some((f, n)) => format!(
+            "the body text is set in {}, {:.0} % of it; only {percent:.0} % is in {family}",
+            known_as(f),
+            (n as f64 / body.glyphs as f64 * 100.0).floor()
+        ),
+        None => format!("only {percent:.0} % of the body text is in {family}"),
+    };
+    Check::new("font-family", title, Status::Fail, message)
+        .with_hint(format!("the template sets the body in {family}: keep \\usepackage{{neurips_2022}} and do not load other text font packages (lmodern, fontspec fonts)"))
+}
+
+pub fn font_size(profile: &Profile, body: Option<&BodyText>) -> Check {
+    let title = "Body font size";
+    let Some(body) = body else { return Check::new("font-size", title, Status::Skip, no_body_text()) };
+    let want = profile.fonts.body_size_pt;
+    if (body.size_pt - want).abs() <= profile.fonts.body_size_tolerance_pt {
+        Check::new("font-size", title, Status::Pass, format!("the body text is {:.1} pt", body.size_pt))
+    } else {
+        Check::new("font-size", title, Status::Fail, format!("the body text is {:.1} pt, not {want} pt", body.size_pt))
+            .with_hint("do not change the font size: remove \\small, \\footnotesize or class options that shrink the body text")
+    }
+}
+
+/// Pages where a font draws glyphs (the stamp's glyphs aside when `skip_stamp`).
+fn pages_using(facts: &DocumentFacts, font: usize, skip_stamp: bool) -> (Vec<usize>, u64) {
+    let mut pages = BTreeSet::new();
+    let mut glyphs = 0u64;
+    for page in &facts.pages {
+        for s in page.spans.iter().filter(|s| s.font == font) {
+            if skip_stamp && layout::is_stamp(page, s) {
+                continue;
+            }
+            pages.insert(page.number);
+            glyphs += u64::from(s.glyphs);
+        }
+    }
+    (pages.into_iter().collect(), glyphs)
+}
+
+fn name_list(names: &[String]) -> String {
+    let shown: Vec<&str> = names.iter().take(NAMED_FONTS).map(String::as_str).collect();
+    match names.len().saturating_sub(NAMED_FONTS) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
+pub fn fonts_embedded(facts: &DocumentFacts) -> Check {
+    let title = "Fonts embedded";
+    let mut findings = Vec::new();
+    let mut names = Vec::new();
+    let mut stamp_only = Vec::new();
+    for (i, font) in facts.fonts.iter().enumerate().filter(|(_, f)| !f.embedded && f.glyphs > 0) {
+        let (pages, glyphs) = pages_using(facts, i, true);
+        // A font drawn only beyond the glyph limit has no spans; count it as used.
+        if glyphs == 0 && pages_using(facts, i, false).1 > 0 {
+            stamp_only.push(font.name.clone());
+            continue;
+        }
+        names.push(font.name.clone());
+        findings.push(Finding {
+            page: pages.first().copied(),
+            bbox: None,
+            text: Some(font.name.clone()),
+            note: Some(if pages.is_empty() { "not embedded".into() } else { format!("not embedded; used on {}", pages_phrase(&pages)) }),
+        });
+    }
+    let unused: Vec<String> = facts.fonts.iter().filter(|f| !f.embedded && f.glyphs == 0).map(|f| f.name.clone()).collect();
+    if names.is_empty() {
+        let mut message = "every font used is embedded".to_string();
+        if !stamp_only.is_empty() {
+            message.push_str(&format!(" (the arXiv stamp's {} aside)", name_list(&stamp_only)));
+        }
+        if !unused.is_empty() {
+            message.push_str(&format!("; {} declared but never drawn", name_list(&unused)));
+        }
+        return Check::new("fonts-embedded", title, Status::Pass, message);
+    }
+    let mut check = Check::new(
+        "fonts-embedded",
+        title,
+        Status::Fail,
+        format!("{} {} not embedded", name_list(&names), if names.len() == 1 { "is" } else { "are" }),
+    )
+    .with_hint("embed every font: with pdfLaTeX run `updmap -sys --setoption pdftexDownloadBase14 true`; for figures, export them with fonts embedded (matplotlib: rcParams['pdf.fonttype'] = 42)");
+    check.findings = findings;
+    check
+}
+
+pub fn fonts_type3(facts: &DocumentFacts) -> Check {
+    let title = "Type 3 fonts";
+    let mut findings = Vec::new();
+    let mut names = Vec::new();
+    for (i, font) in facts.fonts.iter().enumerate().filter(|(_, f)| f.subtype == "Type3" && f.glyphs > 0) {
+        let (pages, _) = pages_using(facts, i, false);
+        names.push(font.name.clone());
+        findings.push(Finding {
+            page: pages.first().copied(),
+            bbox: None,
+            text: Some(font.name.clone()),
+            note: Some(if pages.is_empty() { "Type 3".into() } else { format!("Type 3; used on {}", pages_phrase(&pages)) }),
+        });
+    }
+    if names.is_empty() {
+        return Check::new("fonts-type3", title, Status::Pass, "no Type 3 fonts");
+    }
+    let mut check = Check::new(
+        "fonts-type3",
+        title,
+        Status::Warn,
+        format!("{} Type 3 {}: {}", names.len(), if names.len() == 1 { "font" } else { "fonts" }, name_list(&names)),
+    )
+    .with_hint("Type 3 fonts are usually bitmaps: in matplotlib set rcParams['pdf.fonttype'] = 42; with T1-encoded LaTeX fonts install cm-super or use \\usepackage{lmodern}");
+    check.findings = findings;
+    check
+}

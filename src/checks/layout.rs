@@ -1,0 +1,200 @@
+//! What several checks read from the facts alike: where the template's text block
+//! sits on each page, which spans are running text, line numbers, the page number or
+//! the arXiv stamp, and how many pages are content (SPEC §3, `page-limit`).
+
+use crate::pdf::{DocumentFacts, FontFacts, PageFacts, Rect, TextLine, TextSpan};
+use crate::profile::{Geometry, Profile};
+
+/// The arXiv stamp sits left of this x on page 1 (SPEC §2: x < 40 pt).
+const STAMP_MAX_X: f64 = 45.0;
+/// Text smaller than this is never running text.
+const MIN_RUNNING_SIZE_PT: f64 = 4.0;
+/// Sizes within this of the dominant size count as body-size text.
+const BODY_SIZE_BAND_PT: f64 = 0.25;
+/// Histogram bucket for text sizes.
+const SIZE_BUCKET_PT: f64 = 0.1;
+
+/// Whether the page has the template's paper size, within the tolerance.
+pub fn has_template_size(page: &PageFacts, g: &Geometry) -> bool {
+    (page.width_pt - g.page_width_pt).abs() <= g.page_tolerance_pt
+        && (page.height_pt - g.page_height_pt).abs() <= g.page_tolerance_pt
+}
+
+/// The text block on a page in page space (origin bottom-left). On paper of another
+/// size it is placed as the template would place it: centred, at the same distance
+/// from the top (SPEC §3, `margins`). On page 1 it runs lower by the allowance.
+pub fn text_block(page: &PageFacts, g: &Geometry) -> Rect {
+    let x0 = if has_template_size(page, g) { g.block_left_pt } else { (page.width_pt - g.block_width_pt) / 2.0 };
+    let top = page.height_pt - g.block_top_pt;
+    let mut bottom = top - g.block_height_pt;
+    if page.number == 1 {
+        bottom -= g.first_page_extra_bottom_pt;
+    }
+    Rect::new(x0, bottom, x0 + g.block_width_pt, top)
+}
+
+fn is_page_number_text(text: &str) -> bool {
+    let t = text.trim();
+    let numeric = !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit());
+    let roman = !t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c.to_ascii_lowercase(), 'i' | 'v' | 'x' | 'l'));
+    numeric || roman
+}
+
+/// A line number of submission mode: a short number left of the block.
+pub fn is_line_number(span: &TextSpan, block: &Rect) -> bool {
+    let t = span.text.trim();
+    span.upright && !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()) && span.bbox.x1 <= block.x0
+}
+
+/// The page number: a short number (or roman numeral) in the bottom margin.
+pub fn is_page_number(span: &TextSpan, block: &Rect) -> bool {
+    is_page_number_text(&span.text) && span.baseline_y() < block.y0
+}
+
+/// The arXiv stamp: rotated text in the left margin of page 1.
+pub fn is_stamp(page: &PageFacts, span: &TextSpan) -> bool {
+    page.number == 1 && !span.upright && span.bbox.x1 <= STAMP_MAX_X
+}
+
+/// Fonts whose glyphs are mathematics; Computer Modern text fonts (CMR) are not here,
+/// since a body set in CMR must be seen.
+pub fn is_math_font(font: &FontFacts) -> bool {
+    let n = font.name.to_ascii_lowercase();
+    const PREFIXES: [&str; 22] = [
+        "cmmi", "cmsy", "cmex", "cmbsy", "msam", "msbm", "eufm", "eusm", "eurm", "rsfs", "stmary", "wasy",
+        "lmmath", "txmi", "txsy", "txex", "rtxmi", "ntxmi", "ntxsy", "newtxmi", "esint", "cmmib",
+    ];
+    PREFIXES.iter().any(|p| n.starts_with(p)) || n.contains("math") || n == "symbol" || n.contains("dingbat")
+}
+
+/// The normalised form used to match font names: lower case, no `-`, `_` or spaces.
+pub fn squash(name: &str) -> String {
+    name.chars().filter(|c| !matches!(c, '-' | '_' | ' ' | ',')).flat_map(char::to_lowercase).collect()
+}
+
+pub fn in_family(font: &FontFacts, profile: &Profile) -> bool {
+    let n = squash(&font.name);
+    profile.fonts.body_family_names.iter().any(|f| n.contains(&squash(f)))
+}
+
+/// The running text's size and what it is set in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BodyText {
+    pub size_pt: f64,
+    /// Glyphs at body size, per font index, sorted by count (most first).
+    pub glyphs_by_font: Vec<(usize, u64)>,
+    pub glyphs: u64,
+}
+
+/// Running text: upright, visible text on content pages, not mathematics, not line
+/// numbers, the page number or the stamp. Its size is the glyph-weighted mode;
+/// headings (larger) and captions and footnotes (smaller) fall out of that band.
+pub fn body_text(facts: &DocumentFacts, profile: &Profile, content_pages: usize) -> Option<BodyText> {
+    let candidates = || {
+        facts.pages.iter().take(content_pages.max(1)).flat_map(move |page| {
+            let block = text_block(page, &profile.geometry);
+            page.spans.iter().filter(move |s| {
+                s.upright
+                    && s.visible
+                    && s.size_pt >= MIN_RUNNING_SIZE_PT
+                    && !is_line_number(s, &block)
+                    && !is_page_number(s, &block)
+                    && facts.fonts.get(s.font).is_some_and(|f| !is_math_font(f))
+            })
+        })
+    };
+    let mut buckets: std::collections::BTreeMap<i64, u64> = std::collections::BTreeMap::new();
+    for s in candidates() {
+        *buckets.entry((s.size_pt / SIZE_BUCKET_PT).round() as i64).or_default() += u64::from(s.glyphs);
+    }
+    let (&bucket, _) = buckets.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+    let size = bucket as f64 * SIZE_BUCKET_PT;
+    let mut by_font: std::collections::BTreeMap<usize, u64> = std::collections::BTreeMap::new();
+    let mut weighted_size = 0.0;
+    let mut glyphs = 0u64;
+    for s in candidates().filter(|s| (s.size_pt - size).abs() <= BODY_SIZE_BAND_PT) {
+        *by_font.entry(s.font).or_default() += u64::from(s.glyphs);
+        weighted_size += s.size_pt * f64::from(s.glyphs);
+        glyphs += u64::from(s.glyphs);
+    }
+    if glyphs == 0 {
+        return None;
+    }
+    let mut glyphs_by_font: Vec<(usize, u64)> = by_font.into_iter().collect();
+    glyphs_by_font.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Some(BodyText { size_pt: weighted_size / glyphs as f64, glyphs_by_font, glyphs })
+}
+
+/// Which heading a line is, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heading {
+    References,
+    Appendix,
+    Checklist,
+}
+
+/// `7 References`, `References`, `A Appendix`, `Appendix A: Proofs`,
+/// `Supplementary Material`, `NeurIPS Paper Checklist`.
+pub fn heading_of(line: &TextLine) -> Option<Heading> {
+    let text = line.text.trim();
+    if text.chars().count() > 60 {
+        return None;
+    }
+    // Drop a section number: `7`, `7.`, `A`, `A.`, `VII.`
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let numbered = first.trim_end_matches('.').chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) && first.len() <= 4;
+    let rest: Vec<&str> = if numbered && text.split_whitespace().count() > 1 { words.collect() } else { text.split_whitespace().collect() };
+    let head = rest.join(" ").to_lowercase();
+    let head = head.trim_end_matches([':', '.']);
+    match head {
+        "references" | "reference" | "bibliography" | "literature cited" | "references and notes" => Some(Heading::References),
+        "appendix" | "appendices" | "supplementary material" | "supplementary materials" | "technical appendices"
+        | "supplemental material" => Some(Heading::Appendix),
+        h if h.starts_with("appendix ") && h.len() < 40 => Some(Heading::Appendix),
+        h if h.ends_with("checklist") && h.len() < 40 => Some(Heading::Checklist),
+        _ => None,
+    }
+}
+
+/// Whether `line` is the first thing on its page: no text above it in its column
+/// or the columns left of it (line numbers and page furniture aside).
+fn first_on_page(page: &PageFacts, line: &TextLine, block: &Rect) -> bool {
+    !page.lines.iter().any(|other| {
+        other.baseline_y > line.baseline_y + 1.0
+            && other.bbox.x0 < line.bbox.x1
+            && other.bbox.y0 <= block.y1 + 4.0
+            && !is_page_number_text(&other.text)
+    })
+}
+
+/// How the content pages were counted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContentPages {
+    pub count: usize,
+    /// The heading that ended the content, with its page.
+    pub ended_by: Option<(Heading, usize)>,
+}
+
+/// Content pages (SPEC §3): up to the start of the references (their page counts
+/// unless the heading is the first thing on it); with no references heading, up to an
+/// appendix or checklist heading; else every page.
+pub fn content_pages(facts: &DocumentFacts, profile: &Profile) -> ContentPages {
+    let find = |wanted: &[Heading]| {
+        facts.pages.iter().find_map(|page| {
+            page.lines
+                .iter()
+                .find(|l| heading_of(l).is_some_and(|h| wanted.contains(&h)))
+                .map(|l| (page, l))
+        })
+    };
+    let found = find(&[Heading::References]).or_else(|| find(&[Heading::Appendix, Heading::Checklist]));
+    match found {
+        Some((page, line)) => {
+            let block = text_block(page, &profile.geometry);
+            let count = if first_on_page(page, line, &block) { page.number.saturating_sub(1) } else { page.number };
+            ContentPages { count, ended_by: heading_of(line).map(|h| (h, page.number)) }
+        }
+        None => ContentPages { count: facts.page_count, ended_by: None },
+    }
+}

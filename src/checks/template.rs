@@ -1,0 +1,112 @@
+//! `template` (SPEC §3): the venue notice at the foot of page 1 and the page geometry
+//! say which template (and which year of it) the paper was set with.
+
+use super::layout::{self, BodyText};
+use crate::pdf::DocumentFacts;
+use crate::profile::Profile;
+use crate::report::{Check, Finding, Status};
+
+/// Line edges within this of the block's edges mean the template's geometry.
+const GEOMETRY_TOLERANCE_PT: f64 = 6.0;
+/// Lines at least this share of the block width are full-width text lines.
+const FULL_LINE_SHARE: f64 = 0.6;
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The single-column geometry of the template: full body lines start and end at the
+/// block's edges.
+pub fn has_template_geometry(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText>) -> bool {
+    let g = &profile.geometry;
+    let Some(body) = body else { return false };
+    let mut lefts = Vec::new();
+    let mut rights = Vec::new();
+    for page in facts.pages.iter().filter(|p| layout::has_template_size(p, g)) {
+        for line in &page.lines {
+            if (line.size_pt - body.size_pt).abs() <= 0.3 && line.bbox.width() >= FULL_LINE_SHARE * g.block_width_pt {
+                lefts.push(line.bbox.x0);
+                rights.push(line.bbox.x1);
+            }
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied()
+    };
+    match (median(&mut lefts), median(&mut rights)) {
+        (Some(l), Some(r)) => {
+            (l - g.block_left_pt).abs() <= GEOMETRY_TOLERANCE_PT && (r - (g.block_left_pt + g.block_width_pt)).abs() <= GEOMETRY_TOLERANCE_PT
+        }
+        _ => false,
+    }
+}
+
+/// The year of a NeurIPS/NIPS notice: `(NeurIPS 2021)`, `NIPS 2017`, `35th Conference on
+/// Neural Information Processing Systems` (the 36th was 2022).
+fn neurips_year(notice: &str) -> Option<i32> {
+    let lower = notice.to_lowercase();
+    for key in ["neurips ", "nips "] {
+        if let Some(pos) = lower.find(key) {
+            let year: String = lower.get(pos + key.len()..)?.chars().take_while(char::is_ascii_digit).collect();
+            if let Ok(y) = year.parse::<i32>()
+                && (1987..=2100).contains(&y)
+            {
+                return Some(y);
+            }
+        }
+    }
+    let pos = lower.find("conference on neural information processing systems")?;
+    let ordinal: String = lower.get(..pos)?.trim_end().rsplit(' ').next()?.chars().take_while(char::is_ascii_digit).collect();
+    ordinal.parse::<i32>().ok().map(|n| n + 1986)
+}
+
+pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText>) -> Check {
+    let t = &profile.template;
+    let title = "Template";
+    let geometry = has_template_geometry(facts, profile, body);
+    let finding = |text: &str| Finding { page: Some(1), bbox: None, text: Some(text.to_string()), note: Some("notice at the foot of page 1".into()) };
+    let warn = |message: String, notice: Option<&str>| {
+        let mut c = Check::new("template", title, Status::Warn, message)
+            .with_hint(format!("use the official {} style files (neurips_2022.sty) in submission, preprint or final mode", t.name));
+        c.findings = notice.map(finding).into_iter().collect();
+        c
+    };
+    let Some(notice) = facts.notice.as_deref() else {
+        return if geometry {
+            warn(format!("no {} notice found at the foot of page 1, though the page geometry is the template's", t.name), None)
+        } else {
+            warn(format!("no {} notice found at the foot of page 1, and the text is not laid out as the template lays it out", t.name), None)
+        };
+    };
+    let squashed = squash(notice);
+    if t.notices.iter().any(|n| squashed.contains(&squash(n))) {
+        let mut c = Check::new("template", title, Status::Pass, format!("{} notice: \"{notice}\"", t.name));
+        c.findings = vec![finding(notice)];
+        return c;
+    }
+    let lower = notice.to_lowercase();
+    if geometry && t.workshop_words.iter().any(|w| lower.contains(&w.to_lowercase())) {
+        let mut c = Check::new("template", title, Status::Pass, format!("a workshop notice on the {} geometry: \"{notice}\"", t.name));
+        c.findings = vec![finding(notice)];
+        return c;
+    }
+    if let Some(year) = neurips_year(notice) {
+        return warn(format!("the notice is from the NeurIPS {year} template: \"{notice}\""), Some(notice));
+    }
+    let layout = if geometry { "" } else { ", and the text is not laid out as the template lays it out" };
+    warn(format!("the notice reads like another venue's template: \"{notice}\"{layout}"), Some(notice))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notice_years() {
+        assert_eq!(neurips_year("35th Conference on Neural Information Processing Systems (NeurIPS 2021), Sydney, Australia."), Some(2021));
+        assert_eq!(neurips_year("31st Conference on Neural Information Processing Systems (NIPS 2017), Long Beach, CA, USA."), Some(2017));
+        assert_eq!(neurips_year("34th Conference on Neural Information Processing Systems"), Some(2020));
+        assert_eq!(neurips_year("Proceedings of the 39th International Conference on Machine Learning"), None);
+    }
+}
