@@ -9,6 +9,8 @@ use crate::words::{count_chars, count_words};
 
 /// Lines read after the "Abstract" heading at most.
 const MAX_ABSTRACT_LINES: usize = 80;
+/// A heading this far off the page's middle (pt) sits in one of two columns.
+const COLUMN_SIDE_PT: f64 = 30.0;
 /// A vertical gap over this many line spacings ends the abstract.
 const PARAGRAPH_GAP: f64 = 1.9;
 
@@ -48,10 +50,15 @@ pub fn abstract_from_pdf(facts: &DocumentFacts) -> Option<String> {
     let heading = lines.get(start)?;
     let mut body: Vec<&TextLine> = Vec::new();
     let mut text = run_in;
+    // In two columns the abstract keeps to its heading's column (lines interleave by
+    // baseline); a centred heading means one column.
+    let middle = page.width_pt / 2.0;
+    let centre = (heading.bbox.x0 + heading.bbox.x1) / 2.0;
+    let other_column = |l: &TextLine| {
+        (centre < middle - COLUMN_SIDE_PT && l.bbox.x0 > middle) || (centre > middle + COLUMN_SIDE_PT && l.bbox.x1 < middle)
+    };
     for line in lines.iter().skip(start + 1).take(MAX_ABSTRACT_LINES) {
-        // Keep to the heading's column (two-column layouts interleave by baseline).
-        let column = body.first().map_or(heading.bbox, |f| f.bbox);
-        if line.bbox.x1 < column.x0 || line.bbox.x0 > column.x1 {
+        if other_column(line) {
             continue;
         }
         if line.text.chars().all(|c| c.is_ascii_digit()) {
