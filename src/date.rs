@@ -41,6 +41,21 @@ impl Date {
         Date::new(num(0..4)? as i32, num(5..7)?, num(8..10)?)
     }
 
+    /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm), for hosts
+    /// that read a clock and pass today in.
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(i32::try_from(year).ok()?, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+    }
+
     /// `May 2021`.
     pub fn month_name(year: i32, month: u32) -> String {
         let name = MONTH_NAMES.get((month as usize).wrapping_sub(1)).copied().unwrap_or("?");
@@ -91,6 +106,13 @@ mod tests {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert!(Date::parse("2024-02-29").is_some());
+    }
+
+    #[test]
+    fn unix_days() {
+        assert_eq!(Date::from_unix_days(0).unwrap().to_string(), "1970-01-01");
+        assert_eq!(Date::from_unix_days(18_821).unwrap().to_string(), "2021-07-13");
+        assert_eq!(Date::from_unix_days(19_782).unwrap().to_string(), "2024-02-29");
     }
 
     #[test]

@@ -139,11 +139,11 @@ pub fn check_with_limits(pdf: Option<&[u8]>, options: &Options, limits: &Limits)
     let profile = resolve_profile(&options.profile)?;
     let declared = parse_date("firstPublic", options.first_public.as_deref())?;
     let today = parse_date("today", options.today.as_deref())?;
-    let abstract_text = options.abstract_text.as_deref();
+    let inputs = checks::Inputs { abstract_text: options.abstract_text.as_deref(), declared, today, kind: options.kind };
     let mut document = report::DocumentSummary::default();
     let (checks, derived) = match (options.kind, pdf) {
-        (Kind::Blog, _) => checks::run_blog_checks(abstract_text, declared, today, &profile),
-        (kind, pdf) => {
+        (Kind::Blog, _) => checks::run_blog_checks(inputs, &profile),
+        (_, pdf) => {
             let bytes = pdf.unwrap_or_default();
             let read = match pdf {
                 Some(b) => pdf::read(b, limits),
@@ -153,7 +153,7 @@ pub fn check_with_limits(pdf: Option<&[u8]>, options: &Options, limits: &Limits)
                 document = summarize(facts);
             }
             document.bytes = bytes.len() as u64;
-            checks::run_pdf_checks(&read, bytes.len() as u64, abstract_text, declared, today, kind, &profile, limits)
+            checks::run_pdf_checks(&read, bytes.len() as u64, inputs, &profile, limits)
         }
     };
     document.content_pages = derived.content_pages;

@@ -190,7 +190,7 @@ fn run(args: Args) -> Result<bool, String> {
         }
         Some(p) => ProfileChoice::Builtin(p.clone()),
     };
-    let options = Options { abstract_text, kind: args.kind, first_public: args.first_public.clone(), today: None, profile };
+    let options = Options { abstract_text, kind: args.kind, first_public: args.first_public.clone(), today: today(), profile };
     // Wrong options are a usage error, found before any file is read.
     precheck::check(None, &Options { kind: Kind::Blog, abstract_text: None, ..options.clone() }).map_err(|e| format!("precheck: {e}"))?;
     let inputs: Vec<Option<String>> = if args.kind == Kind::Blog { vec![None] } else { args.files.iter().cloned().map(Some).collect() };
@@ -222,6 +222,12 @@ fn run(args: Args) -> Result<bool, String> {
         writeln!(out, "{text}").map_err(|e| format!("precheck: cannot write the report: {e}"))?;
     }
     Ok(any_failed)
+}
+
+/// Today's date from the system clock (UTC); the core itself reads no clock.
+fn today() -> Option<String> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    precheck::Date::from_unix_days(i64::try_from(secs / 86_400).ok()?).map(|d| d.to_string())
 }
 
 /// The report with the file it is about, so that many reports can be told apart.

@@ -198,3 +198,120 @@ pub fn content_pages(facts: &DocumentFacts, profile: &Profile) -> ContentPages {
         None => ContentPages { count: facts.page_count, ended_by: None },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::{FontFacts, TextLine};
+
+    fn line(text: &str, baseline: f64, x0: f64) -> TextLine {
+        TextLine {
+            text: text.into(),
+            bbox: Rect::new(x0, baseline - 2.0, x0 + 200.0, baseline + 8.0),
+            baseline_y: baseline,
+            size_pt: 10.0,
+            font: 0,
+            spans: Vec::new(),
+        }
+    }
+
+    fn doc(pages: Vec<Vec<TextLine>>) -> DocumentFacts {
+        DocumentFacts {
+            page_count: pages.len(),
+            pages: pages
+                .into_iter()
+                .enumerate()
+                .map(|(i, lines)| PageFacts { number: i + 1, width_pt: 612.0, height_pt: 792.0, lines, ..PageFacts::default() })
+                .collect(),
+            ..DocumentFacts::default()
+        }
+    }
+
+    fn count(pages: Vec<Vec<TextLine>>) -> usize {
+        content_pages(&doc(pages), &crate::profile::builtin("snn-2022").unwrap()).count
+    }
+
+    #[test]
+    fn headings_are_recognised_with_and_without_numbers() {
+        for (text, want) in [
+            ("References", Some(Heading::References)),
+            ("7 References", Some(Heading::References)),
+            ("REFERENCES", Some(Heading::References)),
+            ("Bibliography", Some(Heading::References)),
+            ("A Appendix", Some(Heading::Appendix)),
+            ("Appendix A: Proofs", Some(Heading::Appendix)),
+            ("Supplementary Material", Some(Heading::Appendix)),
+            ("NeurIPS Paper Checklist", Some(Heading::Checklist)),
+            ("References to prior work are given in Section 2 of the paper at length", None),
+            ("We cite the references below.", None),
+        ] {
+            assert_eq!(heading_of(&line(text, 400.0, 108.0)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_references_page_counts_unless_they_open_it() {
+        let body = || vec![line("text", 700.0, 108.0), line("more text", 600.0, 108.0)];
+        // References half way down page 5: five content pages.
+        let mut p5 = body();
+        p5.push(line("References", 400.0, 108.0));
+        assert_eq!(count(vec![body(), body(), body(), body(), p5]), 5);
+        // References as the first thing on page 5: four.
+        let p5 = vec![line("References", 710.0, 108.0), line("[1] A. Author", 690.0, 108.0)];
+        assert_eq!(count(vec![body(), body(), body(), body(), p5]), 4);
+        // A page number above does not count as text before the heading.
+        let p5 = vec![line("5", 760.0, 300.0), line("References", 710.0, 108.0)];
+        assert_eq!(count(vec![body(), body(), body(), body(), p5]), 4);
+    }
+
+    #[test]
+    fn without_references_an_appendix_ends_the_content_else_every_page_counts() {
+        let body = || vec![line("text", 700.0, 108.0)];
+        let appendix = vec![line("A Appendix", 710.0, 108.0)];
+        assert_eq!(count(vec![body(), body(), body(), appendix, body()]), 3);
+        assert_eq!(count(vec![body(), body(), body()]), 3);
+    }
+
+    #[test]
+    fn the_right_column_above_a_left_column_heading_does_not_make_it_late() {
+        let page = vec![line("References", 700.0, 108.0), line("right column text", 705.0, 320.0)];
+        let body = || vec![line("text", 700.0, 108.0)];
+        assert_eq!(count(vec![body(), body(), page]), 2);
+    }
+
+    #[test]
+    fn math_fonts_are_not_body_fonts_but_computer_modern_roman_is() {
+        let font = |name: &str| FontFacts {
+            name: name.into(),
+            base_font: name.into(),
+            subtype: "Type1".into(),
+            descendant: None,
+            embedded: true,
+            subset: true,
+            glyphs: 1,
+        };
+        assert!(is_math_font(&font("CMMI10")));
+        assert!(is_math_font(&font("CMSY7")));
+        assert!(is_math_font(&font("LMMathItalic10-Regular")));
+        assert!(!is_math_font(&font("CMR10")));
+        let p = crate::profile::builtin("snn-2022").unwrap();
+        for times in ["NimbusRomNo9L-Regu", "TeXGyreTermes-Regular", "TimesNewRomanPSMT", "Times-Roman", "NimbusRoman-Regular"] {
+            assert!(in_family(&font(times), &p), "{times}");
+        }
+        for other in ["CMR10", "LMRoman10-Regular", "ArialMT", "LinLibertineT"] {
+            assert!(!in_family(&font(other), &p), "{other}");
+        }
+    }
+
+    #[test]
+    fn blocks_on_letter_a4_and_page_one() {
+        let g = crate::profile::builtin("snn-2022").unwrap().geometry;
+        let letter = PageFacts { number: 2, width_pt: 612.0, height_pt: 792.0, ..PageFacts::default() };
+        assert_eq!(text_block(&letter, &g), Rect::new(108.0, 72.0, 504.0, 720.0));
+        let first = PageFacts { number: 1, ..letter.clone() };
+        assert_eq!(text_block(&first, &g), Rect::new(108.0, 50.0, 504.0, 720.0));
+        let a4 = PageFacts { number: 2, width_pt: 595.28, height_pt: 841.89, ..PageFacts::default() };
+        let b = text_block(&a4, &g);
+        assert!((b.x0 - 99.64).abs() < 0.01 && (b.y1 - 769.89).abs() < 0.01);
+    }
+}

@@ -67,17 +67,24 @@ fn apply_kind(kind: Kind, mut check: Check) -> Check {
     check
 }
 
+/// What the author said, validated.
+#[derive(Clone, Copy, Debug)]
+pub struct Inputs<'a> {
+    pub abstract_text: Option<&'a str>,
+    pub declared: Option<Date>,
+    pub today: Option<Date>,
+    pub kind: Kind,
+}
+
 /// Every check of SPEC §3 for a PDF that may or may not have been read.
 pub fn run_pdf_checks(
     read: &Result<DocumentFacts, ReadError>,
     bytes: u64,
-    abstract_text: Option<&str>,
-    declared: Option<Date>,
-    today: Option<Date>,
-    kind: Kind,
+    inputs: Inputs<'_>,
     profile: &Profile,
     limits: &Limits,
 ) -> (Vec<Check>, Derived) {
+    let Inputs { abstract_text, declared, today, kind } = inputs;
     let mut derived = Derived::default();
     let mut checks = vec![file_format(read, limits), file_size(bytes, profile.max_file_bytes)];
     let facts = read.as_ref().ok();
@@ -134,7 +141,8 @@ pub fn run_pdf_checks(
 }
 
 /// A blog post: only the abstract and recency (SPEC §3).
-pub fn run_blog_checks(abstract_text: Option<&str>, declared: Option<Date>, today: Option<Date>, profile: &Profile) -> (Vec<Check>, Derived) {
+pub fn run_blog_checks(inputs: Inputs<'_>, profile: &Profile) -> (Vec<Check>, Derived) {
+    let Inputs { abstract_text, declared, today, .. } = inputs;
     let picked = pick_abstract(abstract_text, None);
     let derived = Derived {
         abstract_summary: picked.as_ref().map(|(source, text)| abstract_length::summary(source, text)),
