@@ -179,6 +179,7 @@ def measure_real_file(path: Path) -> dict:
             "exit": result["code"], "seconds": round(result["seconds"], 3),
             "timedOut": result["timed_out"], "panic": is_panic(result),
             "pages": ours_pages, "fonts": ours_fonts,
+            "checks": {c["id"]: c["status"] for c in (report or {}).get("checks", [])},
         },
     }
 
@@ -258,7 +259,20 @@ def measure_real(corpus: Path) -> dict:
             print(f"  differ: {', '.join(t['differ'])}")
     if totals["panics"]:
         print(f"PANICS: {', '.join(totals['panics'])}")
+    totals["checks"] = tally_checks(rows)
     return {"corpus": str(corpus / "real"), "totals": totals, "files": rows}
+
+
+def tally_checks(rows: list[dict]) -> dict:
+    """Counts of each status per check over the corpus (default kind, no abstract, no date)."""
+    counts: dict[str, dict[str, int]] = {}
+    for r in rows:
+        for check, status in r["precheck"]["checks"].items():
+            counts.setdefault(check, {"pass": 0, "warn": 0, "fail": 0, "skip": 0})[status] += 1
+    print(f"\n{'check':<16} {'pass':>5} {'warn':>5} {'fail':>5} {'skip':>5}")
+    for check, c in counts.items():
+        print(f"{check:<16} {c['pass']:>5} {c['warn']:>5} {c['fail']:>5} {c['skip']:>5}")
+    return counts
 
 
 # ---------------------------------------------------------------- malformed corpus
