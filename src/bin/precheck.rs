@@ -11,6 +11,7 @@ const USAGE: &str = "usage: precheck [OPTIONS] [PDF]...   (kind blog takes no PD
   --first-public <YYYY-MM-DD>
   --profile <snn-2022|neurips-2022|FILE.json>       default: snn-2022
   --format <text|json|jsonl> default: text
+  --show-profile <ID>        print a built-in profile as JSON (a start for your own)
   -h, --help                 this help
   -V, --version              the version
 exit status: 0 no check failed; 1 some check failed; 2 usage or I/O error";
@@ -57,6 +58,13 @@ fn parse_args(argv: &[String]) -> Parsed {
                     args.kind = Kind::parse(&v).ok_or_else(|| Parsed::Exit(format!("precheck: unknown kind `{v}` (paper, position, published, poster, blog)"), 2))?;
                 }
                 "--first-public" => args.first_public = Some(value("--first-public")?),
+                "--show-profile" => {
+                    let id = value("--show-profile")?;
+                    let profile = precheck::profile::builtin(&id)
+                        .ok_or_else(|| Parsed::Exit(format!("precheck: unknown profile `{id}` (built in: {})", precheck::profile::BUILTIN.join(", ")), 2))?;
+                    let json = serde_json::to_string_pretty(&profile).map_err(|e| Parsed::Exit(e.to_string(), 2))?;
+                    return Err(Parsed::Exit(json, 0));
+                }
                 "--profile" => args.profile = Some(value("--profile")?),
                 "--format" => {
                     let v = value("--format")?;
