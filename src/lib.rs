@@ -15,6 +15,8 @@ pub mod pdf;
 pub mod profile;
 pub mod report;
 pub mod words;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use date::Date;
 pub use limits::Limits;

@@ -151,7 +151,6 @@ fn a_position_paper_passing_format_is_not_downgraded() {
 /// in it and is read by `run_pdf_checks`; but `apply_kind` then skips `page-limit` for
 /// every position paper whatever the profile says, so that field can never take effect.
 #[test]
-#[ignore = "bug: checks::not_applicable skips page-limit for Kind::Position even when the profile sets pageLimits.position"]
 fn a_profile_page_limit_for_position_papers_is_applied() {
     let mut profile = precheck::profile::builtin("snn-2022").unwrap();
     profile.id = "position-limited".into();

@@ -57,7 +57,13 @@ fn parse_args(argv: &[String]) -> Parsed {
                     let v = value("--kind")?;
                     args.kind = Kind::parse(&v).ok_or_else(|| Parsed::Exit(format!("precheck: unknown kind `{v}` (paper, position, published, poster, blog)"), 2))?;
                 }
-                "--first-public" => args.first_public = Some(value("--first-public")?),
+                "--first-public" => {
+                    let v = value("--first-public")?;
+                    if precheck::Date::parse(&v).is_none() {
+                        return Err(Parsed::Exit(format!("precheck: --first-public `{v}` is not a date (YYYY-MM-DD)"), 2));
+                    }
+                    args.first_public = Some(v);
+                }
                 "--show-profile" => {
                     let id = value("--show-profile")?;
                     let profile = precheck::profile::builtin(&id)
@@ -84,6 +90,9 @@ fn parse_args(argv: &[String]) -> Parsed {
         if let Err(exit) = result {
             return exit;
         }
+    }
+    if args.abstract_source.as_deref() == Some("-") && args.files.iter().any(|f| f == "-") {
+        return Parsed::Exit("precheck: standard input can hold the abstract or a PDF, not both".into(), 2);
     }
     if args.kind == Kind::Blog && !args.files.is_empty() {
         return Parsed::Exit("precheck: kind blog takes no PDF".into(), 2);
@@ -203,11 +212,16 @@ fn run(args: Args) -> Result<bool, String> {
     precheck::check(None, &Options { kind: Kind::Blog, abstract_text: None, ..options.clone() }).map_err(|e| format!("precheck: {e}"))?;
     let inputs: Vec<Option<String>> = if args.kind == Kind::Blog { vec![None] } else { args.files.iter().cloned().map(Some).collect() };
     let mut any_failed = false;
-    let mut json_reports = Vec::new();
+    let mut json_reports: Vec<String> = Vec::new();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for input in inputs {
         let bytes = match &input {
+            Some(path) if path == "-" => {
+                let mut buf = Vec::new();
+                std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("precheck: cannot read the PDF from standard input: {e}"))?;
+                Some(buf)
+            }
             Some(path) => Some(std::fs::read(path).map_err(|e| format!("precheck: cannot read `{path}`: {e}"))?),
             None => None,
         };
@@ -221,12 +235,11 @@ fn run(args: Args) -> Result<bool, String> {
                 let line = serde_json::to_string(&with_file(&report, input.as_deref())).map_err(|e| e.to_string())?;
                 writeln!(out, "{line}").map_err(io)?;
             }
-            Format::Json => json_reports.push(with_file(&report, input.as_deref())),
+            Format::Json => json_reports.push(serde_json::to_string_pretty(&with_file(&report, input.as_deref())).map_err(|e| e.to_string())?),
         }
     }
     if args.format == Format::Json {
-        let value = if json_reports.len() == 1 { json_reports.pop().unwrap_or_default() } else { serde_json::Value::Array(json_reports) };
-        let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
+        let text = if json_reports.len() == 1 { json_reports.concat() } else { format!("[\n{}\n]", json_reports.join(",\n")) };
         writeln!(out, "{text}").map_err(|e| format!("precheck: cannot write the report: {e}"))?;
     }
     Ok(any_failed)
@@ -238,13 +251,18 @@ fn today() -> Option<String> {
     precheck::Date::from_unix_days(i64::try_from(secs / 86_400).ok()?).map(|d| d.to_string())
 }
 
-/// The report with the file it is about, so that many reports can be told apart.
-fn with_file(report: &Report, file: Option<&str>) -> serde_json::Value {
-    let mut value = serde_json::to_value(report).unwrap_or_default();
-    if let (Some(obj), Some(file)) = (value.as_object_mut(), file) {
-        obj.insert("file".into(), serde_json::Value::String(file.to_string()));
-    }
-    value
+/// The report with the file it is about, so that many reports can be told apart;
+/// the report's own keys keep their order (schema first).
+#[derive(serde::Serialize)]
+struct WithFile<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+}
+
+fn with_file<'a>(report: &'a Report, file: Option<&'a str>) -> WithFile<'a> {
+    WithFile { report, file }
 }
 
 fn main() -> ExitCode {

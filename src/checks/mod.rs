@@ -42,7 +42,6 @@ fn not_applicable(kind: Kind, check: &Check) -> Option<&'static str> {
     let id = check.id;
     match kind {
         Kind::Paper => None,
-        Kind::Position if id == "page-limit" => Some("position papers have no page limit"),
         Kind::Position => None,
         Kind::Published if id == "page-limit" || FORMAT_CHECKS.contains(&id) && id != "page-size" => {
             Some("a published paper is submitted in the form it was published")

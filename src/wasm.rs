@@ -1,0 +1,93 @@
+//! The WebAssembly binding (wasm32 only): one thin layer over [`crate::check`].
+//! Options come in through serde-wasm-bindgen, reports go out as plain JSON-compatible
+//! objects with camelCase keys, and errors are JS `Error`s with a `name` a caller can
+//! test (`InvalidOptionsError`). Logic belongs in the core, not here.
+
+use crate::{Options, OptionsError};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+export type Status = "pass" | "warn" | "fail" | "skip";
+export type Kind = "paper" | "position" | "published" | "poster" | "blog";
+export type CheckId =
+  | "file-format" | "file-size" | "page-size" | "page-limit" | "margins" | "font-family"
+  | "font-size" | "fonts-embedded" | "fonts-type3" | "template" | "abstract-length" | "recency";
+
+/** A located observation: page is 1-based; bbox is [x0, y0, x1, y1] in PDF points, origin bottom-left. */
+export interface Finding { page?: number; bbox?: [number, number, number, number]; text?: string; note?: string; }
+export interface Check { id: CheckId; status: Status; title: string; message: string; hint?: string; findings?: Finding[]; }
+export interface FontFacts {
+  name: string; baseFont: string; type: "Type1" | "MMType1" | "TrueType" | "Type3" | "Type0" | string;
+  descendant?: string; embedded: boolean; subset: boolean; glyphs: number;
+}
+export interface ArxivStamp { id: string; version?: number; category?: string; date?: string; }
+export interface DocumentSummary {
+  bytes: number; pdfVersion?: string; pages: number; contentPages?: number;
+  pageSizes: [number, number][]; fonts: FontFacts[];
+  bodyFont?: { name: string; size: number }; notice?: string; arxiv?: ArxivStamp;
+  info: { title?: string; producer?: string; creator?: string; created?: string; modified?: string };
+  abstract?: { source: "input" | "pdf"; words: number; chars: number };
+}
+export interface Report { schema: 1; profile: string; kind: Kind; verdict: "pass" | "warn" | "fail"; checks: Check[]; document: DocumentSummary; }
+
+/** A venue's rules; see `precheck --show-profile snn-2022` for a complete example. */
+export interface Profile { id: string; name: string; [key: string]: unknown; }
+export interface CheckOptions {
+  /** The abstract as the author will enter it. */
+  abstract?: string;
+  kind?: Kind;
+  /** YYYY-MM-DD: when the work was first made public. */
+  firstPublic?: string;
+  /** YYYY-MM-DD; the core reads no clock. */
+  today?: string;
+  /** A built-in profile id ("snn-2022", "neurips-2022") or a whole profile. */
+  profile?: string | Profile;
+}
+
+/** Checks a submission. `pdf` may be omitted for kind "blog". Throws InvalidOptionsError. */
+export function check(pdf: Uint8Array | undefined, options?: CheckOptions): Report;
+"#;
+
+/// A JS `Error` whose `name` says what went wrong.
+fn error(name: &str, message: &str) -> JsValue {
+    let e = js_sys::Error::new(message);
+    e.set_name(name);
+    e.into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error("InternalError", &e.to_string()))
+}
+
+#[wasm_bindgen(js_name = check, skip_typescript)]
+pub fn check(pdf: Option<Vec<u8>>, options: JsValue) -> Result<JsValue, JsValue> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| error("InvalidOptionsError", &format!("invalid options: {e}")))?
+    };
+    let report = crate::check(pdf.as_deref(), &options).map_err(|e: OptionsError| error("InvalidOptionsError", &e.to_string()))?;
+    to_js(&report)
+}
+
+/// Words in a text per SPEC §5.
+#[wasm_bindgen(js_name = countWords)]
+pub fn count_words(text: &str) -> usize {
+    crate::count_words(text)
+}
+
+/// Characters as OpenReview counts them (UTF-16 code units, line breaks as one).
+#[wasm_bindgen(js_name = countChars)]
+pub fn count_chars(text: &str) -> usize {
+    crate::count_chars(text)
+}
+
+/// The crate's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
