@@ -5,7 +5,8 @@
 #   make build    the native command-line tool (target/release/precheck)
 #   make wasm     the library for wasm32-unknown-unknown
 #   make measure  compare with poppler over ../shared/corpus (skips if absent)
-#   make serve    the page: arrives with a later issue
+#   make pkg      the npm package in pkg/ (wasm-bindgen output + js/)
+#   make serve    builds what is missing and serves the page on http://127.0.0.1:8080
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -20,7 +21,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Extra flags for tools/measure_corpus.py, e.g. MEASURE_ARGS=--real-only
 MEASURE_ARGS ?=
 
-.PHONY: setup test build wasm measure serve
+# The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
+WASM_OUT := target/$(WASM_TARGET)/release/precheck.wasm
+
+.PHONY: setup setup-web test test-rust test-web build wasm pkg measure serve
 
 setup:
 	@if ! command -v rustup >/dev/null 2>&1; then \
@@ -56,6 +61,23 @@ wasm: setup
 measure: setup build
 	$(PYTHON) tools/measure_corpus.py $(MEASURE_ARGS)
 
-serve:
-	@echo "make serve: the page (www/) arrives with a later issue; there is nothing to serve yet" >&2
-	@exit 1
+setup-web: setup
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "setup: installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes)"; \
+	  $(CARGO) install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION); \
+	fi
+	@if ! command -v node >/dev/null 2>&1; then \
+	  echo "setup: installing Node.js"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get update -qq </dev/null; \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends nodejs npm </dev/null; \
+	fi
+
+pkg: setup-web
+	$(CARGO) build --lib --release --target $(WASM_TARGET)
+	rm -rf pkg
+	wasm-bindgen --target web --out-dir pkg/wasm --out-name precheck $(WASM_OUT)
+	node tools/make_pkg.mjs
+
+serve: pkg
+	node tools/serve.mjs 8080

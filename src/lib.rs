@@ -159,6 +159,7 @@ pub fn check_with_limits(pdf: Option<&[u8]>, options: &Options, limits: &Limits)
         }
     };
     document.content_pages = derived.content_pages;
+    document.text_blocks = derived.text_blocks;
     document.body_font = derived.body_font;
     document.abstract_summary = derived.abstract_summary;
     Ok(Report {
@@ -182,6 +183,7 @@ fn summarize(facts: &pdf::DocumentFacts) -> report::DocumentSummary {
             .iter()
             .map(|p| [pdf::geom::round2(p.width_pt), pdf::geom::round2(p.height_pt)])
             .collect(),
+        text_blocks: Vec::new(),
         fonts: facts.fonts.clone(),
         body_font: None,
         notice: facts.notice.clone(),

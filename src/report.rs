@@ -95,6 +95,10 @@ pub struct DocumentSummary {
     pub content_pages: Option<usize>,
     /// Width and height of each page as seen, in points.
     pub page_sizes: Vec<[f64; 2]>,
+    /// The template's text block on each page, `[x0, y0, x1, y1]` in points (origin
+    /// bottom-left), as the margins check placed it: for drawing page maps.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub text_blocks: Vec<Rect>,
     pub fonts: Vec<FontFacts>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_font: Option<BodyFont>,

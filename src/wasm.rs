@@ -25,7 +25,10 @@ export interface FontFacts {
 export interface ArxivStamp { id: string; version?: number; category?: string; date?: string; }
 export interface DocumentSummary {
   bytes: number; pdfVersion?: string; pages: number; contentPages?: number;
-  pageSizes: [number, number][]; fonts: FontFacts[];
+  pageSizes: [number, number][];
+  /** The template's text block per page, [x0, y0, x1, y1] in points, origin bottom-left. */
+  textBlocks?: [number, number, number, number][];
+  fonts: FontFacts[];
   bodyFont?: { name: string; size: number }; notice?: string; arxiv?: ArxivStamp;
   info: { title?: string; producer?: string; creator?: string; created?: string; modified?: string };
   abstract?: { source: "input" | "pdf"; words: number; chars: number };
@@ -68,7 +71,7 @@ pub fn check(pdf: Option<Vec<u8>>, options: JsValue) -> Result<JsValue, JsValue>
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| error("InvalidOptionsError", &format!("invalid options: {e}")))?
+        serde_wasm_bindgen::from_value(options).map_err(|e| error("InvalidOptionsError", &format!("invalid options: {}", e.to_string().trim_start_matches("Error: "))))?
     };
     let report = crate::check(pdf.as_deref(), &options).map_err(|e: OptionsError| error("InvalidOptionsError", &e.to_string()))?;
     to_js(&report)

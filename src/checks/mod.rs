@@ -30,6 +30,7 @@ const FORMAT_CHECKS: [&str; 5] = ["page-size", "margins", "font-family", "font-s
 #[derive(Default)]
 pub struct Derived {
     pub content_pages: Option<usize>,
+    pub text_blocks: Vec<crate::pdf::Rect>,
     pub body_font: Option<BodyFont>,
     pub abstract_summary: Option<AbstractSummary>,
 }
@@ -91,6 +92,7 @@ pub fn run_pdf_checks(
         Some(facts) => {
             let content = layout::content_pages(facts, profile);
             derived.content_pages = Some(content.count);
+            derived.text_blocks = facts.pages.iter().map(|p| layout::text_block(p, &profile.geometry)).collect();
             let body = layout::body_text(facts, profile, content.count);
             derived.body_font = body.as_ref().and_then(|b| {
                 let (font, _) = b.glyphs_by_font.first()?;

@@ -1,0 +1,30 @@
+// The Web Worker that runs checks off the main thread. Requests and replies are
+// paired by id; errors cross as {name, message} and are rebuilt by name on the other side.
+import { check, countWords, countChars } from "./index.js";
+
+const TRAP_FOR_TESTS = "__precheck_trap__";
+
+self.onmessage = async (event) => {
+  const { id, type } = event.data || {};
+  const reply = (message) => self.postMessage({ id, ...message });
+  try {
+    if (type === "check") {
+      const { pdf, options } = event.data;
+      reply({ progress: "checking" });
+      const report = await check(pdf ? new Uint8Array(pdf) : undefined, options);
+      reply({ ok: true, result: report });
+    } else if (type === "count") {
+      const text = event.data.text ?? "";
+      reply({ ok: true, result: { words: await countWords(text), chars: await countChars(text) } });
+    } else if (type === TRAP_FOR_TESTS) {
+      // Test-only: behave as a trapped WebAssembly instance would.
+      throw new WebAssembly.RuntimeError("unreachable");
+    } else {
+      throw new TypeError(`unknown request ${JSON.stringify(type)}`);
+    }
+  } catch (err) {
+    reply({ ok: false, error: { name: (err && err.name) || "Error", message: String((err && err.message) || err) } });
+  }
+};
+
+self.postMessage({ ready: true });

@@ -1,0 +1,80 @@
+// Serves the page (www/) at / and the npm package (pkg/) at /precheck/ on 127.0.0.1,
+// with the MIME types browsers insist on (.wasm as application/wasm, modules as
+// JavaScript). No dependencies: `node tools/serve.mjs [port]`.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const MOUNTS = [
+  ["/precheck/", join(ROOT, "pkg")],
+  ["/", join(ROOT, "www")],
+];
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".pdf": "application/pdf",
+  ".txt": "text/plain; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+};
+
+async function resolvePath(urlPath) {
+  for (const [prefix, dir] of MOUNTS) {
+    if (!urlPath.startsWith(prefix)) continue;
+    const rel = decodeURIComponent(urlPath.slice(prefix.length)) || "index.html";
+    const path = normalize(join(dir, rel));
+    if (path !== dir && !path.startsWith(dir + sep)) return null;
+    try {
+      const s = await stat(path);
+      return s.isDirectory() ? join(path, "index.html") : path;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** Starts the server; resolves to {url, close}. Port 0 picks a free one. */
+export function startServer({ port = 8080, host = "127.0.0.1" } = {}) {
+  const server = createServer(async (req, res) => {
+    const urlPath = new URL(req.url, "http://localhost").pathname;
+    const path = await resolvePath(urlPath);
+    if (!path) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+      res.end("not found\n");
+      return;
+    }
+    try {
+      const body = await readFile(path);
+      res.writeHead(200, {
+        "content-type": TYPES[extname(path)] || "application/octet-stream",
+        "cache-control": "no-cache",
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  return new Promise((resolveStart, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolveStart({ url: `http://${host}:${actual}/`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] || process.env.PORT || 8080);
+  const { url } = await startServer({ port });
+  console.log(`precheck: serving www/ at ${url} (the package at ${url}precheck/); Ctrl-C stops`);
+}
