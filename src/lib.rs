@@ -16,7 +16,7 @@ pub mod profile;
 pub mod report;
 pub mod words;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use date::Date;
 pub use limits::Limits;
