@@ -60,6 +60,7 @@ const state = {
   checkTimer: 0,
   countTimer: 0,
   countSeq: 0,
+  pendingSince: undefined, // when a file was dropped before the checker was there
 };
 
 setBodyState("loading");
@@ -105,8 +106,10 @@ async function start() {
   }
   state.checker.timeoutMs = TIMEOUT_MS; // the budget of each check, after the start-up load
   if (document.body.dataset.state === "loading") setBodyState(started ? "idle" : "error");
-  if (canCheck()) runCheck();
+  // A file dropped while the checker loaded is checked now, timed from its drop.
+  if (canCheck()) runCheck(state.pendingSince ?? performance.now());
   else if (started) setStatus("Ready. Drop a PDF to check it.");
+  state.pendingSince = undefined;
 }
 
 function registerServiceWorker() {
@@ -342,7 +345,8 @@ function scheduleCheck(delay = CHECK_DELAY_MS) {
 async function runCheck(t0 = performance.now()) {
   clearTimeout(state.checkTimer);
   if (!canCheck()) {
-    if (!state.file && state.checker) setStatus("Ready. Drop a PDF to check it.");
+    if (!state.checker) state.pendingSince = state.pendingSince ?? t0; // dropped while loading
+    else if (!state.file) setStatus("Ready. Drop a PDF to check it.");
     return;
   }
   if (state.running) {
