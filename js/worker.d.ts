@@ -3,6 +3,7 @@ import type { Report, CheckOptions } from "./index.js";
 export class InvalidOptionsError extends Error {}
 export class TimeoutError extends Error {}
 export class WorkerCrashedError extends Error {}
+export class FileTooLargeError extends Error {}
 /** Files larger than this are refused before they reach the worker (bytes). */
 export const MAX_FILE_BYTES: number;
 

@@ -26,7 +26,15 @@ export class WorkerCrashedError extends Error {
   }
 }
 
-const KNOWN = { InvalidOptionsError, TimeoutError, WorkerCrashedError };
+/** The file is larger than precheck reads; it never reached the worker. */
+export class FileTooLargeError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "FileTooLargeError";
+  }
+}
+
+const KNOWN = { InvalidOptionsError, TimeoutError, WorkerCrashedError, FileTooLargeError };
 
 function rebuild({ name, message }) {
   if (name === "RuntimeError" || name === "CompileError") {
@@ -125,7 +133,7 @@ export class PrecheckWorker {
     if (pdf !== undefined && pdf !== null) {
       const size = pdf.size ?? pdf.byteLength ?? 0;
       if (size > MAX_FILE_BYTES) {
-        throw new RangeError(`the file is ${(size / 1e6).toFixed(0)} MB, larger than the ${MAX_FILE_BYTES / 1e6} MB precheck reads`);
+        throw new FileTooLargeError(`the file is ${(size / 1e6).toFixed(0)} MB, larger than the ${MAX_FILE_BYTES / 1e6} MB precheck reads`);
       }
       if (typeof Blob !== "undefined" && pdf instanceof Blob) buffer = await pdf.arrayBuffer();
       else if (pdf instanceof ArrayBuffer) buffer = pdf.slice(0);

@@ -103,7 +103,10 @@ impl std::fmt::Display for OptionsError {
                 write!(f, "unknown profile `{id}` (built in: {})", profile::BUILTIN.join(", "))
             }
             OptionsError::InvalidProfile(why) => write!(f, "{why}"),
-            OptionsError::InvalidDate { option, value } => write!(f, "{option} `{value}` is not a date (YYYY-MM-DD)"),
+            OptionsError::InvalidDate { option, value } => {
+                let what = if *option == "firstPublic" { "first-public" } else { option };
+                write!(f, "the {what} date `{value}` is not a real date (YYYY-MM-DD)")
+            }
         }
     }
 }

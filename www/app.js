@@ -390,11 +390,11 @@ async function runCheck(t0 = performance.now()) {
 }
 
 function handleCheckError(err) {
-  const { InvalidOptionsError, TimeoutError, WorkerCrashedError } = state.engine;
+  const { InvalidOptionsError, TimeoutError, WorkerCrashedError, FileTooLargeError } = state.engine;
   markStale();
   setBodyState("error");
   if (err instanceof InvalidOptionsError || err.name === "InvalidOptionsError") {
-    const message = String(err.message).replace(/\bfirstPublic\b/g, "the first-public date").replace(/\.$/, "");
+    const message = String(err.message).replace(/\.$/, "");
     showError(ui.inputsError, `Please correct your inputs: ${message}.`);
     if (/date|first/i.test(message)) ui.firstPublic.setAttribute("aria-invalid", "true");
     setStatus(`Not checked: ${message}.`, "error");
@@ -402,7 +402,7 @@ function handleCheckError(err) {
     state.blocked = true;
     showRetry(true);
     setStatus(`${restartReason(err)} Your inputs are kept; press “Check again” to retry.`, "error");
-  } else if (err instanceof RangeError) {
+  } else if (err instanceof FileTooLargeError) {
     showError(ui.fileError, err.message);
     setStatus(`Not checked: ${err.message}.`, "error");
   } else {
@@ -650,7 +650,7 @@ function collectDrawn(report, checks) {
       if (!f.bbox && !whole) return;
       const id = `m-${c.index}-${i}`;
       ids.set(`${c.index}-${i}`, id);
-      const onPages = whole ? findingPages(f, pages) : [f.page];
+      const onPages = [f.page];
       onPages.forEach((p, k) => {
         if (!byPage.has(p)) byPage.set(p, []);
         byPage.get(p).push({ check: c, finding: f, id: k === 0 ? id : `${id}-${p}`, whole, page: p });
@@ -658,20 +658,6 @@ function collectDrawn(report, checks) {
     });
   }
   return { byPage, ids };
-}
-
-// A page-level finding may stand for several pages ("pages 1–5" in its note): mark each.
-function findingPages(f, pages) {
-  const m = /^pages?\s+([\d\s,–-]+)$/.exec((f.note || "").trim());
-  if (!m) return [f.page];
-  const out = new Set([f.page]);
-  for (const part of m[1].split(",")) {
-    const [a, b] = part.split(/[–-]/).map((x) => Number(x.trim()));
-    if (!Number.isInteger(a)) continue;
-    const end = Number.isInteger(b) ? b : a;
-    for (let p = a; p <= Math.min(end, pages); p++) if (p >= 1) out.add(p);
-  }
-  return [...out].sort((x, y) => x - y);
 }
 
 function renderMaps(report, drawn) {

@@ -80,13 +80,16 @@ pub fn page_size(facts: &DocumentFacts, profile: &Profile) -> Check {
     let parts: Vec<String> = groups.iter().map(|((w, h), pages)| format!("{} {} {}", pages_phrase(pages), if pages.len() == 1 { "is" } else { "are" }, describe_size(*w, *h))).collect();
     let mut check = Check::new("page-size", "Page size", Status::Fail, format!("{}, not {required}", parts.join("; ")))
         .with_hint("set the paper to US Letter: \\usepackage[letterpaper]{geometry} is not needed with the NeurIPS style; remove a4paper options and export with Letter paper");
-    check.findings = groups
+    // One finding per page, the whole page as its box, so each page map can show it.
+    check.findings = facts
+        .pages
         .iter()
-        .map(|((w, h), pages)| Finding {
-            page: pages.first().copied(),
-            bbox: None,
-            text: Some(describe_size(*w, *h)),
-            note: Some(pages_phrase(pages)),
+        .filter(|p| !layout::has_template_size(p, g))
+        .map(|p| Finding {
+            page: Some(p.number),
+            bbox: Some(crate::pdf::Rect::new(0.0, 0.0, p.width_pt, p.height_pt)),
+            text: Some(describe_size(p.width_pt, p.height_pt)),
+            note: Some(format!("not {required}")),
         })
         .collect();
     check

@@ -5,7 +5,7 @@
 
 use crate::Kind;
 use crate::date::Date;
-use crate::pdf::{ArxivStamp, DocumentFacts};
+use crate::pdf::{ArxivStamp, DocumentFacts, Rect};
 use crate::profile::Profile;
 use crate::report::{Check, Finding, Status};
 
@@ -16,6 +16,8 @@ const ASK: &str = "type the date the work was first made public (for example its
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Evidence {
     pub arxiv: Option<ArxivStamp>,
+    pub arxiv_bbox: Option<Rect>,
+    pub notice_bbox: Option<Rect>,
     /// The year of the venue a notice names, when the notice is a published one.
     pub venue_year: Option<i32>,
     pub venue_notice: Option<String>,
@@ -49,6 +51,8 @@ pub fn evidence(facts: &DocumentFacts) -> Evidence {
     let venue_year = facts.notice.as_deref().and_then(published_venue_year);
     Evidence {
         arxiv: facts.arxiv.clone(),
+        arxiv_bbox: facts.arxiv_bbox,
+        notice_bbox: facts.notice_bbox,
         venue_year,
         venue_notice: venue_year.and(facts.notice.clone()),
         created: facts.info.created.as_deref().and_then(Date::parse),
@@ -77,8 +81,8 @@ fn arxiv_first(a: &ArxivStamp) -> Option<ArxivFirst> {
     }
 }
 
-fn finding(note: String, text: Option<String>) -> Finding {
-    Finding { page: Some(1), bbox: None, text, note: Some(note) }
+fn finding(note: String, text: Option<String>, bbox: Option<Rect>) -> Finding {
+    Finding { page: Some(1), bbox, text, note: Some(note) }
 }
 
 pub fn recency(declared: Option<Date>, ev: &Evidence, profile: &Profile, kind: Kind, today: Option<Date>) -> Check {
@@ -113,7 +117,7 @@ pub fn recency(declared: Option<Date>, ev: &Evidence, profile: &Profile, kind: K
                 let (note, label) = arxiv_note.clone().unwrap_or_default();
                 let mut c = Check::new("recency", TITLE, Status::Warn, format!("you declared {d}, but {note}"))
                     .with_hint("give the date of the first public version (arXiv v1), not of a later one");
-                c.findings = vec![finding(note, Some(label))];
+                c.findings = vec![finding(note, Some(label), ev.arxiv_bbox)];
                 return c;
             }
         }
@@ -122,7 +126,7 @@ pub fn recency(declared: Option<Date>, ev: &Evidence, profile: &Profile, kind: K
         {
             let notice = ev.venue_notice.clone().unwrap_or_default();
             let mut c = Check::new("recency", TITLE, Status::Warn, format!("you declared {d}, but page 1 names a {y} venue: \"{notice}\""));
-            c.findings = vec![finding(format!("a {y} venue"), Some(notice))];
+            c.findings = vec![finding(format!("a {y} venue"), Some(notice), ev.notice_bbox)];
             return c;
         }
         return Check::new("recency", TITLE, Status::Pass, format!("first made public on {d}, inside the window (from {earliest})"));
@@ -131,7 +135,7 @@ pub fn recency(declared: Option<Date>, ev: &Evidence, profile: &Profile, kind: K
         let (note, label) = arxiv_note.unwrap_or_default();
         let with = |status: Status, message: String| {
             let mut c = Check::new("recency", TITLE, status, message);
-            c.findings = vec![finding(note.clone(), Some(label.clone()))];
+            c.findings = vec![finding(note.clone(), Some(label.clone()), ev.arxiv_bbox)];
             c
         };
         match arxiv_first(a) {
@@ -158,7 +162,7 @@ pub fn recency(declared: Option<Date>, ev: &Evidence, profile: &Profile, kind: K
         let status = if kind == Kind::Published { Status::Fail } else { Status::Warn };
         let mut c = Check::new("recency", TITLE, status, format!("page 1 names a {y} venue, before the window ({earliest} on): \"{notice}\""))
             .with_hint(ASK);
-        c.findings = vec![finding(format!("a {y} venue"), Some(notice))];
+        c.findings = vec![finding(format!("a {y} venue"), Some(notice), ev.notice_bbox)];
         return c;
     }
     let mut message = "no date given and no arXiv stamp found".to_string();

@@ -65,7 +65,12 @@ pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText
     let t = &profile.template;
     let title = "Template";
     let geometry = has_template_geometry(facts, profile, body);
-    let finding = |text: &str| Finding { page: Some(1), bbox: None, text: Some(text.to_string()), note: Some("notice at the foot of page 1".into()) };
+    let finding = |text: &str| Finding {
+        page: Some(1),
+        bbox: facts.notice_bbox,
+        text: Some(text.to_string()),
+        note: Some("the notice at the foot of page 1".into()),
+    };
     let warn = |message: String, notice: Option<&str>| {
         let mut c = Check::new("template", title, Status::Warn, message)
             .with_hint(format!("use the official {} style files (neurips_2022.sty) in submission, preprint or final mode", t.name));
@@ -81,15 +86,11 @@ pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText
     };
     let squashed = squash(notice);
     if t.notices.iter().any(|n| squashed.contains(&squash(n))) {
-        let mut c = Check::new("template", title, Status::Pass, format!("{} notice: \"{notice}\"", t.name));
-        c.findings = vec![finding(notice)];
-        return c;
+        return Check::new("template", title, Status::Pass, format!("{} notice: \"{notice}\"", t.name));
     }
     let lower = notice.to_lowercase();
     if geometry && t.workshop_words.iter().any(|w| lower.contains(&w.to_lowercase())) {
-        let mut c = Check::new("template", title, Status::Pass, format!("a workshop notice on the {} geometry: \"{notice}\"", t.name));
-        c.findings = vec![finding(notice)];
-        return c;
+        return Check::new("template", title, Status::Pass, format!("a workshop notice on the {} geometry: \"{notice}\"", t.name));
     }
     if let Some(year) = neurips_year(notice) {
         return warn(format!("the notice is from the NeurIPS {year} template: \"{notice}\""), Some(notice));

@@ -117,8 +117,14 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
         page.lines = text::build_lines(&page.spans);
     }
     if let Some(first) = facts.pages.first() {
-        facts.arxiv = text::find_arxiv(&first.spans, &first.lines);
-        facts.notice = text::find_notice(&first.lines, first.height_pt);
+        if let Some((stamp, bbox)) = text::find_arxiv(&first.spans, &first.lines) {
+            facts.arxiv = Some(stamp);
+            facts.arxiv_bbox = Some(bbox);
+        }
+        if let Some((notice, bbox)) = text::find_notice(&first.lines, first.height_pt) {
+            facts.notice = Some(notice);
+            facts.notice_bbox = Some(bbox);
+        }
     }
     facts.limits_reached.dedup();
     Ok(facts)

@@ -47,8 +47,11 @@ pub struct DocumentFacts {
     pub encrypted: bool,
     /// The arXiv stamp or identifier found on page 1.
     pub arxiv: Option<ArxivStamp>,
+    /// Where on page 1 the stamp or identifier was read.
+    pub arxiv_bbox: Option<Rect>,
     /// The venue notice at the foot of page 1, as printed.
     pub notice: Option<String>,
+    pub notice_bbox: Option<Rect>,
     /// Limits reached while reading, with the page where it happened (1-based) if any.
     pub limits_reached: Vec<(Limit, Option<usize>)>,
 }

@@ -186,9 +186,15 @@ fn parse_day_month_year(s: &str) -> Option<String> {
 }
 
 /// The arXiv stamp of page 1: rotated text in the left margin first, then any text.
-pub fn find_arxiv(spans: &[TextSpan], lines: &[TextLine]) -> Option<ArxivStamp> {
-    let rotated: Vec<&str> = spans.iter().filter(|s| !s.upright).map(|s| s.text.as_str()).collect();
-    parse_arxiv(&rotated.join(" ")).or_else(|| lines.iter().find_map(|l| parse_arxiv(&l.text)))
+/// With the box of the text it was read from.
+pub fn find_arxiv(spans: &[TextSpan], lines: &[TextLine]) -> Option<(ArxivStamp, Rect)> {
+    let rotated: Vec<&TextSpan> = spans.iter().filter(|s| !s.upright).collect();
+    let joined: Vec<&str> = rotated.iter().map(|s| s.text.as_str()).collect();
+    if let Some(stamp) = parse_arxiv(&joined.join(" ")) {
+        let bbox = rotated.iter().skip(1).fold(rotated.first().map(|s| s.bbox)?, |acc, s| acc.union(&s.bbox));
+        return Some((stamp, bbox));
+    }
+    lines.iter().find_map(|l| parse_arxiv(&l.text).map(|stamp| (stamp, l.bbox)))
 }
 
 const NOTICE_WORDS: [&str; 12] = [
@@ -208,7 +214,7 @@ const NOTICE_WORDS: [&str; 12] = [
 
 /// The venue notice: the lowest line in the bottom of page 1 that reads like one,
 /// with the line continuing it.
-pub fn find_notice(lines: &[TextLine], page_height: f64) -> Option<String> {
+pub fn find_notice(lines: &[TextLine], page_height: f64) -> Option<(String, Rect)> {
     let zone: Vec<&TextLine> = lines
         .iter()
         .filter(|l| l.baseline_y < NOTICE_ZONE * page_height)
@@ -220,6 +226,7 @@ pub fn find_notice(lines: &[TextLine], page_height: f64) -> Option<String> {
     })?;
     let line = zone.get(idx)?;
     let mut text = line.text.clone();
+    let mut bbox = line.bbox;
     // The continuation is the next line below in the same column, in the same size.
     let next = zone.iter().skip(idx + 1).find(|n| {
         n.baseline_y < line.baseline_y - 0.5 * line.size_pt && overlaps_horizontally(&line.bbox, &n.bbox)
@@ -230,8 +237,9 @@ pub fn find_notice(lines: &[TextLine], page_height: f64) -> Option<String> {
     {
         text.push(' ');
         text.push_str(&next.text);
+        bbox = bbox.union(&next.bbox);
     }
-    Some(text)
+    Some((text, bbox))
 }
 
 fn overlaps_horizontally(a: &Rect, b: &Rect) -> bool {
