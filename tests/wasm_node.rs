@@ -1,0 +1,75 @@
+//! The wasm binding in Node (wasm-bindgen-test's default host). The bodies live in
+//! `tests/wasm_shared/mod.rs`, shared with `tests/wasm_browser.rs`. Run with
+//!
+//!     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//!       cargo test --target wasm32-unknown-unknown --test wasm_node
+//!
+//! Natively this file compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+
+mod wasm_shared;
+
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen_test]
+fn runs_in_node() {
+    wasm_shared::runs_in("node");
+}
+
+#[wasm_bindgen_test]
+fn report_is_plain_camel_case_data() {
+    wasm_shared::report_is_plain_camel_case_data();
+}
+
+#[wasm_bindgen_test]
+fn options_object_is_honoured() {
+    wasm_shared::options_object_is_honoured();
+}
+
+#[wasm_bindgen_test]
+#[ignore = "src/wasm.rs: serde-wasm-bindgen reads `{kind: undefined}` as a present unit value, not an absent field"]
+fn undefined_fields_are_absent() {
+    wasm_shared::undefined_fields_are_absent();
+}
+
+#[wasm_bindgen_test]
+fn invalid_options_throw_named_errors() {
+    wasm_shared::invalid_options_throw_named_errors();
+}
+
+#[wasm_bindgen_test]
+#[ignore = "src/wasm.rs reads options with serde-wasm-bindgen, which reads only declared fields, so deny_unknown_fields never fires"]
+fn unknown_option_key_throws() {
+    wasm_shared::unknown_option_key_throws();
+}
+
+#[wasm_bindgen_test]
+fn custom_profile_object_is_honoured() {
+    wasm_shared::custom_profile_object_is_honoured();
+}
+
+#[wasm_bindgen_test]
+#[ignore = "src/lib.rs: ProfileChoice is #[serde(untagged)], so a bad custom profile says only `data did not match any variant`"]
+fn custom_profile_typo_names_the_key() {
+    wasm_shared::custom_profile_typo_names_the_key();
+}
+
+#[wasm_bindgen_test]
+fn statuses_equal_native_cli() {
+    wasm_shared::statuses_equal_native_cli();
+}
+
+#[wasm_bindgen_test]
+fn counters_and_version() {
+    wasm_shared::counters_and_version();
+}
+
+#[wasm_bindgen_test]
+fn blog_without_pdf() {
+    wasm_shared::blog_without_pdf();
+}
+
+#[wasm_bindgen_test]
+fn not_a_pdf_gives_a_report() {
+    wasm_shared::not_a_pdf_gives_a_report();
+}
