@@ -1,7 +1,8 @@
 # precheck — build, test and measure.
 #
 #   make setup    install what a fresh Debian machine lacks (wasm32 target, poppler-utils)
-#   make test     every test, the wasm32 library build, clippy
+#   make test     every test: Rust (native), clippy, the wasm build, the binding in Node
+#                 and Chromium, the page end to end in headless Chromium
 #   make build    the native command-line tool (target/release/precheck)
 #   make wasm     the library for wasm32-unknown-unknown
 #   make measure  compare with poppler over ../shared/corpus (skips if absent)
@@ -25,7 +26,7 @@ MEASURE_ARGS ?=
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 WASM_OUT := target/$(WASM_TARGET)/release/precheck.wasm
 
-.PHONY: setup setup-web test test-rust test-web build wasm pkg measure serve
+.PHONY: setup setup-web setup-browser test test-rust test-web build wasm pkg measure serve
 
 setup:
 	@if ! command -v rustup >/dev/null 2>&1; then \
@@ -42,7 +43,9 @@ setup:
 	  $(SUDO) apt-get install -y -qq --no-install-recommends poppler-utils </dev/null; \
 	fi
 
-test: setup
+test: test-rust test-web
+
+test-rust: setup
 	$(CARGO) test --all-targets
 	$(CARGO) build --lib --release --target $(WASM_TARGET)
 	@if $(CARGO) clippy --version >/dev/null 2>&1; then \
@@ -51,6 +54,26 @@ test: setup
 	else \
 	  echo "clippy is not installed: skipped"; \
 	fi
+
+# The binding in Node and headless Chromium (wasm-bindgen-test), then the page end to end.
+test-web: setup-web setup-browser pkg node_modules/.installed
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  $(CARGO) test --target $(WASM_TARGET) --test wasm_node
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+	  $(CARGO) test --target $(WASM_TARGET) --test wasm_browser
+	node --test --test-concurrency=1 tests/e2e/
+
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  echo "setup: installing Debian's chromium and chromium-driver"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get update -qq </dev/null; \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver </dev/null; \
+	fi
+
+node_modules/.installed: package.json package-lock.json | setup-web
+	npm ci --no-audit --no-fund
+	@touch $@
 
 build:
 	$(CARGO) build --release --bin precheck

@@ -14,7 +14,8 @@ self.onmessage = async (event) => {
       const report = await check(pdf ? new Uint8Array(pdf) : undefined, options);
       reply({ ok: true, result: report });
     } else if (type === "count") {
-      const text = event.data.text ?? "";
+      // The abstract check counts the text trimmed; so does the live count.
+      const text = String(event.data.text ?? "").trim();
       reply({ ok: true, result: { words: await countWords(text), chars: await countChars(text) } });
     } else if (type === TRAP_FOR_TESTS) {
       // Test-only: behave as a trapped WebAssembly instance would.

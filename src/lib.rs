@@ -57,11 +57,32 @@ impl Kind {
 }
 
 /// The rules to check against: a built-in profile's id, or a whole profile.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug)]
 pub enum ProfileChoice {
     Builtin(String),
     Custom(Box<Profile>),
+}
+
+/// By hand rather than `#[serde(untagged)]`: an untagged enum's only error is "data did
+/// not match any variant", where a profile with a misspelt key should name the key.
+impl<'de> Deserialize<'de> for ProfileChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Choice;
+        impl<'de> serde::de::Visitor<'de> for Choice {
+            type Value = ProfileChoice;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a built-in profile id or a whole profile")
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<ProfileChoice, E> {
+                Ok(ProfileChoice::Builtin(id.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<ProfileChoice, A::Error> {
+                Profile::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(|p| ProfileChoice::Custom(Box::new(p)))
+            }
+        }
+        deserializer.deserialize_any(Choice)
+    }
 }
 
 impl Default for ProfileChoice {
@@ -104,8 +125,12 @@ impl std::fmt::Display for OptionsError {
             }
             OptionsError::InvalidProfile(why) => write!(f, "{why}"),
             OptionsError::InvalidDate { option, value } => {
-                let what = if *option == "firstPublic" { "first-public" } else { option };
-                write!(f, "the {what} date `{value}` is not a real date (YYYY-MM-DD)")
+                let what = match *option {
+                    "firstPublic" => "the first-public date",
+                    "today" => "today's date",
+                    other => other,
+                };
+                write!(f, "{what} `{value}` is not a real date (YYYY-MM-DD)")
             }
         }
     }

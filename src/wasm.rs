@@ -66,13 +66,26 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| error("InternalError", &e.to_string()))
 }
 
+/// The options through JSON rather than serde-wasm-bindgen, whose structs read only the
+/// declared fields (so `deny_unknown_fields` never fires and a typo passes silently) and
+/// which reads `{kind: undefined}` as a value; `JSON.stringify` leaves `undefined` out,
+/// as JS callers expect.
+fn options_from_js(options: &JsValue) -> Result<Options, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    let invalid = |why: &dyn std::fmt::Display| error("InvalidOptionsError", &format!("invalid options: {why}"));
+    let text = js_sys::JSON::stringify(options)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| invalid(&"not JSON data (a BigInt, a cycle or a function?)"))?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| invalid(&e))?;
+    serde_json::from_value(value).map_err(|e| invalid(&e))
+}
+
 #[wasm_bindgen(js_name = check, skip_typescript)]
 pub fn check(pdf: Option<Vec<u8>>, options: JsValue) -> Result<JsValue, JsValue> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| error("InvalidOptionsError", &format!("invalid options: {}", e.to_string().trim_start_matches("Error: "))))?
-    };
+    let options = options_from_js(&options)?;
     let report = crate::check(pdf.as_deref(), &options).map_err(|e: OptionsError| error("InvalidOptionsError", &e.to_string()))?;
     to_js(&report)
 }

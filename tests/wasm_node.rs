@@ -27,7 +27,6 @@ fn options_object_is_honoured() {
 }
 
 #[wasm_bindgen_test]
-#[ignore = "src/wasm.rs: serde-wasm-bindgen reads `{kind: undefined}` as a present unit value, not an absent field"]
 fn undefined_fields_are_absent() {
     wasm_shared::undefined_fields_are_absent();
 }
@@ -38,7 +37,6 @@ fn invalid_options_throw_named_errors() {
 }
 
 #[wasm_bindgen_test]
-#[ignore = "src/wasm.rs reads options with serde-wasm-bindgen, which reads only declared fields, so deny_unknown_fields never fires"]
 fn unknown_option_key_throws() {
     wasm_shared::unknown_option_key_throws();
 }
@@ -49,7 +47,6 @@ fn custom_profile_object_is_honoured() {
 }
 
 #[wasm_bindgen_test]
-#[ignore = "src/lib.rs: ProfileChoice is #[serde(untagged)], so a bad custom profile says only `data did not match any variant`"]
 fn custom_profile_typo_names_the_key() {
     wasm_shared::custom_profile_typo_names_the_key();
 }

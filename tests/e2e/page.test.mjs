@@ -1,0 +1,145 @@
+// End to end: the real page (www/) on the real package (pkg/, `make pkg`) in Debian's
+// headless Chromium, driven by playwright-core. Screenshots go to tests/artifacts/e2e/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { startServer } from "../../tools/serve.mjs";
+import { check } from "../../pkg/index.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const FIXTURES = join(ROOT, "tests/fixtures");
+const ARTIFACTS = join(ROOT, "tests/artifacts/e2e");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+
+let server;
+let browser;
+const expected = JSON.parse(await readFile(join(FIXTURES, "expected.json"), "utf8"));
+
+before(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  server = await startServer({ port: 0 });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh page that records every request it makes. */
+async function openPage({ colorScheme = "light" } = {}) {
+  const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  return { page, context, requests, errors };
+}
+
+/** How many checks the page has completed (the page counts them in body[data-checks]). */
+async function completed(page) {
+  return Number(await page.evaluate(() => document.body.dataset.checks || 0));
+}
+
+/** Drops a fixture through the file input and waits for its report. */
+async function drop(page, name) {
+  const before = await completed(page);
+  await page.setInputFiles("input[type=file]", join(FIXTURES, name));
+  await page.waitForFunction((n) => Number(document.body.dataset.checks || 0) > n, before, { timeout: 30000 });
+}
+
+async function renderedStatuses(page) {
+  return page.$$eval("[data-check]", (rows) => Object.fromEntries(rows.map((r) => [r.dataset.check, r.dataset.status])));
+}
+
+async function engineStatuses(name, options) {
+  const report = await check(await readFile(join(FIXTURES, name)), options);
+  return { report, statuses: Object.fromEntries(report.checks.map((c) => [c.id, c.status])) };
+}
+
+function offMachine(requests) {
+  return requests.filter((u) => {
+    const url = new URL(u);
+    return !(url.protocol === "data:" || url.protocol === "blob:" || url.hostname === "127.0.0.1");
+  });
+}
+
+for (const name of ["ok_final.pdf", "margins_narrow.pdf", "margins_figure_bleed.pdf", "paper_a4.pdf", "long_5_pages.pdf"]) {
+  test(`${name}: the page shows the engine's statuses, a map per page and located findings`, async () => {
+    const { page, context, requests, errors } = await openPage();
+    const abstractText = await readFile(join(FIXTURES, expected[name].abstract), "utf8");
+    await page.fill("textarea[name=abstract]", abstractText);
+    await drop(page, name);
+    const shown = await renderedStatuses(page);
+    const today = new Date().toISOString().slice(0, 10);
+    const { report, statuses } = await engineStatuses(name, { abstract: abstractText, kind: "paper", today });
+    assert.deepEqual(shown, statuses);
+    for (const [id, status] of Object.entries(expected[name].expect)) assert.equal(shown[id], status, id);
+    assert.equal(await page.getAttribute("[data-verdict]", "data-verdict"), report.verdict);
+    assert.equal(await page.locator("svg[data-page]").count(), report.document.pages);
+    const located = report.checks.flatMap((c) => (c.findings || []).filter((f) => f.bbox));
+    const drawn = await page.locator("svg[data-page] [data-finding]").count();
+    if (name.startsWith("margins_")) assert.ok(drawn > 0, "margin findings are drawn");
+    assert.ok(drawn >= Math.min(located.length, 1), `${drawn} drawn for ${located.length} located findings`);
+    const ms = await page.evaluate(() => document.body.dataset.lastCheckMs);
+    console.log(`# ${name}: drop to report ${ms} ms in headless Chromium`);
+    await page.screenshot({ path: join(ARTIFACTS, `${name.replace(".pdf", "")}.png`), fullPage: true });
+    assert.deepEqual(offMachine(requests), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test("the abstract, kind and date survive a second file and a failed check", async () => {
+  const { page, context, requests } = await openPage();
+  const abstractText = "Sparse-to-dense training works. We prune 90% of weights — and it works.";
+  await page.fill("textarea[name=abstract]", abstractText);
+  await page.selectOption("select[name=kind]", "position");
+  await page.fill("input[name=first-public]", "2022-01-15");
+  await drop(page, "ok_final.pdf");
+  await drop(page, "encrypted_password.pdf");
+  assert.equal(await page.getAttribute("[data-check='file-format']", "data-status"), "fail");
+  await drop(page, "paper_a4.pdf");
+  assert.equal(await page.inputValue("textarea[name=abstract]"), abstractText);
+  assert.equal(await page.inputValue("select[name=kind]"), "position");
+  assert.equal(await page.inputValue("input[name=first-public]"), "2022-01-15");
+  // A position paper only warns on format.
+  assert.equal(await page.getAttribute("[data-check='page-size']", "data-status"), "warn");
+  assert.equal(await page.getAttribute("[data-check='recency']", "data-status"), "pass");
+  assert.deepEqual(offMachine(requests), []);
+  await context.close();
+});
+
+test("the live word count is the engine's", async () => {
+  const { page, context } = await openPage();
+  await page.fill("textarea[name=abstract]", "$\\ell_1$ and $\\|w\\|_0 \\le k$ penalties");
+  await page.waitForFunction(() => /\b4 words?\b/.test(document.body.innerText), null, { timeout: 10000 });
+  await page.fill("textarea[name=abstract]", "稀疏网络 works");
+  await page.waitForFunction(() => /\b5 words?\b/.test(document.body.innerText), null, { timeout: 10000 });
+  await context.close();
+});
+
+test("a blog post is checked without a PDF", async () => {
+  const { page, context } = await openPage();
+  const before = await completed(page);
+  await page.selectOption("select[name=kind]", "blog");
+  await page.fill("textarea[name=abstract]", "A short abstract about sparse training.");
+  await page.waitForFunction((n) => Number(document.body.dataset.checks || 0) > n, before, { timeout: 30000 });
+  const shown = await renderedStatuses(page);
+  assert.deepEqual(Object.keys(shown).sort(), ["abstract-length", "recency"]);
+  await context.close();
+});
+
+test("dark mode renders", async () => {
+  const { page, context } = await openPage({ colorScheme: "dark" });
+  await page.fill("textarea[name=abstract]", "Sparse training.");
+  await drop(page, "margins_narrow.pdf");
+  await page.screenshot({ path: join(ARTIFACTS, "margins_narrow-dark.png"), fullPage: true });
+  await context.close();
+});
