@@ -39,6 +39,9 @@ async function openPage({ colorScheme = "light" } = {}) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(server.url);
+  // The checker is loaded (its WebAssembly compiled) before anything is dropped, so the
+  // timing below is drop to report, as an author sees it.
+  await page.waitForSelector("body[data-state=idle]", { timeout: 30000 });
   return { page, context, requests, errors };
 }
 
@@ -133,6 +136,21 @@ test("a blog post is checked without a PDF", async () => {
   await page.waitForFunction((n) => Number(document.body.dataset.checks || 0) > n, before, { timeout: 30000 });
   const shown = await renderedStatuses(page);
   assert.deepEqual(Object.keys(shown).sort(), ["abstract-length", "recency"]);
+  await context.close();
+});
+
+test("once loaded, the page checks a PDF offline", async () => {
+  const { page, context } = await openPage();
+  await page.waitForFunction(async () => (await navigator.serviceWorker?.ready) != null, null, { timeout: 15000 });
+  // The first load happened before the service worker controlled the page: load again.
+  await page.reload();
+  await page.waitForSelector("body[data-state=idle]", { timeout: 30000 });
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector("body[data-state=idle]", { timeout: 30000 });
+  await page.fill("textarea[name=abstract]", "Sparse training, offline.");
+  await drop(page, "paper_a4.pdf");
+  assert.equal(await page.getAttribute("[data-check='page-size']", "data-status"), "fail");
   await context.close();
 });
 
