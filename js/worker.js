@@ -56,7 +56,7 @@ export class PrecheckWorker {
    */
   constructor({ timeoutMs = 20000, workerUrl } = {}) {
     this.timeoutMs = timeoutMs;
-    this.workerUrl = workerUrl || new URL("./worker-script.js", import.meta.url);
+    this.workerUrl = workerUrl;
     this.nextId = 1;
     this.pending = new Map();
     this.onprogress = null;
@@ -65,7 +65,10 @@ export class PrecheckWorker {
   }
 
   start() {
-    this.worker = new Worker(this.workerUrl, { type: "module" });
+    // Written out literally so that bundlers (Vite, webpack) see and emit the worker.
+    this.worker = this.workerUrl
+      ? new Worker(this.workerUrl, { type: "module" })
+      : new Worker(new URL("./worker-script.js", import.meta.url), { type: "module" });
     this.worker.onmessage = (event) => this.receive(event.data || {});
     this.worker.onerror = (event) => {
       event.preventDefault?.();
