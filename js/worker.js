@@ -2,37 +2,24 @@
 // freezes. A check that traps or runs past its time budget ends that worker; a fresh
 // one takes its place, and the promise rejects with a named error.
 
+/** An Error class whose instances carry `name`, so callers can test either. */
+function namedError(name) {
+  return class extends Error {
+    constructor(message) {
+      super(message);
+      this.name = name;
+    }
+  };
+}
+
 /** The options were refused (an unknown profile, a date that is not a date). */
-export class InvalidOptionsError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "InvalidOptionsError";
-  }
-}
-
+export const InvalidOptionsError = namedError("InvalidOptionsError");
 /** A check ran past its time budget; the worker was replaced. */
-export class TimeoutError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "TimeoutError";
-  }
-}
-
+export const TimeoutError = namedError("TimeoutError");
 /** The worker crashed (a WebAssembly trap or an out-of-memory); it was replaced. */
-export class WorkerCrashedError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "WorkerCrashedError";
-  }
-}
-
+export const WorkerCrashedError = namedError("WorkerCrashedError");
 /** The file is larger than precheck reads; it never reached the worker. */
-export class FileTooLargeError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "FileTooLargeError";
-  }
-}
+export const FileTooLargeError = namedError("FileTooLargeError");
 
 const KNOWN = { InvalidOptionsError, TimeoutError, WorkerCrashedError, FileTooLargeError };
 

@@ -161,43 +161,47 @@ fn neurips_2022_template() -> Template {
     }
 }
 
+/// A call on the NeurIPS 2022 style: what both built-in profiles share.
+fn neurips_style(id: &str, name: &str, dates: Dates, paper: PageLimit) -> Profile {
+    Profile {
+        id: id.into(),
+        name: name.into(),
+        dates,
+        abstract_max_words: 250,
+        abstract_max_chars: 5000,
+        max_file_bytes: 50_000_000,
+        geometry: neurips_geometry(),
+        fonts: neurips_fonts(),
+        template: neurips_2022_template(),
+        page_limits: Kinds { paper: Some(paper), position: None },
+    }
+}
+
 /// A built-in profile by id.
 pub fn builtin(id: &str) -> Option<Profile> {
     match id {
-        "snn-2022" => Some(Profile {
-            id: "snn-2022".into(),
-            name: "Sparsity in Neural Networks workshop 2022".into(),
-            dates: Dates {
+        "snn-2022" => Some(neurips_style(
+            "snn-2022",
+            "Sparsity in Neural Networks workshop 2022",
+            Dates {
                 deadline: date("2022-06-13"),
                 earliest_public: date("2021-07-13"),
                 notification: Some(date("2022-07-02")),
                 event: Some(date("2022-07-13")),
             },
-            abstract_max_words: 250,
-            abstract_max_chars: 5000,
-            max_file_bytes: 50_000_000,
-            geometry: neurips_geometry(),
-            fonts: neurips_fonts(),
-            template: neurips_2022_template(),
-            page_limits: Kinds { paper: Some(PageLimit { pass_max: 4, warn_max: 5 }), position: None },
-        }),
-        "neurips-2022" => Some(Profile {
-            id: "neurips-2022".into(),
-            name: "NeurIPS 2022 main track".into(),
-            dates: Dates {
+            PageLimit { pass_max: 4, warn_max: 5 },
+        )),
+        "neurips-2022" => Some(neurips_style(
+            "neurips-2022",
+            "NeurIPS 2022 main track",
+            Dates {
                 deadline: date("2022-05-19"),
                 earliest_public: date("1900-01-01"),
                 notification: Some(date("2022-09-14")),
                 event: Some(date("2022-11-28")),
             },
-            abstract_max_words: 250,
-            abstract_max_chars: 5000,
-            max_file_bytes: 50_000_000,
-            geometry: neurips_geometry(),
-            fonts: neurips_fonts(),
-            template: neurips_2022_template(),
-            page_limits: Kinds { paper: Some(PageLimit { pass_max: 9, warn_max: 9 }), position: None },
-        }),
+            PageLimit { pass_max: 9, warn_max: 9 },
+        )),
         _ => None,
     }
 }

@@ -20,57 +20,16 @@ fn runs_in_browser() {
     wasm_shared::runs_in("browser");
 }
 
-#[wasm_bindgen_test]
-fn report_is_plain_camel_case_data() {
-    wasm_shared::report_is_plain_camel_case_data();
-}
-
-#[wasm_bindgen_test]
-fn options_object_is_honoured() {
-    wasm_shared::options_object_is_honoured();
-}
-
-#[wasm_bindgen_test]
-fn undefined_fields_are_absent() {
-    wasm_shared::undefined_fields_are_absent();
-}
-
-#[wasm_bindgen_test]
-fn invalid_options_throw_named_errors() {
-    wasm_shared::invalid_options_throw_named_errors();
-}
-
-#[wasm_bindgen_test]
-fn unknown_option_key_throws() {
-    wasm_shared::unknown_option_key_throws();
-}
-
-#[wasm_bindgen_test]
-fn custom_profile_object_is_honoured() {
-    wasm_shared::custom_profile_object_is_honoured();
-}
-
-#[wasm_bindgen_test]
-fn custom_profile_typo_names_the_key() {
-    wasm_shared::custom_profile_typo_names_the_key();
-}
-
-#[wasm_bindgen_test]
-fn statuses_equal_native_cli() {
-    wasm_shared::statuses_equal_native_cli();
-}
-
-#[wasm_bindgen_test]
-fn counters_and_version() {
-    wasm_shared::counters_and_version();
-}
-
-#[wasm_bindgen_test]
-fn blog_without_pdf() {
-    wasm_shared::blog_without_pdf();
-}
-
-#[wasm_bindgen_test]
-fn not_a_pdf_gives_a_report() {
-    wasm_shared::not_a_pdf_gives_a_report();
-}
+shared_wasm_tests!(
+    report_is_plain_camel_case_data,
+    options_object_is_honoured,
+    undefined_fields_are_absent,
+    invalid_options_throw_named_errors,
+    unknown_option_key_throws,
+    custom_profile_object_is_honoured,
+    custom_profile_typo_names_the_key,
+    statuses_equal_native_cli,
+    counters_and_version,
+    blog_without_pdf,
+    not_a_pdf_gives_a_report,
+);

@@ -546,3 +546,17 @@ pub fn not_a_pdf_gives_a_report() {
         assert_eq!(get_f64(&get(&report, "document"), "bytes") as usize, bytes.map_or(0, <[u8]>::len), "{what}");
     }
 }
+
+/// Declares every shared test as a `#[wasm_bindgen_test]` in the including file, so
+/// the Node and browser suites cannot drift apart.
+#[macro_export]
+macro_rules! shared_wasm_tests {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[wasm_bindgen_test::wasm_bindgen_test]
+            fn $name() {
+                wasm_shared::$name();
+            }
+        )*
+    };
+}
