@@ -4,6 +4,8 @@
 import init, * as core from "./wasm/precheck.js";
 
 let loading;
+// Only Node takes the branch that reads the file; the name stays out of bundlers' sight.
+const NODE_FS = "node:fs/promises";
 
 /** Loads the WebAssembly module once; every function below awaits it. */
 export function ready() {
@@ -11,7 +13,7 @@ export function ready() {
     loading = (async () => {
       const url = new URL("./wasm/precheck_bg.wasm", import.meta.url);
       if (url.protocol === "file:" && typeof process !== "undefined" && process.versions && process.versions.node) {
-        const { readFile } = await import("node:fs/promises");
+        const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS);
         await init({ module_or_path: await readFile(url) });
       } else {
         await init({ module_or_path: url });

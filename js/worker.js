@@ -52,20 +52,43 @@ export class PrecheckWorker {
   }
 
   start() {
+    this.started = false;
     // Written out literally so that bundlers (Vite, webpack) see and emit the worker.
     this.worker = this.workerUrl
       ? new Worker(this.workerUrl, { type: "module" })
       : new Worker(new URL("./worker-script.js", import.meta.url), { type: "module" });
-    this.worker.onmessage = (event) => this.receive(event.data || {});
+    this.worker.onmessage = (event) => {
+      const message = event.data || {};
+      if (message.ready) {
+        this.started = true;
+        return;
+      }
+      this.receive(message);
+    };
     this.worker.onerror = (event) => {
       event.preventDefault?.();
-      this.restart(new WorkerCrashedError(`precheck stopped unexpectedly (${event.message || "worker error"}); it has been restarted`));
+      const why = event.message || "worker error";
+      // A worker that never started (404, wrong MIME type, CSP) would fail again: do not loop.
+      if (this.started) this.restart(new WorkerCrashedError(`precheck stopped unexpectedly (${why}); it has been restarted`));
+      else this.fail(new WorkerCrashedError(`precheck could not start its worker (${why})`));
     };
+  }
+
+  /** The worker never started: fail what is pending; the next request tries once more. */
+  fail(error) {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(error);
+    }
+    this.pending.clear();
+    if (this.onrestart) this.onrestart(error);
   }
 
   /** Ends the current worker, fails what was pending, and starts a fresh one. */
   restart(error) {
-    this.worker.terminate();
+    this.worker?.terminate();
     const pending = [...this.pending.values()];
     this.pending.clear();
     for (const p of pending) {
@@ -109,6 +132,7 @@ export class PrecheckWorker {
         this.restart(error);
       }, this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
+      if (!this.worker) this.start();
       this.worker.postMessage({ id, ...message }, transfer);
     });
   }
@@ -144,7 +168,7 @@ export class PrecheckWorker {
   }
 
   terminate() {
-    this.worker.terminate();
+    this.worker?.terminate();
     for (const p of this.pending.values()) clearTimeout(p.timer);
     this.pending.clear();
   }
