@@ -2,10 +2,11 @@
 #
 #   make setup    install what a fresh Debian machine lacks (wasm32 target, poppler-utils)
 #   make test     every test: Rust (native), clippy, the wasm build, the binding in Node
-#                 and Chromium, the page end to end in headless Chromium
+#                 and Chromium, the page end to end, the npm package as consumers use it
 #   make build    the native command-line tool (target/release/precheck)
 #   make wasm     the library for wasm32-unknown-unknown
 #   make measure  compare with poppler over ../shared/corpus (skips if absent)
+#   make fuzz     libFuzzer on check() for FUZZ_SECONDS (nightly toolchain, cargo-fuzz)
 #   make pkg      the npm package in pkg/ (wasm-bindgen output + js/)
 #   make serve    builds what is missing and serves the page on http://127.0.0.1:8080
 
@@ -26,7 +27,10 @@ MEASURE_ARGS ?=
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 WASM_OUT := target/$(WASM_TARGET)/release/precheck.wasm
 
-.PHONY: setup setup-web setup-browser test test-rust test-web build wasm pkg measure serve
+# Seconds `make fuzz` runs libFuzzer for.
+FUZZ_SECONDS ?= 1800
+
+.PHONY: setup setup-web setup-browser test test-rust test-web test-pkg build wasm pkg measure serve fuzz
 
 setup:
 	@if ! command -v rustup >/dev/null 2>&1; then \
@@ -43,7 +47,7 @@ setup:
 	  $(SUDO) apt-get install -y -qq --no-install-recommends poppler-utils </dev/null; \
 	fi
 
-test: test-rust test-web
+test: test-rust test-web test-pkg
 
 test-rust: setup
 	$(CARGO) test --all-targets
@@ -62,6 +66,11 @@ test-web: setup-web setup-browser pkg node_modules/.installed
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
 	  $(CARGO) test --target $(WASM_TARGET) --test wasm_browser
 	node --test --test-concurrency=1 tests/e2e/
+
+# The npm package as consumers get it: npm pack + install + Node, tsc, a Vite 7 app, the
+# widget in a host page.
+test-pkg: setup-browser pkg build node_modules/.installed
+	node --test --test-concurrency=1 tests/pkg/
 
 setup-browser:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
@@ -104,3 +113,14 @@ pkg: setup-web
 
 serve: pkg
 	node tools/serve.mjs 8080
+
+# Seeds: the fixtures and, when present, the shared corpus (files under 1 MB).
+fuzz: setup
+	@if ! $(CARGO) fuzz --version >/dev/null 2>&1; then $(CARGO) install cargo-fuzz; fi
+	mkdir -p fuzz/corpus/check
+	cp tests/fixtures/*.pdf fuzz/corpus/check/
+	@if [ -d ../shared/corpus ]; then \
+	  find ../shared/corpus -type f -size -1M -exec cp {} fuzz/corpus/check/ \; ; \
+	fi
+	cd fuzz && $(CARGO) +nightly fuzz run check corpus/check -- \
+	  -dict=pdf.dict -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 -print_final_stats=1
