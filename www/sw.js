@@ -1,16 +1,18 @@
 // Offline support for the pre-check page. On install it stores the page and the checker
-// (the package served at ./precheck/); afterwards every request for the page's own files
-// goes to the network first, so a fresh copy wins, and falls back to the stored one when
-// the network is not there. Nothing else is fetched, and nothing the author gives the page
-// (the PDF, the abstract) ever passes through here: those stay in memory.
+// (the package served at ./precheck/: the <precheck-widget> element, its worker and the
+// wasm); afterwards every request for the page's own files goes to the network first, so
+// a fresh copy wins, and falls back to the stored one when the network is not there.
+// Nothing else is fetched, and nothing the author gives the page (the PDF, the abstract)
+// ever passes through here: those stay in memory.
 
-const CACHE = "precheck-page-v1";
+const CACHE = "precheck-page-v2";
 const FILES = [
   "./",
   "./index.html",
   "./app.js",
   "./style.css",
   "./favicon.svg",
+  "./precheck/widget.js",
   "./precheck/index.js",
   "./precheck/worker.js",
   "./precheck/worker-script.js",

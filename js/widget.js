@@ -1,0 +1,1626 @@
+// <precheck-widget>: the submission pre-checker as one custom element. A venue pastes
+//
+//   <script type="module" src="https://…/precheck/widget.js"></script>
+//   <precheck-widget profile="snn-2022"></precheck-widget>
+//
+// and authors drop a PDF, paste the abstract and see the verdict, every check and a map of
+// every page. The check runs in a Web Worker on the Rust core compiled to WebAssembly; the
+// worker script and the .wasm are found next to this file (import.meta.url). Nothing is
+// uploaded: the element loads its own files and makes no other request.
+//
+// Attributes
+//   profile      the venue's rules: "snn-2022" (default) or "neurips-2022"; the `profile`
+//                property also takes a whole profile object (see `precheck --show-profile`)
+//   kind         the initial kind: paper | position | published | poster | blog (the author
+//                can still change it)
+//   compact      boolean: no page maps and no document facts, a tighter layout
+//   timeout-ms   the time budget of one check (default 20000)
+//   storage-key  the sessionStorage key that keeps the author's inputs across reloads
+//                (default "precheck:<profile>"); "none" keeps nothing
+//   theme        "light" | "dark"; by default the widget follows prefers-color-scheme
+//   data-state, data-checks, data-last-check-ms  set by the element (read them, don't set
+//                them): loading | idle | checking | done | error; the number of reports
+//                shown; the time from the file's arrival to its report (ms)
+//
+// Events (bubbling, composed)
+//   precheck-report  detail: the report (see the package's index.d.ts), after each check
+//   precheck-error   detail: {name, message}, e.g. InvalidOptionsError, TimeoutError,
+//                    WorkerCrashedError, FileTooLargeError
+//   precheck-count   detail: {words, chars}: the live count of the abstract
+//
+// CSS custom properties, set on the element or any ancestor (all optional)
+//   --precheck-font        the font stack (default: the system UI font; `inherit` takes the page's)
+//   --precheck-font-size   the base size (default 16px)
+//   --precheck-bg          the widget's background (light #f5f6f8, dark #0f1217)
+//   --precheck-surface     the cards' background (light #ffffff, dark #171b22)
+//   --precheck-fg          the text (light #1a1e24, dark #e7eaef)
+//   --precheck-muted       secondary text (default: derived from fg and surface)
+//   --precheck-border      hairlines (default: derived from fg and surface)
+//   --precheck-accent      links, buttons, the drop zone (light #1d5fbf, dark #7fb0ff)
+//   --precheck-focus       the focus ring (default: the accent)
+//   --precheck-pass        pass (light #17743a, dark #56c776)
+//   --precheck-warn        warning text (light #8a5a00, dark #e7b64a)
+//   --precheck-warn-mark   warning marks and rules (light #c98500, dark #e7b64a)
+//   --precheck-fail        fail (light #c4232d, dark #ff8078)
+//   --precheck-radius      the cards' corner radius (default 12px)
+//   --precheck-padding     space around the content (default 16px)
+// Parts for finer styling: inputs, drop, status, privacy, report, verdict, checks, maps.
+//
+// Hooks for tests (stable), inside the open shadow root: input[type=file],
+// textarea[name=abstract], select[name=kind], input[name=first-public],
+// [data-check][data-status], [data-verdict], svg[data-page="N"], [data-finding].
+
+import { PrecheckWorker, MAX_FILE_BYTES } from "./worker.js";
+
+const TAG = "precheck-widget";
+const DEFAULT_PROFILE = "snn-2022";
+const DEFAULT_TIMEOUT_MS = 20000;
+const START_BUDGET_MS = 20000; // loading the WebAssembly, before the first check
+const CHECK_DELAY_MS = 350; // re-check after the author stops typing
+const COUNT_DELAY_MS = 150;
+const FINDINGS_SHOWN = 5;
+const LETTER = [612, 792];
+const KINDS = ["paper", "position", "published", "poster", "blog"];
+const STATUS_WORDS = { pass: "Pass", warn: "Warning", fail: "Fail", skip: "Not applicable" };
+const STATUS_ORDER = { fail: 0, warn: 1, pass: 2, skip: 3 };
+// Findings without a box that still belong to a page as a whole.
+const WHOLE_PAGE_CHECKS = new Set(["page-size", "page-limit"]);
+
+// What the texts say about the built-in profiles (the rules themselves live in the core).
+const BUILTIN = {
+  "snn-2022": { site: "OpenReview", workshop: true, words: 250, chars: 5000, earliest: "2021-07-13", pagesPass: 4, pagesWarn: 5, template: "NeurIPS 2022" },
+  "neurips-2022": { site: "OpenReview", workshop: false, words: 250, chars: 5000, earliest: null, pagesPass: 9, pagesWarn: 9, template: "NeurIPS 2022" },
+};
+
+// ---------------------------------------------------------------- icons
+
+const ICONS = {
+  pass: '<circle cx="10" cy="10" r="9" fill="currentColor"/><path d="M5.8 10.4l2.7 2.7 5.7-6" fill="none" class="ink" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>',
+  warn: '<path d="M10 1.6l9 16.2H1z" fill="currentColor" stroke="currentColor" stroke-width="1.2" stroke-linejoin="round"/><path d="M10 7.2v4.6" class="ink" stroke-width="2.2" stroke-linecap="round"/><circle cx="10" cy="14.9" r="1.25" class="ink-fill"/>',
+  fail: '<circle cx="10" cy="10" r="9" fill="currentColor"/><path d="M6.6 6.6l6.8 6.8M13.4 6.6l-6.8 6.8" class="ink" stroke-width="2.2" stroke-linecap="round"/>',
+  skip: '<circle cx="10" cy="10" r="8.2" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M6.2 10h7.6" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>',
+  lock: '<rect x="3.5" y="8.5" width="13" height="9.5" rx="2" fill="none" stroke="currentColor" stroke-width="1.7"/><path d="M6.5 8.5V6a3.5 3.5 0 0 1 7 0v2.5" fill="none" stroke="currentColor" stroke-width="1.7"/><circle cx="10" cy="13.2" r="1.4" fill="currentColor"/>',
+  file: '<path d="M5 2.3h6.7l3.5 3.5v11.9H5z" fill="none" stroke="currentColor" stroke-width="1.35" stroke-linejoin="round"/><path d="M11.7 2.3v3.5h3.5" fill="none" stroke="currentColor" stroke-width="1.35" stroke-linejoin="round"/><path d="M7.3 10h5.4M7.3 12.5h5.4M7.3 15h3.4" stroke="currentColor" stroke-width="1.2" stroke-linecap="round"/>',
+  upload: '<path d="M10 12.9V3.8M6.3 7.5L10 3.8l3.7 3.7" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/><path d="M3.8 12.1v3.3c0 .7.6 1.3 1.3 1.3h9.8c.7 0 1.3-.6 1.3-1.3v-3.3" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>',
+};
+
+function icon(name, cls) {
+  const s = svg("svg", { class: cls, "aria-hidden": "true", focusable: "false", viewBox: "0 0 20 20" });
+  s.innerHTML = ICONS[name]; // constant markup from this file
+  return s;
+}
+
+// ---------------------------------------------------------------- styles
+
+const DARK = `
+  --bg: var(--precheck-bg, #0f1217);
+  --surface: var(--precheck-surface, #171b22);
+  --text: var(--precheck-fg, #e7eaef);
+  --accent: var(--precheck-accent, #7fb0ff);
+  --pass: var(--precheck-pass, #56c776);
+  --warn: var(--precheck-warn, #e7b64a);
+  --warn-mark: var(--precheck-warn-mark, #e7b64a);
+  --fail: var(--precheck-fail, #ff8078);
+  --paper: color-mix(in srgb, var(--text) 9%, var(--surface));
+  --shadow: 0 1px 2px rgb(0 0 0 / 40%);
+  color-scheme: dark;`;
+
+const CSS = `
+:host {
+  --bg: var(--precheck-bg, #f5f6f8);
+  --surface: var(--precheck-surface, #ffffff);
+  --text: var(--precheck-fg, #1a1e24);
+  --accent: var(--precheck-accent, #1d5fbf);
+  --pass: var(--precheck-pass, #17743a);
+  --warn: var(--precheck-warn, #8a5a00);
+  --warn-mark: var(--precheck-warn-mark, #c98500);
+  --fail: var(--precheck-fail, #c4232d);
+  --paper: var(--surface);
+  --shadow: 0 1px 2px rgb(20 30 45 / 6%), 0 2px 8px rgb(20 30 45 / 5%);
+  color-scheme: light;
+  display: block;
+  container-type: inline-size;
+  background: var(--bg);
+  color: var(--text);
+  border-radius: var(--radius);
+  padding: var(--precheck-padding, 16px);
+  font: var(--precheck-font-size, 16px) / 1.55 var(--precheck-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif);
+  text-align: start;
+}
+@media (prefers-color-scheme: dark) { :host(:not([theme="light"])) {${DARK} } }
+:host([theme="dark"]) {${DARK} }
+:host {
+  --focus: var(--precheck-focus, var(--accent));
+  --radius: var(--precheck-radius, 12px);
+  --muted: var(--precheck-muted, color-mix(in srgb, var(--text) 70%, var(--surface)));
+  --border: var(--precheck-border, color-mix(in srgb, var(--text) 17%, var(--surface)));
+  --border-strong: color-mix(in srgb, var(--text) 36%, var(--surface));
+  --surface-2: color-mix(in srgb, var(--text) 5%, var(--surface));
+  --accent-soft: color-mix(in srgb, var(--accent) 11%, var(--surface));
+  --pass-bg: color-mix(in srgb, var(--pass) 10%, var(--surface));
+  --warn-bg: color-mix(in srgb, var(--warn-mark) 14%, var(--surface));
+  --fail-bg: color-mix(in srgb, var(--fail) 10%, var(--surface));
+  --skip: var(--muted);
+  --skip-bg: var(--surface-2);
+  --on-status: var(--surface);
+  --paper-edge: color-mix(in srgb, var(--text) 42%, var(--surface));
+  --block: color-mix(in srgb, var(--text) 62%, var(--surface));
+}
+:host([hidden]) { display: none; }
+*, *::before, *::after { box-sizing: border-box; }
+h2, h3, h4 { line-height: 1.25; margin: 0; }
+a { color: var(--accent); }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 4px; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.muted { color: var(--muted); }
+.icon { width: 1.05em; height: 1.05em; flex: none; vertical-align: -0.16em; }
+.ink { stroke: var(--on-status); }
+.ink-fill { fill: var(--on-status); }
+.status-pass { color: var(--pass); }
+.status-warn { color: var(--warn); }
+.status-fail { color: var(--fail); }
+.status-skip { color: var(--skip); }
+
+/* ---------------------------------------------------------------- inputs */
+.card {
+  background: var(--surface);
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+  box-shadow: var(--shadow);
+  padding: 22px 24px;
+}
+.inputs h2 { font-size: 1.2rem; margin-bottom: 16px; }
+.input-grid { display: grid; grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr); gap: 20px 28px; }
+.abstract-field { grid-column: 1 / -1; }
+.drop {
+  display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 4px;
+  min-height: 190px;
+  padding: 22px 18px;
+  text-align: center;
+  border: 2px dashed var(--border-strong);
+  border-radius: var(--radius);
+  background: var(--surface-2);
+  cursor: pointer;
+  transition: border-color 0.15s, background-color 0.15s;
+}
+.drop:hover { border-color: var(--accent); }
+.drop:focus-within { border-color: var(--focus); border-style: solid; }
+.drop.dragging { border-color: var(--accent); border-style: solid; background: var(--accent-soft); }
+.drop-icon { width: 34px; height: 34px; color: var(--accent); }
+.drop-title { font-size: 1.15rem; font-weight: 650; }
+.drop-sub { color: var(--muted); font-size: 0.95rem; margin-bottom: 8px; }
+.drop.optional-file { border-color: var(--border); }
+.drop.optional-file .drop-icon { color: var(--muted); }
+input[type="file"] { max-width: 100%; font: inherit; font-size: 0.92rem; color: var(--muted); }
+input[type="file"]::file-selector-button {
+  font: inherit; font-weight: 600;
+  margin-right: 10px; padding: 7px 14px;
+  border-radius: 8px; border: 1px solid var(--accent);
+  background: var(--surface); color: var(--accent);
+  cursor: pointer;
+}
+input[type="file"]::file-selector-button:hover { background: var(--accent-soft); }
+.file-info { display: flex; align-items: center; flex-wrap: wrap; gap: 6px; min-height: 1.6em; margin: 10px 2px 0; font-size: 0.95rem; }
+.file-info:empty { display: none; }
+.file-icon { width: 20px; height: 20px; color: var(--muted); }
+.file-name { overflow-wrap: anywhere; }
+.field + .field { margin-top: 16px; }
+.field label { display: block; font-weight: 650; margin-bottom: 6px; }
+.optional { font-weight: 400; color: var(--muted); }
+select, textarea, input[type="date"] {
+  width: 100%;
+  font: inherit;
+  color: var(--text);
+  background: var(--surface);
+  border: 1px solid var(--border-strong);
+  border-radius: 8px;
+  padding: 9px 11px;
+}
+select { padding-right: 8px; }
+textarea { display: block; resize: vertical; min-height: 8.5em; line-height: 1.5; }
+select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
+  outline: 3px solid var(--focus); outline-offset: 1px; border-color: var(--focus); border-radius: 8px;
+}
+[aria-invalid="true"] { border-color: var(--fail); }
+.help { margin: 6px 0 0; font-size: 0.875rem; color: var(--muted); }
+.help[hidden] { display: none; }
+.abstract-meta { display: flex; justify-content: space-between; align-items: baseline; flex-wrap: wrap; gap: 4px 16px; }
+.count { margin: 6px 0 0; font-size: 0.92rem; font-variant-numeric: tabular-nums; display: flex; align-items: center; gap: 6px; }
+.count.over { color: var(--fail); font-weight: 600; }
+.field-error {
+  margin: 10px 0 0; padding: 8px 12px;
+  border-radius: 8px;
+  background: var(--fail-bg); color: var(--fail);
+  font-weight: 600; font-size: 0.94rem;
+}
+.field-error[hidden] { display: none; }
+.statusbar {
+  display: flex; align-items: center; gap: 8px 14px; flex-wrap: wrap;
+  margin-top: 18px; padding-top: 14px;
+  border-top: 1px solid var(--border);
+}
+.status { margin: 0; flex: 1 1 16rem; color: var(--muted); font-size: 0.95rem; }
+.status[data-kind="error"] { color: var(--fail); font-weight: 600; }
+.privacy { display: inline-flex; align-items: center; gap: 6px; margin: 0; color: var(--muted); font-size: 0.85rem; }
+.privacy .icon { color: var(--pass); width: 16px; height: 16px; }
+.button {
+  font: inherit; font-weight: 600;
+  padding: 8px 16px;
+  border-radius: 8px; border: 1px solid var(--accent);
+  background: var(--accent); color: var(--surface);
+  cursor: pointer;
+}
+.button:hover { filter: brightness(1.08); }
+.button[hidden] { display: none; }
+
+/* ---------------------------------------------------------------- report */
+.report { margin: 28px 0 0; }
+.report-body { transition: opacity 0.2s; }
+.report.busy .report-body, .report-body.stale { opacity: 0.55; }
+.stale-note {
+  margin: 0 0 12px; padding: 8px 12px;
+  border-radius: 8px;
+  background: var(--warn-bg); color: var(--warn);
+  font-weight: 600;
+}
+.empty { padding: 28px 24px; border: 1px dashed var(--border-strong); border-radius: var(--radius); color: var(--muted); text-align: center; }
+.empty p { max-width: 40rem; margin: 0 auto; }
+.verdict {
+  display: flex; gap: 18px; align-items: flex-start;
+  padding: 20px 24px;
+  border-radius: var(--radius);
+  border: 1px solid var(--border);
+  border-left-width: 6px;
+  background: var(--surface);
+  box-shadow: var(--shadow);
+}
+.verdict-pass { border-left-color: var(--pass); background: linear-gradient(90deg, var(--pass-bg), var(--surface) 60%); }
+.verdict-warn { border-left-color: var(--warn-mark); background: linear-gradient(90deg, var(--warn-bg), var(--surface) 60%); }
+.verdict-fail { border-left-color: var(--fail); background: linear-gradient(90deg, var(--fail-bg), var(--surface) 60%); }
+.verdict-icon { width: 40px; height: 40px; flex: none; margin-top: 2px; }
+.verdict-text { min-width: 0; }
+.verdict-title { margin: 0; font-size: 1.35rem; font-weight: 700; line-height: 1.3; }
+.verdict-sentence { margin: 2px 0 8px; }
+.verdict-meta { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 0; font-size: 0.9rem; color: var(--muted); }
+.verdict-what { overflow-wrap: anywhere; }
+.tally { display: inline-flex; flex-wrap: wrap; gap: 4px 14px; }
+.tally-item { display: inline-flex; align-items: center; gap: 5px; font-weight: 600; }
+.facts {
+  display: flex; flex-wrap: wrap;
+  margin: 16px 0 0;
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+  overflow: hidden;
+  background: var(--surface);
+}
+.fact {
+  flex: 1 1 180px; min-width: 0;
+  padding: 10px 14px;
+  /* inner rules only: the outer ones fall under the container's clipped edge */
+  border-right: 1px solid var(--border);
+  border-bottom: 1px solid var(--border);
+  margin: 0 -1px -1px 0;
+}
+.fact dt { font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); font-weight: 650; }
+.fact dd { margin: 2px 0 0; font-size: 0.94rem; overflow-wrap: anywhere; }
+.checks-section, .maps-section { margin-top: 28px; min-width: 0; }
+.checks-section h3, .maps-section h3 { font-size: 1.2rem; margin-bottom: 12px; }
+.checks {
+  list-style: none; margin: 0; padding: 0;
+  background: var(--surface);
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+  box-shadow: var(--shadow);
+}
+.check {
+  display: grid; grid-template-columns: 22px minmax(0, 1fr); gap: 0 12px;
+  padding: 14px 20px 14px 16px;
+  border-left: 4px solid transparent;
+}
+.check + .check { border-top: 1px solid var(--border); }
+.check:first-child { border-top-left-radius: var(--radius); }
+.check:last-child { border-bottom-left-radius: var(--radius); }
+.check-fail { border-left-color: var(--fail); }
+.check-warn { border-left-color: var(--warn-mark); }
+.check-icon { width: 22px; height: 22px; margin-top: 1px; }
+.check-head { display: flex; align-items: baseline; justify-content: space-between; gap: 4px 12px; flex-wrap: wrap; }
+.check-title { font-size: 1.02rem; font-weight: 650; }
+.badge {
+  flex: none;
+  padding: 1px 9px;
+  border-radius: 999px;
+  font-size: 0.78rem; font-weight: 700; letter-spacing: 0.02em; text-transform: uppercase;
+  border: 1px solid currentColor;
+}
+.badge-pass { color: var(--pass); background: var(--pass-bg); }
+.badge-warn { color: var(--warn); background: var(--warn-bg); }
+.badge-fail { color: var(--fail); background: var(--fail-bg); }
+.badge-skip { color: var(--skip); background: var(--skip-bg); }
+.check-message { margin: 4px 0 0; }
+.check-hint { margin: 4px 0 0; font-size: 0.93rem; color: var(--muted); }
+.hint-label { font-weight: 650; color: var(--text); }
+.check-pass .check-message, .check-skip .check-message { color: var(--muted); font-size: 0.95rem; }
+.check-pass .check-hint, .check-skip .check-hint { font-size: 0.88rem; }
+.findings { margin: 8px 0 0; padding: 0; list-style: none; font-size: 0.92rem; }
+.finding { padding: 3px 0 3px 12px; border-left: 2px solid var(--border); overflow-wrap: anywhere; }
+.finding + .finding { margin-top: 2px; }
+.page-link, .page-label { font-weight: 650; white-space: nowrap; }
+.finding-text { color: var(--muted); }
+.more { margin: 4px 0 0; font-size: 0.92rem; }
+.more summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 2px 0; }
+
+/* ---------------------------------------------------------------- page maps */
+.maps-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 8px 24px; }
+.maps-head h3 { margin-bottom: 4px; }
+.maps-help { margin: 0 0 14px; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 0; padding: 0; list-style: none; font-size: 0.88rem; color: var(--muted); }
+.legend li { display: inline-flex; align-items: center; gap: 6px; }
+.swatch { width: 24px; height: 14px; }
+.swatch .block { fill: var(--paper); stroke-dasharray: 4 3; }
+.swatch rect { vector-effect: non-scaling-stroke; stroke-width: 1.5; }
+.maps {
+  list-style: none; margin: 0; padding: 0;
+  display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 22px 18px;
+}
+.map figure { margin: 0; }
+.map-frame { display: flex; align-items: flex-end; justify-content: center; height: 100%; }
+.page-map {
+  display: block;
+  width: 100%; max-width: 210px;
+  height: auto; max-height: 300px;
+  overflow: visible;
+  filter: drop-shadow(0 1px 2px rgb(0 0 0 / 14%));
+}
+.page-map .paper { fill: var(--paper); stroke: var(--paper-edge); stroke-width: 1; vector-effect: non-scaling-stroke; }
+.block { fill: none; stroke: var(--block); stroke-width: 1.25; stroke-dasharray: 5 4; vector-effect: non-scaling-stroke; }
+.mark { stroke-width: 1.75; vector-effect: non-scaling-stroke; cursor: help; }
+.mark-fail { fill: color-mix(in srgb, var(--fail) 26%, transparent); stroke: var(--fail); }
+.mark-warn { fill: color-mix(in srgb, var(--warn-mark) 30%, transparent); stroke: var(--warn-mark); }
+.mark.whole { stroke-width: 4; }
+.mark-fail.whole { fill: color-mix(in srgb, var(--fail) 9%, transparent); }
+.mark-warn.whole { fill: color-mix(in srgb, var(--warn-mark) 11%, transparent); }
+.mark:hover { stroke-width: 3; }
+.mark:focus { outline: none; stroke: var(--focus); stroke-width: 3.5; }
+.map figcaption { display: flex; justify-content: center; align-items: center; flex-wrap: wrap; gap: 2px 10px; margin-top: 8px; font-size: 0.88rem; text-align: center; }
+.map-page { font-weight: 650; }
+.map-count { display: inline-flex; align-items: center; gap: 3px; font-weight: 700; font-variant-numeric: tabular-nums; }
+.map-size { flex-basis: 100%; color: var(--muted); font-size: 0.82rem; }
+.tip {
+  position: fixed; inset: auto; z-index: 2147483000;
+  margin: 0; border: 0;
+  max-width: 22rem;
+  padding: 7px 11px;
+  border-radius: 8px;
+  background: var(--text); color: var(--surface);
+  font: 0.86rem/1.4 var(--precheck-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif);
+  box-shadow: 0 4px 14px rgb(0 0 0 / 25%);
+  pointer-events: none;
+  overflow: visible;
+}
+.tip[hidden] { display: none; }
+
+/* ---------------------------------------------------------------- widths */
+@container (min-width: 900px) {
+  .report-columns { display: grid; grid-template-columns: minmax(0, 1.55fr) minmax(0, 1fr); gap: 0 28px; align-items: start; }
+  /* The maps sit beside the checks, next to the failing ones (listed first). */
+  .maps-section .maps { grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }
+}
+@container (max-width: 700px) {
+  .input-grid { grid-template-columns: minmax(0, 1fr); }
+}
+@container (max-width: 480px) {
+  .card { padding: 18px 16px; }
+  .maps { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .verdict { padding: 16px; gap: 12px; }
+  .check { padding: 12px 14px 12px 12px; }
+}
+
+/* ---------------------------------------------------------------- compact */
+:host([compact]) { padding: var(--precheck-padding, 12px); font-size: var(--precheck-font-size, 15px); }
+:host([compact]) .card { padding: 16px; }
+:host([compact]) .inputs h2 { font-size: 1.05rem; margin-bottom: 12px; }
+:host([compact]) .input-grid { grid-template-columns: minmax(0, 1fr); gap: 14px; }
+:host([compact]) .drop { min-height: 0; padding: 14px 12px; flex-direction: row; flex-wrap: wrap; gap: 4px 10px; }
+:host([compact]) .drop-icon { width: 24px; height: 24px; }
+:host([compact]) .drop-title { font-size: 1rem; }
+:host([compact]) .drop-sub { display: none; }
+:host([compact]) .drop input[type="file"] { flex-basis: 100%; }
+:host([compact]) .field + .field { margin-top: 12px; }
+:host([compact]) textarea { min-height: 6em; }
+:host([compact]) .statusbar { margin-top: 14px; padding-top: 10px; }
+:host([compact]) .report { margin-top: 16px; }
+:host([compact]) .empty { padding: 16px; }
+:host([compact]) .verdict { padding: 14px 16px; gap: 12px; border-left-width: 5px; }
+:host([compact]) .verdict-icon { width: 30px; height: 30px; }
+:host([compact]) .verdict-title { font-size: 1.12rem; }
+:host([compact]) .checks-section { margin-top: 16px; }
+:host([compact]) .checks-section h3 { font-size: 1.05rem; margin-bottom: 8px; }
+:host([compact]) .check { padding: 10px 14px 10px 10px; gap: 0 10px; grid-template-columns: 18px minmax(0, 1fr); }
+:host([compact]) .check-icon { width: 18px; height: 18px; margin-top: 2px; }
+:host([compact]) .check-title { font-size: 0.95rem; }
+:host([compact]) .check-pass .check-main > :not(.check-head),
+:host([compact]) .check-skip .check-main > :not(.check-head) { display: none; }
+:host([compact]) .check-pass, :host([compact]) .check-skip { padding-top: 8px; padding-bottom: 8px; align-items: center; }
+:host([compact]) .check-pass .check-icon, :host([compact]) .check-skip .check-icon { margin-top: 0; }
+
+@media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
+@media (forced-colors: active) {
+  .mark { stroke: CanvasText; }
+  .verdict, .check { border-left-color: CanvasText; }
+}
+`;
+
+let sheet; // one constructed stylesheet shared by every widget (and allowed by a strict CSP)
+function adoptStyles(root) {
+  try {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement("style"); // browsers without constructable stylesheets
+    style.textContent = CSS;
+    root.append(style);
+  }
+}
+
+const MARKUP = `
+<section class="card inputs" part="inputs" aria-labelledby="inputs-h">
+  <h2 id="inputs-h">Your submission</h2>
+  <form id="form" novalidate>
+    <div class="input-grid">
+      <div class="file-col">
+        <label class="drop" id="drop" part="drop">
+          <svg class="drop-icon" aria-hidden="true" focusable="false" viewBox="0 0 20 20">${ICONS.upload}</svg>
+          <span class="drop-title">Drop your PDF here</span>
+          <span class="drop-sub">or choose it from your computer</span>
+          <input type="file" id="file" name="pdf" accept=".pdf,application/pdf" aria-describedby="file-info file-error">
+        </label>
+        <p class="file-info" id="file-info"></p>
+        <p class="field-error" id="file-error" hidden></p>
+      </div>
+      <div class="fields-col">
+        <div class="field">
+          <label for="kind">Kind of submission</label>
+          <select id="kind" name="kind" aria-describedby="kind-help"></select>
+          <p class="help" id="kind-help"></p>
+        </div>
+        <div class="field">
+          <label for="first-public">First made public <span class="optional">(optional)</span></label>
+          <input type="date" id="first-public" name="first-public" min="1990-01-01" max="2099-12-31" aria-describedby="first-public-help">
+          <p class="help" id="first-public-help"></p>
+        </div>
+      </div>
+      <div class="field abstract-field">
+        <label for="abstract">Abstract <span class="optional" id="abstract-where">(as you will enter it in the submission form)</span></label>
+        <textarea id="abstract" name="abstract" rows="7" spellcheck="true" aria-describedby="abstract-count abstract-help"></textarea>
+        <div class="abstract-meta">
+          <p class="count" id="abstract-count">0 words · 0 characters</p>
+          <p class="help" id="abstract-help"></p>
+        </div>
+      </div>
+    </div>
+    <p class="field-error" id="inputs-error" role="alert" hidden></p>
+  </form>
+  <div class="statusbar">
+    <p id="status" class="status" part="status" role="status" aria-live="polite" aria-atomic="true">Loading the checker…</p>
+    <button type="button" id="retry" class="button" hidden>Check again</button>
+    <p class="privacy" part="privacy"><svg class="icon" aria-hidden="true" focusable="false" viewBox="0 0 20 20">${ICONS.lock}</svg>Checked in your browser: nothing is uploaded.</p>
+  </div>
+</section>
+<section id="report" class="report" part="report" aria-labelledby="report-h">
+  <h2 id="report-h" class="visually-hidden">Report</h2>
+  <div id="report-body" class="report-body"><div class="empty"><p id="empty-text"></p></div></div>
+</section>
+<div id="tip" class="tip" hidden aria-hidden="true"></div>
+`;
+
+// ---------------------------------------------------------------- profile texts
+
+/** What the interface says about a profile: limits for the live count, the help texts. */
+function describeProfile(profile) {
+  if (profile && typeof profile === "object") {
+    const limit = profile.pageLimits && profile.pageLimits.paper;
+    return {
+      id: String(profile.id || "custom"),
+      site: null,
+      workshop: /workshop/i.test(String(profile.name || "")),
+      words: Number(profile.abstractMaxWords) || null,
+      chars: Number(profile.abstractMaxChars) || null,
+      earliest: (profile.dates && profile.dates.earliestPublic) || null,
+      pagesPass: limit ? Number(limit.passMax) : null,
+      pagesWarn: limit ? Number(limit.warnMax) : null,
+      template: (profile.template && profile.template.name) || null,
+    };
+  }
+  const id = String(profile || DEFAULT_PROFILE);
+  return { id, ...(BUILTIN[id] || { site: null, workshop: false, words: null, chars: null, earliest: null, pagesPass: null, pagesWarn: null, template: null }) };
+}
+
+function pagesPhrase(p) {
+  if (!p.pagesPass) return "";
+  return `${p.pagesPass === p.pagesWarn ? "up to" : "about"} ${plural(p.pagesPass, "page")}`;
+}
+
+function kindLabels(p) {
+  const pages = pagesPhrase(p);
+  return {
+    paper: [p.workshop ? "Workshop paper" : "Paper", pages],
+    position: ["Position paper", "any length"],
+    published: ["Published paper", "as published"],
+    poster: ["Poster", "PDF"],
+    blog: ["Blog post", "link, no PDF"],
+  };
+}
+
+function kindHelp(p, kind) {
+  const pages = pagesPhrase(p);
+  const format = p.template ? ` in the ${p.template} format` : "";
+  return {
+    paper: pages || format ? `All checks apply: ${pages ? `${pages} before the references` : ""}${pages && format ? "," : ""}${format}.` : "All checks apply.",
+    position: "No page limit; format problems are only warnings.",
+    published: "Checked as published: no page, margin or font rules.",
+    poster: "Any size; fonts, abstract and date are checked.",
+    blog: "No PDF needed: only the abstract and the date are checked.",
+  }[kind];
+}
+
+// ---------------------------------------------------------------- the element
+
+const Base = globalThis.HTMLElement || class {};
+
+export class PrecheckWidget extends Base {
+  static get observedAttributes() {
+    return ["profile", "kind", "compact", "timeout-ms"];
+  }
+
+  #ui;
+  #profileObject = null; // a whole profile given through the property
+  #checker = null; // PrecheckWorker for checks
+  #counter = null; // PrecheckWorker for the live count (stays responsive during a long check)
+  #starting = null;
+  #connected = false;
+  #restored = false;
+  #file = null; // { name, size, bytes: ArrayBuffer }
+  #fileName = null; // the name of the file of the last report
+  #report = null;
+  #running = false;
+  #again = null; // a start time when inputs changed during a check
+  #blocked = false; // after a timeout or crash: no automatic re-check until asked
+  #checkTimer = 0;
+  #countTimer = 0;
+  #countSeq = 0;
+  #pendingSince; // when a file arrived before the checker was there
+  #dragDepth = 0;
+  #onWindowScroll = () => this.#followTip();
+  #onWindowResize = () => this.#hideTip();
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: "open" });
+    adoptStyles(root);
+    const tpl = document.createElement("template");
+    tpl.innerHTML = MARKUP; // constant markup from this file
+    root.append(tpl.content);
+    const $ = (id) => root.getElementById(id);
+    this.#ui = {
+      form: $("form"),
+      file: $("file"),
+      drop: $("drop"),
+      fileInfo: $("file-info"),
+      fileError: $("file-error"),
+      abstract: $("abstract"),
+      count: $("abstract-count"),
+      abstractHelp: $("abstract-help"),
+      abstractWhere: $("abstract-where"),
+      kind: $("kind"),
+      kindHelp: $("kind-help"),
+      firstPublic: $("first-public"),
+      firstPublicHelp: $("first-public-help"),
+      inputsError: $("inputs-error"),
+      status: $("status"),
+      retry: $("retry"),
+      report: $("report"),
+      reportBody: $("report-body"),
+      emptyText: $("empty-text"),
+      tip: $("tip"),
+    };
+    if (typeof this.#ui.tip.showPopover === "function") {
+      // The top layer: no ancestor of the host can clip or shift the tooltip.
+      this.#ui.tip.hidden = false;
+      this.#ui.tip.popover = "manual";
+    }
+    this.#wire();
+  }
+
+  // ---------------------------------------------------------------- properties
+
+  /** The profile: a built-in id, or a whole profile object set through this property. */
+  get profile() {
+    return this.#profileObject || this.getAttribute("profile") || DEFAULT_PROFILE;
+  }
+  set profile(value) {
+    if (value && typeof value === "object") {
+      this.#profileObject = value;
+      this.#profileChanged();
+    } else {
+      const was = this.#profileObject;
+      this.#profileObject = null;
+      if (this.getAttribute("profile") === String(value)) {
+        if (was) this.#profileChanged();
+      } else {
+        this.setAttribute("profile", String(value));
+      }
+    }
+  }
+  get kind() {
+    return this.#ui.kind.value;
+  }
+  set kind(value) {
+    this.setAttribute("kind", String(value));
+  }
+  get compact() {
+    return this.hasAttribute("compact");
+  }
+  set compact(on) {
+    this.toggleAttribute("compact", Boolean(on));
+  }
+  get timeoutMs() {
+    const n = Number(this.getAttribute("timeout-ms"));
+    return Number.isFinite(n) && n > 0 ? n : DEFAULT_TIMEOUT_MS;
+  }
+  set timeoutMs(n) {
+    this.setAttribute("timeout-ms", String(n));
+  }
+  /** The last report shown, or null. */
+  get report() {
+    return this.#report;
+  }
+
+  /** Checks a file as if the author had dropped it on the widget. */
+  checkFile(file) {
+    this.#syncPicker(file);
+    return this.#takeFile(file, performance.now());
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  connectedCallback() {
+    this.#connected = true;
+    window.addEventListener("scroll", this.#onWindowScroll, { capture: true, passive: true });
+    window.addEventListener("resize", this.#onWindowResize);
+    if (!this.#restored) {
+      this.#restored = true;
+      this.#fillKinds();
+      this.#restoreInputs();
+      this.#updateTexts();
+    }
+    if (!this.#checker && !this.#starting) this.#starting = this.#start();
+  }
+
+  disconnectedCallback() {
+    this.#connected = false;
+    window.removeEventListener("scroll", this.#onWindowScroll, { capture: true });
+    window.removeEventListener("resize", this.#onWindowResize);
+    this.#hideTip();
+    // Moved elsewhere in the page: keep the workers. Removed: end them.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      clearTimeout(this.#checkTimer);
+      clearTimeout(this.#countTimer);
+      this.#checker?.terminate();
+      this.#counter?.terminate();
+      this.#checker = this.#counter = this.#starting = null;
+      this.#running = false;
+    });
+  }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (oldValue === value || !this.#restored) return;
+    if (name === "profile") {
+      this.#profileObject = null;
+      this.#profileChanged();
+    } else if (name === "kind") {
+      if (!KINDS.includes(value) || value === this.#ui.kind.value) return;
+      this.#ui.kind.value = value;
+      this.#kindChanged();
+    } else if (name === "compact") {
+      this.#updateTexts();
+      if (this.#report) this.#renderReport(this.#report);
+    }
+  }
+
+  // ---------------------------------------------------------------- start-up
+
+  async #start() {
+    this.#setState("loading");
+    this.#setStatus("Loading the checker…");
+    let checker, counter;
+    try {
+      checker = new PrecheckWorker({ timeoutMs: START_BUDGET_MS });
+      counter = new PrecheckWorker({ timeoutMs: START_BUDGET_MS });
+    } catch (err) {
+      this.#setStatus(
+        err && err.name === "SecurityError"
+          ? `The checker's files must come from this page's own site: a Web Worker cannot be started from another (${err.message}).`
+          : `This browser cannot run the checker (${err.message}). A recent Firefox, Chrome, Edge or Safari can.`,
+        "error",
+      );
+      this.#setState("error");
+      this.#emitError(err);
+      return;
+    }
+    this.#checker = checker;
+    this.#counter = counter;
+    checker.onrestart = (err) => {
+      this.#blocked = true;
+      this.#showRetry(true);
+      this.#setStatus(`${this.#restartReason(err)} Your inputs are kept; press “Check again” to retry.`, "error");
+    };
+    // A counter that crashed was replaced: count again. One that never started (its script
+    // missing or refused) is left alone, not retried in a loop.
+    counter.onrestart = () => {
+      if (counter.worker) this.#scheduleCount(0);
+    };
+
+    // Load the WebAssembly in both workers now, so the first check is quick.
+    let started = true;
+    try {
+      await Promise.all([checker.count(""), this.#updateCount()]);
+    } catch (err) {
+      started = false;
+      this.#setStatus(`The checker could not start (${err.message}). Reload the page to try again.`, "error");
+      this.#emitError(err);
+    }
+    if (this.#checker !== checker) return; // removed from the page meanwhile
+    this.#starting = null;
+    if (this.dataset.state === "loading") this.#setState(started ? "idle" : "error");
+    // A file that arrived while the checker loaded is checked now, timed from its arrival.
+    if (started && this.#canCheck()) this.#runCheck(this.#pendingSince ?? performance.now());
+    else if (started) this.#setStatus("Ready. Drop a PDF to check it.");
+    this.#pendingSince = undefined;
+  }
+
+  // ---------------------------------------------------------------- inputs
+
+  #wire() {
+    const ui = this.#ui;
+    const root = this.shadowRoot;
+    ui.form.addEventListener("submit", (e) => e.preventDefault());
+    ui.file.addEventListener("change", () => {
+      const f = ui.file.files && ui.file.files[0];
+      if (f) this.#takeFile(f, performance.now());
+    });
+
+    // Drops anywhere on the widget are taken (events from the shadow tree reach the host).
+    const hasFiles = (e) => e.dataTransfer && [...(e.dataTransfer.types || [])].includes("Files");
+    this.addEventListener("dragenter", (e) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      this.#dragDepth++;
+      ui.drop.classList.add("dragging");
+    });
+    this.addEventListener("dragover", (e) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = "copy";
+    });
+    this.addEventListener("dragleave", () => {
+      this.#dragDepth = Math.max(0, this.#dragDepth - 1);
+      if (this.#dragDepth === 0) ui.drop.classList.remove("dragging");
+    });
+    this.addEventListener("drop", (e) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      const t0 = performance.now();
+      this.#dragDepth = 0;
+      ui.drop.classList.remove("dragging");
+      const files = [...e.dataTransfer.files];
+      if (!files.length) return;
+      const f = files.find((x) => /\.pdf$/i.test(x.name) || x.type === "application/pdf") || files[0];
+      this.#syncPicker(f);
+      this.#takeFile(f, t0, files.length);
+    });
+
+    ui.abstract.addEventListener("input", () => {
+      this.#saveInputs();
+      this.#scheduleCount(COUNT_DELAY_MS);
+      this.#scheduleCheck();
+    });
+    ui.kind.addEventListener("change", () => this.#kindChanged());
+    ui.firstPublic.addEventListener("change", () => {
+      this.#saveInputs();
+      this.#scheduleCheck(0);
+    });
+    ui.firstPublic.addEventListener("input", () => this.#saveInputs());
+    ui.retry.addEventListener("click", () => {
+      this.#blocked = false;
+      this.#showRetry(false);
+      this.#runCheck(performance.now());
+    });
+
+    // Keyboard and pointer focus on a drawn finding shows its text beside it.
+    root.addEventListener("focusin", (e) => {
+      const mark = e.target.closest && e.target.closest("[data-finding]");
+      if (mark) this.#showTip(mark);
+    });
+    root.addEventListener("focusout", (e) => {
+      if (e.target.closest && e.target.closest("[data-finding]")) this.#hideTip();
+    });
+    root.addEventListener("click", (e) => {
+      const link = e.target.closest && e.target.closest("[data-goto]");
+      if (!link) return;
+      e.preventDefault();
+      const target = root.getElementById(link.dataset.goto);
+      if (target) {
+        const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
+        target.scrollIntoView({ behavior: smooth ? "smooth" : "auto", block: "center" });
+        target.focus({ preventScroll: true });
+      }
+    });
+  }
+
+  #syncPicker(f) {
+    try {
+      // Keep the visible picker in step with what is checked.
+      const dt = new DataTransfer();
+      dt.items.add(f);
+      this.#ui.file.files = dt.files;
+    } catch {
+      /* not a File, or an older browser: the picker keeps its old label */
+    }
+  }
+
+  #profileInfo() {
+    return describeProfile(this.profile);
+  }
+
+  #storageKey() {
+    const key = this.getAttribute("storage-key");
+    if (key === "none") return null;
+    return key || `precheck:${this.#profileInfo().id}`;
+  }
+
+  #fillKinds() {
+    const labels = kindLabels(this.#profileInfo());
+    const select = this.#ui.kind;
+    const value = select.value || (KINDS.includes(this.getAttribute("kind")) ? this.getAttribute("kind") : "paper");
+    select.replaceChildren(
+      ...KINDS.map((k) => el("option", { value: k }, labels[k].filter(Boolean).join(" · "))),
+    );
+    select.value = value;
+  }
+
+  #profileChanged() {
+    if (!this.#restored) return;
+    this.#fillKinds();
+    this.#updateTexts();
+    this.#scheduleCount(0);
+    if (this.#report || this.#file) this.#scheduleCheck(0);
+  }
+
+  #kindChanged() {
+    this.#saveInputs();
+    this.#updateTexts();
+    this.#scheduleCheck(0);
+  }
+
+  #options() {
+    const ui = this.#ui;
+    const opts = {
+      kind: ui.kind.value,
+      abstract: ui.abstract.value,
+      today: new Date().toISOString().slice(0, 10),
+      profile: this.profile,
+    };
+    if (!opts.abstract.trim()) delete opts.abstract;
+    if (ui.firstPublic.value) opts.firstPublic = ui.firstPublic.value;
+    return opts;
+  }
+
+  #saveInputs() {
+    const key = this.#storageKey();
+    if (!key) return;
+    const ui = this.#ui;
+    try {
+      sessionStorage.setItem(key, JSON.stringify({ abstract: ui.abstract.value, kind: ui.kind.value, firstPublic: ui.firstPublic.value }));
+    } catch {
+      /* private mode or storage full: the inputs just don't survive a reload */
+    }
+  }
+
+  #restoreInputs() {
+    const key = this.#storageKey();
+    let saved = null;
+    try {
+      saved = key ? JSON.parse(sessionStorage.getItem(key) || "null") : null;
+    } catch {
+      saved = null;
+    }
+    if (!saved) return;
+    const ui = this.#ui;
+    if (typeof saved.abstract === "string") ui.abstract.value = saved.abstract;
+    if (KINDS.includes(saved.kind)) ui.kind.value = saved.kind;
+    if (typeof saved.firstPublic === "string") ui.firstPublic.value = saved.firstPublic;
+  }
+
+  /** The texts that depend on the profile, the kind and compact. */
+  #updateTexts() {
+    const ui = this.#ui;
+    const p = this.#profileInfo();
+    const blog = ui.kind.value === "blog";
+    ui.drop.classList.toggle("optional-file", blog);
+    ui.abstractWhere.textContent = `(as you will enter it ${p.site ? `on ${p.site}` : "in the submission form"})`;
+    ui.kindHelp.textContent = kindHelp(p, ui.kind.value) || "";
+    ui.abstractHelp.textContent = blog
+      ? "A blog post has no PDF to read it from: type it here."
+      : "Left empty, the abstract is read from page 1 of the PDF.";
+    let dateHelp = "When the work first appeared, e.g. its first arXiv version.";
+    if (p.earliest && p.earliest > "1990") dateHelp += ` The call accepts work first public on or after ${formatDate(p.earliest)}.`;
+    ui.firstPublicHelp.textContent = dateHelp;
+    ui.emptyText.replaceChildren(
+      el("strong", {}, "No report yet."),
+      " Drop a PDF above (or choose ",
+      el("em", {}, "Blog post"),
+      `, which needs none) and the report appears here: a verdict${this.compact ? " and" : ","} every check with what to fix${this.compact ? "" : ", and a map of each page showing where the problems are"}.`,
+    );
+    this.#renderFileInfo();
+  }
+
+  #renderFileInfo() {
+    const ui = this.#ui;
+    const f = this.#file;
+    ui.fileInfo.replaceChildren();
+    if (!f) {
+      if (ui.kind.value === "blog") ui.fileInfo.textContent = "A blog post needs no PDF.";
+      return;
+    }
+    ui.fileInfo.append(icon("file", "file-icon"), el("strong", { class: "file-name" }, f.name), ` · ${formatBytes(f.size)}`);
+    if (ui.kind.value === "blog") ui.fileInfo.append(el("span", { class: "muted" }, " (not checked: a blog post needs no PDF)"));
+  }
+
+  // ---------------------------------------------------------------- file
+
+  async #takeFile(f, t0, count = 1) {
+    const ui = this.#ui;
+    hideError(ui.fileError);
+    if (f.size > MAX_FILE_BYTES) {
+      showError(
+        ui.fileError,
+        `“${f.name}” is ${formatBytes(f.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} this checker reads. ` +
+          `Submission sites rarely take more than 50 MB: is this the right file?`,
+      );
+      this.#setStatus(`Not checked: “${f.name}” is too large (${formatBytes(f.size)}).`, "error");
+      this.#forgetFile();
+      this.#emitError({ name: "FileTooLargeError", message: `the file is ${formatBytes(f.size)}, larger than the ${formatBytes(MAX_FILE_BYTES)} precheck reads` });
+      return;
+    }
+    let bytes;
+    try {
+      // Read once and keep the bytes: re-checks then work even if the file changes on disk.
+      bytes = await f.arrayBuffer();
+    } catch (err) {
+      showError(ui.fileError, `“${f.name}” could not be read (${err.message}). Choose it again.`);
+      this.#setStatus(`Not checked: “${f.name}” could not be read.`, "error");
+      this.#forgetFile();
+      this.#emitError(err);
+      return;
+    }
+    this.#file = { name: f.name || "file.pdf", size: f.size, bytes };
+    this.#blocked = false;
+    this.#showRetry(false);
+    this.#renderFileInfo();
+    if (count > 1) this.#setStatus(`${count} files were dropped; checking “${f.name}”.`);
+    return this.#runCheck(t0);
+  }
+
+  // A file that could not be taken replaces the one before it: the old report no longer
+  // describes what the author chose, and later edits must not re-check the old file.
+  #forgetFile() {
+    this.#file = null;
+    this.#renderFileInfo();
+    this.#markStale();
+  }
+
+  // ---------------------------------------------------------------- checking
+
+  #canCheck() {
+    return Boolean(this.#checker) && !this.#starting && (this.#ui.kind.value === "blog" || Boolean(this.#file));
+  }
+
+  #scheduleCheck(delay = CHECK_DELAY_MS) {
+    clearTimeout(this.#checkTimer);
+    if (this.#starting || !this.#checker) return; // checked once the checker is there
+    if (this.#blocked) {
+      this.#setStatus("Your inputs changed. Press “Check again” to check them.");
+      this.#showRetry(true);
+      return;
+    }
+    const t = performance.now();
+    this.#checkTimer = setTimeout(() => this.#runCheck(t), delay);
+  }
+
+  async #runCheck(t0 = performance.now()) {
+    clearTimeout(this.#checkTimer);
+    if (!this.#canCheck()) {
+      if (!this.#checker || this.#starting) this.#pendingSince = this.#pendingSince ?? t0; // arrived while loading
+      else if (!this.#file) this.#setStatus("Ready. Drop a PDF to check it.");
+      return;
+    }
+    if (this.#running) {
+      // One check at a time; the latest inputs are checked when this one ends.
+      this.#again = this.#again ?? t0;
+      return;
+    }
+    const ui = this.#ui;
+    const checker = this.#checker;
+    this.#running = true;
+    this.#again = null;
+    const opts = this.#options();
+    const file = opts.kind === "blog" ? null : this.#file;
+    hideError(ui.inputsError);
+    ui.firstPublic.removeAttribute("aria-invalid");
+    this.#setState("checking");
+    ui.report.setAttribute("aria-busy", "true");
+    const slow = setTimeout(() => ui.report.classList.add("busy"), 250);
+    this.#setStatus(file ? `Checking “${file.name}”…` : "Checking…");
+    try {
+      checker.timeoutMs = this.timeoutMs;
+      // The worker receives a copy; the bytes stay here for the next check.
+      const report = await checker.check(file ? file.bytes : undefined, opts);
+      if (checker !== this.#checker) return;
+      this.#report = report;
+      this.#fileName = file && file.name;
+      this.#renderReport(report);
+      const ms = Math.round(performance.now() - t0);
+      this.dataset.lastCheckMs = String(ms);
+      this.dataset.checks = String(Number(this.dataset.checks || 0) + 1);
+      this.#setStatus(`Checked in ${ms} ms. ${verdictSentence(report)}`);
+      this.#setState("done");
+      this.dispatchEvent(new CustomEvent("precheck-report", { detail: report, bubbles: true, composed: true }));
+    } catch (err) {
+      if (checker === this.#checker) this.#handleCheckError(err);
+    } finally {
+      clearTimeout(slow);
+      ui.report.classList.remove("busy");
+      ui.report.removeAttribute("aria-busy");
+      this.#running = false;
+      if (this.#again !== null && !this.#blocked && this.#checker) {
+        const again = this.#again;
+        this.#again = null;
+        this.#runCheck(again);
+      }
+    }
+  }
+
+  #handleCheckError(err) {
+    const ui = this.#ui;
+    const name = (err && err.name) || "Error";
+    const message = String((err && err.message) || err).replace(/\.$/, "");
+    this.#markStale();
+    this.#setState("error");
+    if (name === "InvalidOptionsError") {
+      showError(ui.inputsError, `Please correct your inputs: ${message}.`);
+      if (/date|first/i.test(message)) ui.firstPublic.setAttribute("aria-invalid", "true");
+      this.#setStatus(`Not checked: ${message}.`, "error");
+    } else if (name === "TimeoutError" || name === "WorkerCrashedError") {
+      this.#blocked = true;
+      this.#showRetry(true);
+      this.#setStatus(`${this.#restartReason(err)} Your inputs are kept; press “Check again” to retry.`, "error");
+    } else if (name === "FileTooLargeError") {
+      showError(ui.fileError, sentence(message));
+      this.#setStatus(`Not checked: ${message}.`, "error");
+    } else {
+      this.#showRetry(true);
+      this.#setStatus(`The check could not finish (${message}). Your inputs are kept; press “Check again” to retry.`, "error");
+    }
+    this.#emitError(err);
+  }
+
+  #restartReason(err) {
+    if (this.#checker && !this.#checker.worker) return `The checker could not start${err && err.message ? ` (${err.message})` : ""}.`;
+    if (err && err.name === "TimeoutError") {
+      const t = this.timeoutMs;
+      const budget = t >= 1000 ? `${Math.round(t / 1000)} seconds` : `${t} ms`;
+      return `The check took longer than ${budget} and was stopped; the checker has been restarted.`;
+    }
+    return `The checker stopped unexpectedly${err && err.message ? ` (${err.message})` : ""} and has been restarted.`;
+  }
+
+  #markStale() {
+    const body = this.#ui.reportBody;
+    if (!this.#report || body.querySelector(".stale-note")) return;
+    body.classList.add("stale");
+    body.prepend(el("p", { class: "stale-note" }, "This report is from the last check that finished; it may not match your current inputs."));
+  }
+
+  #emitError(err) {
+    const detail = { name: (err && err.name) || "Error", message: String((err && err.message) || err) };
+    this.dispatchEvent(new CustomEvent("precheck-error", { detail, bubbles: true, composed: true }));
+  }
+
+  // ---------------------------------------------------------------- word count
+
+  #scheduleCount(delay) {
+    clearTimeout(this.#countTimer);
+    this.#countTimer = setTimeout(() => this.#updateCount(), delay);
+  }
+
+  async #updateCount() {
+    const counter = this.#counter;
+    if (!counter) return;
+    const ui = this.#ui;
+    const seq = ++this.#countSeq;
+    const text = ui.abstract.value.trim(); // as the check counts it
+    let result;
+    try {
+      result = await counter.count(text);
+    } catch {
+      return; // the counter restarts itself and counts again
+    }
+    if (seq !== this.#countSeq) return;
+    const { words, chars } = result;
+    const p = this.#profileInfo();
+    const overWords = p.words ? words - p.words : 0;
+    const overChars = p.chars ? chars - p.chars : 0;
+    const over = overWords > 0 || overChars > 0;
+    ui.count.replaceChildren();
+    if (over) ui.count.append(icon("fail", "icon status-fail"));
+    let line = `${plural(words, "word")} · ${plural(chars, "character")}`;
+    if (p.words) line += ` (limit ${p.words} words)`;
+    if (overWords > 0) line += `: ${plural(overWords, "word")} over`;
+    else if (overChars > 0) line += `: ${plural(overChars, "character")} over ${p.site ? `${p.site}'s` : "the form's"} ${p.chars}`;
+    ui.count.append(el("span", {}, line));
+    ui.count.classList.toggle("over", over);
+    ui.count.dataset.words = String(words);
+    ui.count.dataset.chars = String(chars);
+    ui.abstractHelp.hidden = text.length > 0;
+    this.dispatchEvent(new CustomEvent("precheck-count", { detail: { words, chars }, bubbles: true, composed: true }));
+  }
+
+  // ---------------------------------------------------------------- report
+
+  #renderReport(report) {
+    this.#hideTip();
+    const body = this.#ui.reportBody;
+    const compact = this.compact;
+    const labels = kindLabels(this.#profileInfo());
+    body.classList.remove("stale");
+    const checks = report.checks.map((c, index) => ({ ...c, index }));
+    const counts = { fail: 0, warn: 0, pass: 0, skip: 0 };
+    for (const c of checks) counts[c.status] = (counts[c.status] || 0) + 1;
+
+    const frag = document.createDocumentFragment();
+    frag.append(renderVerdict(report, counts, this.#fileName, labels));
+    if (!compact) {
+      const facts = renderFacts(report);
+      if (facts) frag.append(facts);
+    }
+    const drawn = compact ? { byPage: new Map(), ids: new Map() } : collectDrawn(report, checks);
+    const checksSection = el("section", { class: "checks-section", part: "checks", "aria-labelledby": "checks-h" });
+    checksSection.append(el("h3", { id: "checks-h" }, "Checks"));
+    const list = el("ol", { class: "checks" });
+    const sorted = [...checks].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.index - b.index);
+    for (const c of sorted) list.append(renderCheck(c, drawn.ids, compact ? 3 : FINDINGS_SHOWN));
+    checksSection.append(list);
+    if (report.kind === "blog" || compact) {
+      frag.append(checksSection);
+    } else {
+      const columns = el("div", { class: "report-columns" });
+      columns.append(checksSection, renderMaps(report, drawn));
+      frag.append(columns);
+    }
+    body.replaceChildren(frag);
+  }
+
+  // ---------------------------------------------------------------- tooltip
+
+  #showTip(target) {
+    const tip = this.#ui.tip;
+    tip.textContent = target.querySelector("title")?.textContent || target.getAttribute("aria-label") || "";
+    tip.className = `tip tip-${target.dataset.severity || "fail"}`;
+    if (tip.popover) {
+      if (!tip.matches(":popover-open")) tip.showPopover();
+    } else {
+      tip.hidden = false;
+    }
+    const r = target.getBoundingClientRect();
+    const tw = tip.offsetWidth;
+    const th = tip.offsetHeight;
+    const vw = document.documentElement.clientWidth;
+    let left = r.left + r.width / 2 - tw / 2;
+    left = Math.max(8, Math.min(left, vw - tw - 8));
+    let top = r.bottom + 8;
+    if (top + th > window.innerHeight - 8) top = r.top - th - 8;
+    tip.style.left = `${Math.round(left)}px`;
+    tip.style.top = `${Math.round(Math.max(8, top))}px`;
+  }
+
+  #hideTip() {
+    const tip = this.#ui.tip;
+    if (tip.popover) {
+      if (tip.matches(":popover-open")) tip.hidePopover();
+    } else {
+      tip.hidden = true;
+    }
+  }
+
+  // A mark keeps its text beside it while the page scrolls (e.g. after "Page 3" was followed).
+  #followTip() {
+    const tip = this.#ui.tip;
+    const shown = tip.popover ? tip.matches(":popover-open") : !tip.hidden;
+    if (!shown) return;
+    const active = this.shadowRoot.activeElement;
+    if (active && active.closest && active.closest("[data-finding]")) this.#showTip(active);
+    else this.#hideTip();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  #setStatus(text, kind = "info") {
+    this.#ui.status.textContent = text;
+    this.#ui.status.dataset.kind = kind;
+  }
+
+  #setState(s) {
+    this.dataset.state = s;
+  }
+
+  #showRetry(show) {
+    this.#ui.retry.hidden = !show;
+  }
+}
+
+// ---------------------------------------------------------------- rendering
+
+function verdictSentence(report) {
+  const n = { fail: 0, warn: 0 };
+  for (const c of report.checks) if (c.status in n) n[c.status]++;
+  if (report.verdict === "fail") {
+    return `Not ready: ${plural(n.fail, "check")} ${n.fail === 1 ? "fails" : "fail"}${n.warn ? `, ${plural(n.warn, "warning")}` : ""}.`;
+  }
+  if (report.verdict === "warn") return `No check fails; ${plural(n.warn, "warning")} to look at before you submit.`;
+  return "Every check passes: ready to submit.";
+}
+
+function renderVerdict(report, counts, fileName, labels) {
+  const v = report.verdict;
+  const box = el("div", { class: `verdict verdict-${v}`, id: "verdict", part: "verdict", "data-verdict": v });
+  box.append(icon(v, `verdict-icon status-${v}`));
+  const text = el("div", { class: "verdict-text" });
+  const warnings = counts.warn === 1 ? "warning" : `${counts.warn} warnings`;
+  const title = {
+    pass: "Ready to submit",
+    warn: "Nearly there: no check fails",
+    fail: `Not ready yet: ${plural(counts.fail, "check")} ${counts.fail === 1 ? "fails" : "fail"}`,
+  }[v];
+  const advice = {
+    pass: "Every check passes against the call's rules.",
+    warn: `Look at the ${warnings} below before you submit; ${counts.warn === 1 ? "it" : "they"} may be fine for your submission.`,
+    fail: `Fix what fails before you submit${counts.warn ? `, and look at the ${warnings}` : ""}. Each check below says how.`,
+  }[v];
+  text.append(el("p", { class: "verdict-title" }, title), el("p", { class: "verdict-sentence" }, advice));
+  const meta = el("p", { class: "verdict-meta" });
+  const what = [(labels[report.kind] && labels[report.kind][0]) || report.kind];
+  if (fileName) what.unshift(fileName);
+  meta.append(el("span", { class: "verdict-what" }, what.join(" · ")));
+  const tally = el("span", { class: "tally" });
+  for (const s of ["fail", "warn", "pass", "skip"]) {
+    if (!counts[s]) continue;
+    const word = { fail: "fail", warn: counts[s] === 1 ? "warning" : "warnings", pass: "pass", skip: "not applicable" }[s];
+    tally.append(el("span", { class: `tally-item status-${s}` }, icon(s, "icon"), `${counts[s]} ${word}`));
+  }
+  meta.append(tally);
+  text.append(meta);
+  box.append(text);
+  return box;
+}
+
+function renderFacts(report) {
+  const d = report.document || {};
+  const rows = [];
+  if (report.kind === "blog") {
+    rows.push(["Checked", "the abstract and the date only (a blog post has no PDF)"]);
+  } else if (d.pages) {
+    let pages = plural(d.pages, "page");
+    if (d.contentPages != null && d.contentPages !== d.pages) pages += ` (${d.contentPages} before the references)`;
+    rows.push(["Pages", pages]);
+    const sizes = new Set((d.pageSizes || []).map(paperName));
+    if (sizes.size) rows.push(["Paper", [...sizes].join(", ")]);
+    if (d.bodyFont) rows.push(["Body font", `${d.bodyFont.name}, ${round1(d.bodyFont.size)} pt`]);
+    rows.push(["Template notice", d.notice ? `“${d.notice}”` : "none found"]);
+    if (d.arxiv) {
+      let a = `arXiv:${d.arxiv.id}${d.arxiv.version ? `v${d.arxiv.version}` : ""}`;
+      if (d.arxiv.date) a += ` (${formatDate(d.arxiv.date)})`;
+      rows.push(["arXiv", a]);
+    }
+  }
+  if (d.abstract) {
+    const source = d.abstract.source === "input" ? "as you typed it" : "read from the PDF";
+    rows.push(["Abstract", `${plural(d.abstract.words, "word")}, ${plural(d.abstract.chars, "character")} (${source})`]);
+  }
+  if (!rows.length) return null;
+  const dl = el("dl", { class: "facts" });
+  for (const [k, v] of rows) dl.append(el("div", { class: "fact" }, el("dt", {}, k), el("dd", {}, v)));
+  return dl;
+}
+
+function renderCheck(c, ids, shown) {
+  const li = el("li", { class: `check check-${c.status}`, "data-check": c.id, "data-status": c.status, id: `check-${c.id}` });
+  li.append(icon(c.status, `check-icon status-${c.status}`));
+  const main = el("div", { class: "check-main" });
+  li.append(main);
+  main.append(
+    el(
+      "div",
+      { class: "check-head" },
+      el("h4", { class: "check-title" }, c.title || c.id),
+      el("span", { class: `badge badge-${c.status}` }, STATUS_WORDS[c.status]),
+    ),
+  );
+  main.append(el("p", { class: "check-message" }, sentence(c.message || "")));
+  if (c.hint) {
+    const label = c.status === "fail" || c.status === "warn" ? "How to fix: " : "Tip: ";
+    main.append(el("p", { class: "check-hint" }, el("span", { class: "hint-label" }, label), sentence(c.hint)));
+  }
+  const findings = c.findings || [];
+  if (findings.length && !(c.id === "template" && c.status === "pass")) {
+    const ul = el("ul", { class: "findings" });
+    findings.slice(0, shown).forEach((f, i) => ul.append(renderFinding(c, f, i, ids)));
+    main.append(ul);
+    const rest = findings.slice(shown);
+    if (rest.length) {
+      const details = el("details", { class: "more" });
+      details.append(el("summary", {}, `Show ${rest.length} more`));
+      const more = el("ul", { class: "findings" });
+      rest.forEach((f, i) => more.append(renderFinding(c, f, i + shown, ids)));
+      details.append(more);
+      main.append(details);
+    }
+  }
+  return li;
+}
+
+function renderFinding(c, f, i, ids) {
+  const li = el("li", { class: "finding" });
+  const mapId = ids.get(`${c.index}-${i}`);
+  if (f.page) {
+    const label = `Page ${f.page}`;
+    if (mapId) li.append(el("a", { href: `#${mapId}`, class: "page-link", "data-goto": mapId, title: "Show it on the page map" }, label));
+    else li.append(el("span", { class: "page-label" }, label));
+    li.append(": ");
+  }
+  const what = findingWhat(f);
+  if (what) li.append(what);
+  if (f.note) li.append(what ? ` — ${f.note}` : f.note);
+  return li;
+}
+
+function findingWhat(f) {
+  if (!f.text) return null;
+  if (/^(drawing|image|raster image|vector graphics|shading|figure|form)$/i.test(f.text)) return el("em", {}, `a ${f.text}`);
+  return el("q", { class: "finding-text" }, truncate(f.text, 90));
+}
+
+function findingLabel(c, f) {
+  let label = `${c.title} ${c.status === "fail" ? "fails" : "warns"}`;
+  const what = f.text ? (/^(drawing|image)$/i.test(f.text) ? `a ${f.text}` : `“${truncate(f.text, 120)}”`) : "";
+  if (what) label += `: ${what}`;
+  if (f.note) label += what ? ` — ${f.note}` : `: ${f.note}`;
+  return label;
+}
+
+// The findings to draw: fail and warn findings with a box, and those of page-level
+// checks (a page of the wrong size, a page over the limit) as the whole page.
+function collectDrawn(report, checks) {
+  const byPage = new Map();
+  const ids = new Map();
+  const pages = (report.document && report.document.pages) || 0;
+  for (const c of checks) {
+    if (c.status !== "fail" && c.status !== "warn") continue;
+    (c.findings || []).forEach((f, i) => {
+      if (!f.page || f.page > pages) return;
+      const whole = !f.bbox && WHOLE_PAGE_CHECKS.has(c.id);
+      if (!f.bbox && !whole) return;
+      const id = `m-${c.index}-${i}`;
+      ids.set(`${c.index}-${i}`, id);
+      if (!byPage.has(f.page)) byPage.set(f.page, []);
+      byPage.get(f.page).push({ check: c, finding: f, id, whole });
+    });
+  }
+  return { byPage, ids };
+}
+
+function renderMaps(report, drawn) {
+  const d = report.document || {};
+  const section = el("section", { class: "maps-section", part: "maps", "aria-labelledby": "maps-h" });
+  const head = el("div", { class: "maps-head" });
+  head.append(el("h3", { id: "maps-h" }, "Page maps"));
+  const pages = d.pages || 0;
+  if (!pages) {
+    const why = report.kind === "blog" ? "A blog post has no pages to map." : "No page maps: the file could not be read as a PDF.";
+    head.append(el("p", { class: "muted" }, why));
+    section.append(head);
+    return section;
+  }
+  head.append(renderLegend());
+  section.append(head);
+  section.append(
+    el(
+      "p",
+      { class: "help maps-help" },
+      "Each page is drawn at its own size; what falls outside the text block is marked where it is. Hover over a mark, or reach it with Tab, to read it.",
+    ),
+  );
+  const grid = el("ol", { class: "maps" });
+  for (let p = 1; p <= pages; p++) grid.append(renderMap(p, d, drawn.byPage.get(p) || []));
+  section.append(grid);
+  return section;
+}
+
+function renderLegend() {
+  const legend = el("ul", { class: "legend", "aria-label": "Legend" });
+  const swatch = (cls) => {
+    const s = svg("svg", { viewBox: "0 0 24 14", class: "swatch", "aria-hidden": "true" });
+    s.append(svg("rect", { x: 1.5, y: 1.5, width: 21, height: 11, class: cls }));
+    return s;
+  };
+  legend.append(
+    el("li", {}, swatch("block"), "the template's text block"),
+    el("li", {}, swatch("mark mark-fail"), "fails"),
+    el("li", {}, swatch("mark mark-warn"), "warning"),
+  );
+  return legend;
+}
+
+function renderMap(p, d, items) {
+  const [w, h] = (d.pageSizes && d.pageSizes[p - 1]) || LETTER;
+  const fails = items.filter((x) => x.check.status === "fail").length;
+  const warns = items.length - fails;
+  const li = el("li", { class: "map" + (fails ? " has-fail" : warns ? " has-warn" : "") });
+  const fig = el("figure");
+  const label = `Page ${p}${paperLabel(w, h)}: ${items.length ? `${plural(fails, "failing mark")}, ${plural(warns, "warning")}` : "nothing outside the text block"}`;
+  const s = svg("svg", {
+    viewBox: `0 0 ${fmt(w)} ${fmt(h)}`,
+    "data-page": String(p),
+    role: "group",
+    "aria-label": label,
+    class: "page-map",
+    preserveAspectRatio: "xMidYMid meet",
+  });
+  s.append(svg("rect", { class: "paper", x: 0, y: 0, width: fmt(w), height: fmt(h) }));
+  const block = d.textBlocks && d.textBlocks[p - 1];
+  if (block) {
+    const [x0, y0, x1, y1] = block;
+    s.append(svg("rect", { class: "block", x: fmt(x0), y: fmt(h - y1), width: fmt(x1 - x0), height: fmt(y1 - y0) }));
+  }
+  // Warnings under failures, large marks under small ones, so every mark stays reachable.
+  const ordered = [...items].sort(
+    (a, b) => (a.check.status === "fail") - (b.check.status === "fail") || area(b, w, h) - area(a, w, h),
+  );
+  const minSize = Math.max(w, h) / 110; // a hairline rule stays visible and hoverable
+  for (const { check: c, finding: f, id, whole } of ordered) {
+    const [x0, y0, x1, y1] = whole ? [0, 0, w, h] : f.bbox;
+    let x = Math.min(x0, x1);
+    let y = h - Math.max(y0, y1);
+    let bw = Math.abs(x1 - x0);
+    let bh = Math.abs(y1 - y0);
+    if (bw < minSize) [x, bw] = [x - (minSize - bw) / 2, minSize];
+    if (bh < minSize) [y, bh] = [y - (minSize - bh) / 2, minSize];
+    const text = findingLabel(c, f);
+    const r = svg("rect", {
+      class: `mark mark-${c.status}${whole ? " whole" : ""}`,
+      id,
+      x: fmt(x),
+      y: fmt(y),
+      width: fmt(bw),
+      height: fmt(bh),
+      "data-finding": c.id,
+      "data-severity": c.status,
+      tabindex: "0",
+      role: "img",
+      "aria-label": `Page ${p}, ${text}`,
+    });
+    const t = svg("title");
+    t.textContent = text;
+    r.append(t);
+    s.append(r);
+  }
+  fig.append(el("div", { class: "map-frame" }, s));
+  const cap = el("figcaption", {}, el("span", { class: "map-page" }, `Page ${p}`));
+  if (fails) cap.append(el("span", { class: "map-count status-fail" }, icon("fail", "icon"), String(fails)));
+  if (warns) cap.append(el("span", { class: "map-count status-warn" }, icon("warn", "icon"), String(warns)));
+  const size = paperLabel(w, h);
+  if (size) cap.append(el("span", { class: "map-size" }, size.replace(/^, /, "")));
+  fig.append(cap);
+  li.append(fig);
+  return li;
+}
+
+function area(item, w, h) {
+  if (item.whole) return w * h;
+  const [x0, y0, x1, y1] = item.finding.bbox;
+  return Math.abs((x1 - x0) * (y1 - y0));
+}
+
+// ---------------------------------------------------------------- helpers
+
+function showError(node, text) {
+  node.textContent = text;
+  node.hidden = false;
+}
+
+function hideError(node) {
+  node.textContent = "";
+  node.hidden = true;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) if (c !== null && c !== undefined) node.append(c);
+  return node;
+}
+
+function svg(tag, attrs = {}) {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+function plural(n, word) {
+  return `${Number(n).toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function sentence(text) {
+  const t = String(text).trim();
+  if (!t) return t;
+  const first = t.split(/\s/, 1)[0];
+  const capped = first === first.toLowerCase() ? t[0].toUpperCase() + t.slice(1) : t;
+  return /[.!?)"”]$/.test(capped) ? capped : `${capped}.`;
+}
+
+function truncate(text, n) {
+  const t = String(text).replace(/\s+/g, " ").trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}
+
+function round1(x) {
+  return Math.round(x * 10) / 10;
+}
+
+function fmt(x) {
+  return String(Math.round(x * 100) / 100);
+}
+
+function formatBytes(n) {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+function formatDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  if (!m) return iso;
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  return `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+function paperName([w, h]) {
+  const near = (a, b) => Math.abs(a - b) <= 3;
+  const sizes = { "US Letter": [612, 792], A4: [595, 842], A3: [842, 1191], A0: [2384, 3370], "US Legal": [612, 1008] };
+  for (const [name, [sw, sh]] of Object.entries(sizes)) {
+    if ((near(w, sw) && near(h, sh)) || (near(w, sh) && near(h, sw))) {
+      return `${name}${w > h ? " landscape" : ""} (${Math.round(w)} × ${Math.round(h)} pt)`;
+    }
+  }
+  return `${Math.round(w)} × ${Math.round(h)} pt`;
+}
+
+function paperLabel(w, h) {
+  if (Math.abs(w - LETTER[0]) <= 3 && Math.abs(h - LETTER[1]) <= 3) return "";
+  return `, ${paperName([w, h])}`;
+}
+
+if (globalThis.customElements && !customElements.get(TAG)) customElements.define(TAG, PrecheckWidget);
