@@ -761,7 +761,7 @@ export class PrecheckWidget extends Base {
     // A counter that crashed was replaced: count again. One that never started (its script
     // missing or refused) is left alone, not retried in a loop.
     counter.onrestart = () => {
-      if (counter.worker) this.#scheduleCount(0);
+      if (counter.running) this.#scheduleCount(0);
     };
 
     // Load the WebAssembly in both workers now, so the first check is quick.
@@ -1119,7 +1119,7 @@ export class PrecheckWidget extends Base {
   }
 
   #restartReason(err) {
-    if (this.#checker && !this.#checker.worker) return `The checker could not start${err && err.message ? ` (${err.message})` : ""}.`;
+    if (err && err.name === "WorkerStartError") return `The checker could not start${err && err.message ? ` (${err.message})` : ""}.`;
     if (err && err.name === "TimeoutError") {
       const t = this.timeoutMs;
       const budget = t >= 1000 ? `${Math.round(t / 1000)} seconds` : `${t} ms`;

@@ -4,6 +4,8 @@ export class InvalidOptionsError extends Error {}
 export class TimeoutError extends Error {}
 export class WorkerCrashedError extends Error {}
 export class FileTooLargeError extends Error {}
+/** The worker could not start at all (its script missing, refused by a CSP, wrong MIME type). */
+export class WorkerStartError extends Error {}
 /** Files larger than this are refused before they reach the worker (bytes). */
 export const MAX_FILE_BYTES: number;
 
@@ -16,5 +18,7 @@ export class PrecheckWorker {
   check(pdf: Blob | ArrayBuffer | Uint8Array | undefined, options?: CheckOptions): Promise<Report>;
   count(text: string): Promise<{ words: number; chars: number }>;
   trapForTests(): Promise<never>;
+  /** False after the worker failed to start (until the next request tries again). */
+  readonly running: boolean;
   terminate(): void;
 }

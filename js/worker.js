@@ -18,10 +18,25 @@ export const InvalidOptionsError = namedError("InvalidOptionsError");
 export const TimeoutError = namedError("TimeoutError");
 /** The worker crashed (a WebAssembly trap or an out-of-memory); it was replaced. */
 export const WorkerCrashedError = namedError("WorkerCrashedError");
+/** The worker could not start at all (its script missing, refused by a CSP, wrong MIME type). */
+export const WorkerStartError = namedError("WorkerStartError");
 /** The file is larger than precheck reads; it never reached the worker. */
 export const FileTooLargeError = namedError("FileTooLargeError");
 
-const KNOWN = { InvalidOptionsError, TimeoutError, WorkerCrashedError, FileTooLargeError };
+const KNOWN = { InvalidOptionsError, TimeoutError, WorkerCrashedError, WorkerStartError, FileTooLargeError };
+
+/**
+ * Browsers start a worker only from the page's own origin. When this module was loaded
+ * from elsewhere (a CDN), a same-origin blob starts the worker and imports the script.
+ */
+function crossOriginWorker() {
+  if (typeof location === "undefined") return null;
+  const here = new URL(import.meta.url);
+  if (here.origin === location.origin || here.protocol === "file:") return null;
+  const script = new URL("worker-script.js", here.href.replace(/[^/]*$/, "")).href;
+  const blob = new Blob([`import ${JSON.stringify(script)};`], { type: "text/javascript" });
+  return new Worker(URL.createObjectURL(blob), { type: "module" });
+}
 
 function rebuild({ name, message }) {
   if (name === "RuntimeError" || name === "CompileError") {
@@ -56,7 +71,7 @@ export class PrecheckWorker {
     // Written out literally so that bundlers (Vite, webpack) see and emit the worker.
     this.worker = this.workerUrl
       ? new Worker(this.workerUrl, { type: "module" })
-      : new Worker(new URL("./worker-script.js", import.meta.url), { type: "module" });
+      : crossOriginWorker() || new Worker(new URL("./worker-script.js", import.meta.url), { type: "module" });
     this.worker.onmessage = (event) => {
       const message = event.data || {};
       if (message.ready) {
@@ -70,8 +85,13 @@ export class PrecheckWorker {
       const why = event.message || "worker error";
       // A worker that never started (404, wrong MIME type, CSP) would fail again: do not loop.
       if (this.started) this.restart(new WorkerCrashedError(`precheck stopped unexpectedly (${why}); it has been restarted`));
-      else this.fail(new WorkerCrashedError(`precheck could not start its worker (${why})`));
+      else this.fail(new WorkerStartError(`precheck could not start its worker (${why})`));
     };
+  }
+
+  /** Whether a worker is running or will be started by the next request. */
+  get running() {
+    return this.worker !== null;
   }
 
   /** The worker never started: fail what is pending; the next request tries once more. */

@@ -26,19 +26,6 @@ document.body.dataset.state = "loading";
 new MutationObserver(mirror).observe(widget, { attributes: true, attributeFilter: ["data-state", "data-checks", "data-last-check-ms"] });
 mirror();
 
-// The live word count, in the light DOM too (document.body.innerText does not reach into
-// the widget's shadow root, and the end-to-end test reads it). Hidden from sight and from
-// assistive technology: the widget itself shows and announces the count.
-const countMirror = document.createElement("p");
-countMirror.className = "visually-hidden";
-countMirror.setAttribute("aria-hidden", "true");
-countMirror.dataset.testMirror = "count";
-document.body.append(countMirror);
-widget.addEventListener("precheck-count", (e) => {
-  const { words, chars } = e.detail;
-  countMirror.textContent = `${words} word${words === 1 ? "" : "s"} · ${chars} character${chars === 1 ? "" : "s"}`;
-});
-
 // ---------------------------------------------------------------- drops beside the widget
 
 // A PDF dropped beside the checker must not replace the page (and the author's abstract)

@@ -121,10 +121,13 @@ test("the abstract, kind and date survive a second file and a failed check", asy
 
 test("the live word count is the engine's", async () => {
   const { page, context } = await openPage();
+  // The count lives in the widget's shadow root (Playwright's CSS selectors pierce it).
+  const words = (n) => page.waitForSelector(`#abstract-count[data-words="${n}"]`, { timeout: 10000 });
   await page.fill("textarea[name=abstract]", "$\\ell_1$ and $\\|w\\|_0 \\le k$ penalties");
-  await page.waitForFunction(() => /\b4 words?\b/.test(document.body.innerText), null, { timeout: 10000 });
+  await words(4);
   await page.fill("textarea[name=abstract]", "稀疏网络 works");
-  await page.waitForFunction(() => /\b5 words?\b/.test(document.body.innerText), null, { timeout: 10000 });
+  await words(5);
+  assert.match(await page.textContent("#abstract-count"), /\b5 words\b/);
   await context.close();
 });
 
