@@ -43,6 +43,10 @@ impl Date {
 
     /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm), for hosts
     /// that read a clock and pass today in.
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "doe is in 0..146_097, so yoe < 400, doy < 366 and mp < 12; |era| < 2^47, so era * 400 < 2^56"
+    )]
     pub fn from_unix_days(days: i64) -> Option<Date> {
         let z = days.checked_add(719_468)?;
         let era = z.div_euclid(146_097);
@@ -64,7 +68,7 @@ impl Date {
 
     /// The same day `years` earlier (29 February becomes 28).
     pub fn years_before(&self, years: i32) -> Date {
-        let year = self.year - years;
+        let year = self.year.saturating_sub(years);
         Date { year, month: self.month, day: self.day.min(days_in_month(year, self.month)) }
     }
 }

@@ -7,7 +7,7 @@
 //!   damaged or hostile, gets a report, and reading stops at the named [`Limits`].
 //! - Only `pdf` touches lopdf; `checks` sees plain facts.
 #![forbid(unsafe_code)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::arithmetic_side_effects))]
 
 pub mod checks;
 pub mod date;

@@ -49,12 +49,12 @@ pub fn count_words(text: &str) -> usize {
                     pos = end;
                     continue;
                 }
-                Delimiter::PlainPair => plain_until = pos + 2,
+                Delimiter::PlainPair => plain_until = pos.saturating_add(2),
                 Delimiter::None => {}
             }
         }
         tally.char(pos, c);
-        pos += c.len_utf8();
+        pos = pos.saturating_add(c.len_utf8());
     }
     tally.finish()
 }
@@ -72,7 +72,7 @@ pub fn count_words(text: &str) -> usize {
 /// it measures and sends, so a CRLF abstract read from a file counts one per line break.
 /// Nothing else is normalized (no NFC, no trimming): the text is otherwise as given.
 pub fn count_chars(text: &str) -> usize {
-    let mut units = 0;
+    let mut units = 0usize;
     let mut after_cr = false;
     for c in text.chars() {
         if c == '\n' && after_cr {
@@ -80,7 +80,7 @@ pub fn count_chars(text: &str) -> usize {
             continue;
         }
         after_cr = c == '\r';
-        units += c.len_utf16();
+        units = units.saturating_add(c.len_utf16());
     }
     units
 }
@@ -126,23 +126,23 @@ impl<'a> MathFinder<'a> {
 
     /// What the character `c` at byte offset `pos` starts.
     fn at(&mut self, pos: usize, c: char) -> Delimiter {
-        let next = self.bytes.get(pos + 1).copied();
+        let next = self.bytes.get(pos.saturating_add(1)).copied();
         match (c, next) {
             ('\\', Some(b'$' | b'\\')) => Delimiter::PlainPair,
-            ('\\', Some(b'(')) => self.span(pos + 2, Closer::Paren),
-            ('\\', Some(b'[')) => self.span(pos + 2, Closer::Bracket),
-            ('$', Some(b'$')) => match self.find(pos + 2, Closer::DoubleDollar) {
+            ('\\', Some(b'(')) => self.span(pos.saturating_add(2), Closer::Paren),
+            ('\\', Some(b'[')) => self.span(pos.saturating_add(2), Closer::Bracket),
+            ('$', Some(b'$')) => match self.find(pos.saturating_add(2), Closer::DoubleDollar) {
                 Some(end) => Delimiter::Span { end },
                 None => Delimiter::PlainPair,
             },
             ('$', Some(_)) => {
                 let opens = self
                     .text
-                    .get(pos + 1..)
+                    .get(pos.saturating_add(1)..)
                     .and_then(|rest| rest.chars().next())
                     .is_some_and(|after| !after.is_whitespace());
                 if opens {
-                    self.span(pos + 1, Closer::Dollar)
+                    self.span(pos.saturating_add(1), Closer::Dollar)
                 } else {
                     Delimiter::None
                 }
@@ -180,17 +180,14 @@ impl<'a> MathFinder<'a> {
     }
 
     fn scan(&self, from: usize, closer: Closer) -> Option<usize> {
-        // Length of the run of backslashes just before the current byte: a delimiter after an
-        // odd run is escaped (`\$`), after an even one it is not (`\\$`). A search starts
-        // right after an opener, which is never a backslash, so the count is exact.
-        let mut backslashes = 0usize;
-        let rest = self.bytes.get(from..)?;
-        for (offset, &b) in rest.iter().enumerate() {
-            let i = from + offset;
-            let escaped = backslashes % 2 == 1;
+        // Whether the run of backslashes just before the current byte is odd: a delimiter
+        // after an odd run is escaped (`\$`), after an even one it is not (`\\$`). A search
+        // starts right after an opener, which is never a backslash, so the parity is exact.
+        let mut escaped = false;
+        for (i, &b) in self.bytes.iter().enumerate().skip(from) {
             let found = match (closer, b) {
                 (Closer::Dollar, b'$') => !escaped && self.closes_dollar(i),
-                (Closer::DoubleDollar, b'$') => !escaped && self.bytes.get(i + 1) == Some(&b'$'),
+                (Closer::DoubleDollar, b'$') => !escaped && self.bytes.get(i.saturating_add(1)) == Some(&b'$'),
                 // `\)`: the backslash before `)` is the last of an odd run, so not itself escaped.
                 (Closer::Paren, b')') | (Closer::Bracket, b']') => escaped,
                 _ => false,
@@ -201,9 +198,9 @@ impl<'a> MathFinder<'a> {
                 } else {
                     2
                 };
-                return Some(i + len);
+                return Some(i.saturating_add(len));
             }
-            backslashes = if b == b'\\' { backslashes + 1 } else { 0 };
+            escaped = b == b'\\' && !escaped;
         }
         None
     }
@@ -216,7 +213,7 @@ impl<'a> MathFinder<'a> {
             .get(..i)
             .and_then(|before| before.chars().next_back())
             .is_some_and(|prev| !prev.is_whitespace());
-        let before_digit = self.bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let before_digit = self.bytes.get(i.saturating_add(1)).is_some_and(u8::is_ascii_digit);
         after_text && !before_digit
     }
 }
@@ -288,17 +285,18 @@ impl<'a> Tally<'a> {
     fn math(&mut self, start: usize) {
         self.in_token = true;
         self.close_run(start);
-        self.parts += 1;
+        self.parts = self.parts.saturating_add(1);
         self.is_word = true;
     }
 
     fn close_run(&mut self, end: usize) {
         if let Some(run) = self.run.take() {
-            self.parts += if run.cjk {
+            let words = if run.cjk {
                 cjk_words(self.text.get(run.start..end).unwrap_or_default())
             } else {
                 usize::from(run.alnum)
             };
+            self.parts = self.parts.saturating_add(words);
         }
     }
 
@@ -307,11 +305,8 @@ impl<'a> Tally<'a> {
             return;
         }
         self.close_run(end);
-        self.total += if self.has_cjk {
-            self.parts
-        } else {
-            usize::from(self.is_word)
-        };
+        let words = if self.has_cjk { self.parts } else { usize::from(self.is_word) };
+        self.total = self.total.saturating_add(words);
         self.in_token = false;
         self.is_word = false;
         self.has_cjk = false;
@@ -331,9 +326,9 @@ fn cjk_words(run: &str) -> usize {
         .map(|word| {
             let han = word.chars().filter(|&c| is_han(c)).count();
             let other = word.chars().any(|c| c.is_alphanumeric() && !is_han(c));
-            han + usize::from(other)
+            han.saturating_add(usize::from(other))
         })
-        .sum()
+        .fold(0, usize::saturating_add)
 }
 
 fn is_cjk(c: char) -> bool {

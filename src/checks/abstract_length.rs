@@ -16,18 +16,17 @@ const PARAGRAPH_GAP: f64 = 1.9;
 
 fn is_abstract_heading(text: &str) -> Option<&str> {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    if lower == "abstract" {
+    if t.eq_ignore_ascii_case("abstract") {
         return Some("");
     }
-    // Run-in headings: "Abstract—We prune…", "Abstract. We prune…", "Abstract: …".
-    for sep in ["—", "–", ".", ":", " -"] {
-        if let Some(rest) = lower.strip_prefix("abstract").and_then(|r| r.strip_prefix(sep)) {
-            let cut = t.len() - rest.len();
-            return t.get(cut..).map(str::trim);
-        }
+    // Run-in headings: "Abstract—We prune…", "Abstract. We prune…", "Abstract: …". The
+    // rest is cut from `t` itself, not from a lowercase copy: lowercasing may change byte
+    // lengths (`İ` grows by one), so offsets in the copy are not offsets in `t`.
+    let (head, after) = t.split_at_checked("abstract".len())?;
+    if !head.eq_ignore_ascii_case("abstract") {
+        return None;
     }
-    None
+    ["—", "–", ".", ":", " -"].into_iter().find_map(|sep| after.strip_prefix(sep)).map(str::trim)
 }
 
 fn ends_abstract(line: &TextLine, first: &TextLine) -> bool {
@@ -46,8 +45,8 @@ fn ends_abstract(line: &TextLine, first: &TextLine) -> bool {
 pub fn abstract_from_pdf(facts: &DocumentFacts) -> Option<String> {
     let page = facts.pages.first()?;
     let lines = &page.lines;
-    let (start, run_in) = lines.iter().enumerate().find_map(|(i, l)| is_abstract_heading(&l.text).map(|rest| (i, rest.to_string())))?;
-    let heading = lines.get(start)?;
+    let mut after_heading = lines.iter();
+    let (heading, run_in) = after_heading.by_ref().find_map(|l| is_abstract_heading(&l.text).map(|rest| (l, rest.to_string())))?;
     let mut body: Vec<&TextLine> = Vec::new();
     let mut text = run_in;
     // In two columns the abstract keeps to its heading's column (lines interleave by
@@ -57,7 +56,7 @@ pub fn abstract_from_pdf(facts: &DocumentFacts) -> Option<String> {
     let other_column = |l: &TextLine| {
         (centre < middle - COLUMN_SIDE_PT && l.bbox.x0 > middle) || (centre > middle + COLUMN_SIDE_PT && l.bbox.x1 < middle)
     };
-    for line in lines.iter().skip(start + 1).take(MAX_ABSTRACT_LINES) {
+    for line in after_heading.take(MAX_ABSTRACT_LINES) {
         if other_column(line) {
             continue;
         }
@@ -111,10 +110,10 @@ pub fn abstract_length(picked: Option<&(&'static str, String)>, profile: &Profil
     let from = if *source == "pdf" { " (read from the PDF)" } else { "" };
     let mut problems = Vec::new();
     if s.words > max_w {
-        problems.push(format!("{} words, {} over the {max_w}-word limit", s.words, s.words - max_w));
+        problems.push(format!("{} words, {} over the {max_w}-word limit", s.words, s.words.saturating_sub(max_w)));
     }
     if s.chars > max_c {
-        problems.push(format!("{} characters, {} over OpenReview's {max_c}", s.chars, s.chars - max_c));
+        problems.push(format!("{} characters, {} over OpenReview's {max_c}", s.chars, s.chars.saturating_sub(max_c)));
     }
     if problems.is_empty() {
         let mut c = Check::new(
@@ -170,5 +169,14 @@ mod tests {
         assert_eq!(is_abstract_heading("Abstract—We prune."), Some("We prune."));
         assert_eq!(is_abstract_heading("ABSTRACT"), Some(""));
         assert_eq!(is_abstract_heading("Abstraction is hard"), None);
+    }
+
+    #[test]
+    fn run_in_heading_whose_text_grows_when_lowercased() {
+        // `İ` is 2 bytes and lowercases to 3 (`i̇`): the text after the heading is cut from
+        // the original, not at an offset measured in its lowercase copy.
+        assert_eq!(is_abstract_heading("Abstract: İstanbul"), Some("İstanbul"));
+        let many = "İ".repeat(20);
+        assert_eq!(is_abstract_heading(&format!("ABSTRACT. {many}")), Some(many.as_str()));
     }
 }

@@ -45,8 +45,7 @@ pub fn font_family(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyT
         .glyphs_by_font
         .iter()
         .filter(|(i, _)| facts.fonts.get(*i).is_some_and(|f| layout::in_family(f, profile)))
-        .map(|(_, n)| n)
-        .sum();
+        .fold(0, |sum, (_, n)| sum.saturating_add(*n));
     let share = in_family as f64 / body.glyphs as f64;
     let percent = (share * 100.0).floor();
     if share >= profile.fonts.body_family_min_share {
@@ -92,7 +91,7 @@ fn pages_using(facts: &DocumentFacts, font: usize, skip_stamp: bool) -> (Vec<usi
                 continue;
             }
             pages.insert(page.number);
-            glyphs += u64::from(s.glyphs);
+            glyphs = glyphs.saturating_add(u64::from(s.glyphs));
         }
     }
     (pages.into_iter().collect(), glyphs)

@@ -105,7 +105,8 @@ pub fn body_text(facts: &DocumentFacts, profile: &Profile, content_pages: usize)
     };
     let mut buckets: std::collections::BTreeMap<i64, u64> = std::collections::BTreeMap::new();
     for s in candidates() {
-        *buckets.entry((s.size_pt / SIZE_BUCKET_PT).round() as i64).or_default() += u64::from(s.glyphs);
+        let bucket = buckets.entry((s.size_pt / SIZE_BUCKET_PT).round() as i64).or_default();
+        *bucket = bucket.saturating_add(u64::from(s.glyphs));
     }
     let (&bucket, _) = buckets.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
     let size = bucket as f64 * SIZE_BUCKET_PT;
@@ -113,9 +114,10 @@ pub fn body_text(facts: &DocumentFacts, profile: &Profile, content_pages: usize)
     let mut weighted_size = 0.0;
     let mut glyphs = 0u64;
     for s in candidates().filter(|s| (s.size_pt - size).abs() <= BODY_SIZE_BAND_PT) {
-        *by_font.entry(s.font).or_default() += u64::from(s.glyphs);
+        let font_glyphs = by_font.entry(s.font).or_default();
+        *font_glyphs = font_glyphs.saturating_add(u64::from(s.glyphs));
         weighted_size += s.size_pt * f64::from(s.glyphs);
-        glyphs += u64::from(s.glyphs);
+        glyphs = glyphs.saturating_add(u64::from(s.glyphs));
     }
     if glyphs == 0 {
         return None;

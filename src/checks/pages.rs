@@ -41,17 +41,16 @@ fn describe_size(w: f64, h: f64) -> String {
 
 /// `1–3, 5, 7–9`.
 pub fn page_list(pages: &[usize]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while let Some(&start) = pages.get(i) {
-        let mut end = start;
-        while pages.get(i + 1) == Some(&(end + 1)) {
-            end += 1;
-            i += 1;
+    // Runs of consecutive pages, as (first, last).
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &page in pages {
+        match runs.last_mut() {
+            Some((_, end)) if end.checked_add(1) == Some(page) => *end = page,
+            _ => runs.push((page, page)),
         }
-        parts.push(if end > start { format!("{start}–{end}") } else { start.to_string() });
-        i += 1;
     }
+    let parts: Vec<String> =
+        runs.into_iter().map(|(start, end)| if end > start { format!("{start}–{end}") } else { start.to_string() }).collect();
     parts.join(", ")
 }
 
@@ -127,7 +126,7 @@ pub fn page_limit(facts: &DocumentFacts, content: &ContentPages, limit: &PageLim
             "the call asks for about {} pages before the references; move material to an appendix after the references",
             limit.pass_max
         ));
-        check.findings = (limit.pass_max as usize + 1..=n)
+        check.findings = ((limit.pass_max as usize).saturating_add(1)..=n)
             .map(|p| Finding { page: Some(p), bbox: None, text: None, note: Some("content page over the limit".into()) })
             .collect();
     }
@@ -146,6 +145,7 @@ mod tests {
     #[test]
     fn page_lists_collapse_runs() {
         assert_eq!(page_list(&[1, 2, 3, 5, 7, 8]), "1–3, 5, 7–8");
+        assert_eq!(page_list(&[usize::MAX - 1, usize::MAX]), format!("{}–{}", usize::MAX - 1, usize::MAX));
         assert_eq!(pages_phrase(&[4]), "page 4");
     }
 

@@ -39,7 +39,7 @@ fn published_venue_year(notice: &str) -> Option<i32> {
         if let Ok(y) = s.parse::<i32>()
             && (1980..=2100).contains(&y)
             && boundary(i.checked_sub(1))
-            && boundary(Some(i + 4))
+            && boundary(i.checked_add(4))
         {
             best = Some(y);
         }

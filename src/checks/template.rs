@@ -47,8 +47,8 @@ pub fn has_template_geometry(facts: &DocumentFacts, profile: &Profile, body: Opt
 fn neurips_year(notice: &str) -> Option<i32> {
     let lower = notice.to_lowercase();
     for key in ["neurips ", "nips "] {
-        if let Some(pos) = lower.find(key) {
-            let year: String = lower.get(pos + key.len()..)?.chars().take_while(char::is_ascii_digit).collect();
+        if let Some((_, after)) = lower.split_once(key) {
+            let year: String = after.chars().take_while(char::is_ascii_digit).collect();
             if let Ok(y) = year.parse::<i32>()
                 && (1987..=2100).contains(&y)
             {
@@ -58,7 +58,7 @@ fn neurips_year(notice: &str) -> Option<i32> {
     }
     let pos = lower.find("conference on neural information processing systems")?;
     let ordinal: String = lower.get(..pos)?.trim_end().rsplit(' ').next()?.chars().take_while(char::is_ascii_digit).collect();
-    ordinal.parse::<i32>().ok().map(|n| n + 1986)
+    ordinal.parse::<i32>().ok()?.checked_add(1986)
 }
 
 pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText>) -> Check {
@@ -109,5 +109,10 @@ mod tests {
         assert_eq!(neurips_year("31st Conference on Neural Information Processing Systems (NIPS 2017), Long Beach, CA, USA."), Some(2017));
         assert_eq!(neurips_year("34th Conference on Neural Information Processing Systems"), Some(2020));
         assert_eq!(neurips_year("Proceedings of the 39th International Conference on Machine Learning"), None);
+    }
+
+    #[test]
+    fn an_absurd_ordinal_is_no_year() {
+        assert_eq!(neurips_year("2147483000th Conference on Neural Information Processing Systems"), None);
     }
 }

@@ -157,10 +157,11 @@ fn encoding_table(doc: &Document, font: &Dictionary, stream_limit: usize) -> Vec
 
 fn parse_cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f64)> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < w.len() && out.len() < MAX_WIDTH_ENTRIES {
-        let first = w.get(i).and_then(|o| objects::resolve(doc, o)).and_then(objects::number);
-        let next = w.get(i + 1).and_then(|o| objects::resolve(doc, o));
+    // The entries not yet read: `c [w1 w2 …]` or `c_first c_last w`.
+    let mut rest = w;
+    while out.len() < MAX_WIDTH_ENTRIES {
+        let first = rest.first().and_then(|o| objects::resolve(doc, o)).and_then(objects::number);
+        let next = rest.get(1).and_then(|o| objects::resolve(doc, o));
         match (first, next) {
             (Some(first), Some(Object::Array(list))) if first >= 0.0 => {
                 for (k, v) in list.iter().take(MAX_WIDTH_ENTRIES).enumerate() {
@@ -169,18 +170,18 @@ fn parse_cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f64)> {
                         out.push((cid, cid, width / 1000.0));
                     }
                 }
-                i += 2;
+                rest = rest.get(2..).unwrap_or_default();
             }
             (Some(first), Some(last)) => {
                 let last = objects::number(last);
-                let width = w.get(i + 2).and_then(|o| objects::resolve(doc, o)).and_then(objects::number);
+                let width = rest.get(2).and_then(|o| objects::resolve(doc, o)).and_then(objects::number);
                 if let (Some(last), Some(width)) = (last, width)
                     && first >= 0.0
                     && last >= first
                 {
                     out.push((first as u32, last.min(f64::from(u32::MAX)) as u32, width / 1000.0));
                 }
-                i += 3;
+                rest = rest.get(3..).unwrap_or_default();
             }
             _ => break,
         }

@@ -245,8 +245,8 @@ impl<'a> Interpreter<'a> {
         self.fonts.declare(self.doc, resources);
         for op in Content::decode_iter(content) {
             let Ok(op) = op else { break };
-            self.out.operators += 1;
-            *self.total_operators += 1;
+            self.out.operators = self.out.operators.saturating_add(1);
+            *self.total_operators = self.total_operators.saturating_add(1);
             if self.out.operators > self.limits.operators_per_page {
                 self.out.limit = Some(Limit::OperatorsPerPage);
                 return false;
@@ -274,12 +274,12 @@ impl<'a> Interpreter<'a> {
                 if self.saved.len() < MAX_SAVED_STATES {
                     self.saved.push(self.gs.clone());
                 } else {
-                    self.saved_overflow += 1;
+                    self.saved_overflow = self.saved_overflow.saturating_add(1);
                 }
             }
             "Q" => {
-                if self.saved_overflow > 0 {
-                    self.saved_overflow -= 1;
+                if let Some(fewer) = self.saved_overflow.checked_sub(1) {
+                    self.saved_overflow = fewer;
                 } else if let Some(gs) = self.saved.pop() {
                     self.gs = gs;
                 }
@@ -595,7 +595,7 @@ impl<'a> Interpreter<'a> {
             let advance = (w0 * size + self.gs.char_spacing + if word_space { self.gs.word_spacing } else { 0.0 }) * hscale;
             let next_tm = Matrix::translate(advance, 0.0).then(&self.tm);
             if self.glyphs_on_page < self.limits.glyphs_per_page && trm.is_finite() && effective.is_finite() {
-                self.glyphs_on_page += 1;
+                self.glyphs_on_page = self.glyphs_on_page.saturating_add(1);
                 let glyph_box = trm.transform_rect(&Rect::new(0.0, descent, w0, ascent));
                 let origin = trm.apply(0.0, 0.0);
                 let end = to_page(&next_tm).apply(0.0, 0.0);
@@ -627,7 +627,7 @@ impl<'a> Interpreter<'a> {
                 && across.abs() < 0.05 * g.size;
             if same_style && same_dir && near {
                 open.span.text.push_str(g.text);
-                open.span.glyphs += 1;
+                open.span.glyphs = open.span.glyphs.saturating_add(1);
                 if !blank {
                     open.span.bbox = if open.inked { open.span.bbox.union(&bbox) } else { bbox };
                     open.inked = true;

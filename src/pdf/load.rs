@@ -76,7 +76,7 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
     let mut fonts = FontRegistry::default();
     let mut total_operators = 0u64;
     for (i, &id) in page_ids.iter().take(limits.pages).enumerate() {
-        let number = i + 1;
+        let number = i.saturating_add(1);
         let Ok(page_dict) = doc.get_dictionary(id) else { continue };
         let setup = page::setup(&doc, page_dict, limits.depth);
         let mut page = PageFacts {

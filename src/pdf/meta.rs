@@ -25,21 +25,16 @@ pub fn iso_date(raw: &str) -> Option<String> {
 /// The text of `<tag ...>value</tag>` or `tag="value"`, with an rdf:Alt/Seq list's
 /// first item taken.
 fn xmp_value(xmp: &str, tag: &str) -> Option<String> {
-    if let Some(start) = xmp.find(&format!("{tag}=\"")) {
-        let rest = xmp.get(start + tag.len() + 2..)?;
+    if let Some((_, rest)) = xmp.split_once(&format!("{tag}=\"")) {
         let value = rest.get(..rest.find('"')?)?;
         return clean(value);
     }
     let open = xmp.find(&format!("<{tag}"))?;
-    let after_open = xmp.get(open..)?;
-    let body_start = open + after_open.find('>')? + 1;
-    let body = xmp.get(body_start..)?;
+    let (_, body) = xmp.get(open..)?.split_once('>')?;
     let body = body.get(..body.find(&format!("</{tag}>"))?)?;
     let inner = match body.find("<rdf:li") {
         Some(li) => {
-            let li_body = body.get(li..)?;
-            let start = li_body.find('>')? + 1;
-            let li_body = li_body.get(start..)?;
+            let (_, li_body) = body.get(li..)?.split_once('>')?;
             li_body.get(..li_body.find("</rdf:li>")?)?
         }
         None => body,

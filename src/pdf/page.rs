@@ -60,7 +60,12 @@ pub fn setup<'a>(doc: &'a Document, page: &'a Dictionary, max_depth: usize) -> P
         .unwrap_or(media);
     let rotate = inherited(doc, page, b"Rotate", max_depth)
         .and_then(number)
-        .map(|r| (((r / 90.0).round() as i64 % 4) + 4) % 4 * 90)
+        .map(|r| match ((r / 90.0).round() as i64).rem_euclid(4) {
+            1 => 90,
+            2 => 180,
+            3 => 270,
+            _ => 0,
+        })
         .unwrap_or(0);
     let resources = inherited(doc, page, b"Resources", max_depth).and_then(|o| as_dict(doc, o));
     let (w, h) = (visible.width(), visible.height());

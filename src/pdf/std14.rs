@@ -61,8 +61,8 @@ pub fn standard_font(base_font: &str) -> Option<StandardFont> {
     };
     let index = match family {
         Family::Times => slot,
-        Family::Helvetica => 4 + slot,
-        Family::Courier => 8 + slot,
+        Family::Helvetica => slot.checked_add(4)?,
+        Family::Courier => slot.checked_add(8)?,
         // Synthetic bold/italic of a symbolic font keeps its widths.
         Family::Symbol => 12,
         Family::Dingbats => 13,
@@ -96,7 +96,7 @@ impl StandardFont {
             Widths::Fixed(width) => LATIN_CHARS.binary_search(&key).ok().map(|_| width),
             Widths::Symbolic(by_char, by_code) => {
                 if (0xF020..=0xF0FF).contains(&key) {
-                    let w = by_code.get(usize::from(key - 0xF020)).copied()?;
+                    let w = key.checked_sub(0xF020).and_then(|code| by_code.get(usize::from(code))).copied()?;
                     return (w != 0).then_some(w);
                 }
                 let i = by_char.binary_search_by_key(&key, |&(c, _)| c).ok()?;

@@ -79,7 +79,7 @@ fn make_line(spans: &[TextSpan], members: Vec<usize>) -> Option<TextLine> {
         text.push_str(&s.text);
         bbox = bbox.union(&s.bbox);
         match by_size.iter_mut().find(|e| (e.0 - s.size_pt).abs() < 0.01 && e.1 == s.font) {
-            Some(e) => e.2 += s.glyphs,
+            Some(e) => e.2 = e.2.saturating_add(s.glyphs),
             None => by_size.push((s.size_pt, s.font, s.glyphs)),
         }
         prev = Some(s);
@@ -106,8 +106,8 @@ pub fn arxiv_id_month(id: &str) -> Option<(i32, u32)> {
     if !(1..=12).contains(&mm) {
         return None;
     }
-    let year = if id.contains('/') && yy >= 91 { 1900 + yy } else { 2000 + yy };
-    Some((year, mm))
+    let century: i32 = if id.contains('/') && yy >= 91 { 1900 } else { 2000 };
+    Some((century.checked_add(yy)?, mm))
 }
 
 const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -121,11 +121,9 @@ fn take_while_str(s: &str, pred: impl Fn(char) -> bool) -> &str {
 /// from anywhere in `text`.
 pub fn parse_arxiv(text: &str) -> Option<ArxivStamp> {
     let lower = text.to_ascii_lowercase();
-    let mut search_from = 0;
-    while let Some(pos) = lower.get(search_from..)?.find("arxiv:") {
-        let start = search_from + pos + "arxiv:".len();
-        search_from = start;
-        let rest = text.get(start..)?.trim_start();
+    // `lower` has the same byte offsets as `text` (ASCII lowercasing).
+    for (pos, prefix) in lower.match_indices("arxiv:") {
+        let rest = text.get(pos..)?.get(prefix.len()..)?.trim_start();
         if let Some(stamp) = parse_after_prefix(rest) {
             return Some(stamp);
         }
@@ -180,7 +178,7 @@ fn parse_day_month_year(s: &str) -> Option<String> {
     let mut words = s.split_whitespace();
     let day: u32 = words.next()?.parse().ok()?;
     let month_word = words.next()?.to_ascii_lowercase();
-    let month = MONTHS.iter().position(|m| month_word.starts_with(m))? + 1;
+    let (month, _) = (1u32..).zip(MONTHS).find(|(_, m)| month_word.starts_with(m))?;
     let year: u32 = take_while_str(words.next()?, |c| c.is_ascii_digit()).parse().ok()?;
     ((1..=31).contains(&day) && (1990..=2100).contains(&year)).then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
@@ -224,11 +222,11 @@ pub fn find_notice(lines: &[TextLine], page_height: f64) -> Option<(String, Rect
         let t = l.text.to_lowercase();
         NOTICE_WORDS.iter().any(|w| t.contains(w))
     })?;
-    let line = zone.get(idx)?;
+    let (line, below) = zone.get(idx..)?.split_first()?;
     let mut text = line.text.clone();
     let mut bbox = line.bbox;
     // The continuation is the next line below in the same column, in the same size.
-    let next = zone.iter().skip(idx + 1).find(|n| {
+    let next = below.iter().find(|n| {
         n.baseline_y < line.baseline_y - 0.5 * line.size_pt && overlaps_horizontally(&line.bbox, &n.bbox)
     });
     if let Some(next) = next
