@@ -37,6 +37,8 @@ export class PrecheckWidget extends HTMLElement {
   readonly report: Report | null;
   /** Checks a file as if the author had dropped it on the widget. */
   checkFile(file: File | Blob): Promise<void>;
+  /** Test-only: makes the worker fail as a WebAssembly trap would (it is replaced; inputs are kept). */
+  trapForTests(): Promise<void>;
 }
 
 export interface PrecheckReportEvent extends CustomEvent<Report> {

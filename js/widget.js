@@ -678,6 +678,18 @@ export class PrecheckWidget extends Base {
     return this.#report;
   }
 
+  /**
+   * Test-only: makes the checker's worker fail as a WebAssembly trap would, so tests can
+   * see the worker replaced and the author told, inputs kept.
+   */
+  trapForTests() {
+    const checker = this.#checker;
+    if (!checker) return Promise.resolve();
+    return checker.trapForTests().catch((err) => {
+      if (checker === this.#checker) this.#handleCheckError(err);
+    });
+  }
+
   /** Checks a file as if the author had dropped it on the widget. */
   checkFile(file) {
     this.#syncPicker(file);

@@ -31,14 +31,14 @@ after(async () => {
 });
 
 /** A fresh page that records every request it makes. */
-async function openPage({ colorScheme = "light" } = {}) {
+async function openPage({ colorScheme = "light", query = "" } = {}) {
   const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(server.url + query);
   // The checker is loaded (its WebAssembly compiled) before anything is dropped, so the
   // timing below is drop to report, as an author sees it.
   await page.waitForSelector("body[data-state=idle]", { timeout: 30000 });
@@ -154,6 +154,42 @@ test("once loaded, the page checks a PDF offline", async () => {
   await page.fill("textarea[name=abstract]", "Sparse training, offline.");
   await drop(page, "paper_a4.pdf");
   assert.equal(await page.getAttribute("[data-check='page-size']", "data-status"), "fail");
+  await context.close();
+});
+
+test("a check past its time budget: the worker is replaced, the author told, the inputs kept", async () => {
+  // A test-only budget of 1 ms (the page passes ?timeoutMs to the widget).
+  const { page, context } = await openPage({ query: "?timeoutMs=1" });
+  const abstractText = "Sparse training under a tight budget.";
+  await page.fill("textarea[name=abstract]", abstractText);
+  await page.selectOption("select[name=kind]", "position");
+  await page.setInputFiles("input[type=file]", join(FIXTURES, "long_7_pages.pdf"));
+  await page.waitForSelector("precheck-widget[data-state=error]", { timeout: 30000 });
+  const status = await page.textContent("#status");
+  assert.match(status, /longer than/);
+  assert.match(status, /inputs are kept/);
+  assert.ok(await page.isVisible("#retry"), "a Check again button is offered");
+  assert.equal(await page.inputValue("textarea[name=abstract]"), abstractText);
+  assert.equal(await page.inputValue("select[name=kind]"), "position");
+  await context.close();
+});
+
+test("a worker that traps is replaced; Check again works and the inputs are kept", async () => {
+  const { page, context, errors } = await openPage();
+  const abstractText = "Sparse training that survives a trap.";
+  await page.fill("textarea[name=abstract]", abstractText);
+  await drop(page, "ok_final.pdf");
+  // Test-only: the worker fails as a trapped WebAssembly instance would.
+  await page.evaluate(() => document.querySelector("precheck-widget").trapForTests());
+  await page.waitForSelector("precheck-widget[data-state=error]", { timeout: 30000 });
+  assert.match(await page.textContent("#status"), /stopped unexpectedly/);
+  assert.equal(await page.inputValue("textarea[name=abstract]"), abstractText);
+  const before = await completed(page);
+  await page.click("#retry");
+  await page.waitForFunction((n) => Number(document.body.dataset.checks || 0) > n, before, { timeout: 30000 });
+  assert.equal(await page.getAttribute("[data-check='file-format']", "data-status"), "pass");
+  assert.equal(await page.inputValue("textarea[name=abstract]"), abstractText);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
