@@ -59,13 +59,15 @@ test-rust: setup
 	  echo "clippy is not installed: skipped"; \
 	fi
 
-# The binding in Node and headless Chromium (wasm-bindgen-test), then the page end to end.
+# The binding in Node and headless Chromium (wasm-bindgen-test), the page end to end, and
+# the shared corpus through the wasm build in Node (skipped when ../shared is absent).
 test-web: setup-web setup-browser pkg node_modules/.installed
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  $(CARGO) test --target $(WASM_TARGET) --test wasm_node
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
 	  $(CARGO) test --target $(WASM_TARGET) --test wasm_browser
 	node --test --test-concurrency=1 tests/e2e/
+	node --test tests/replay/
 
 # The npm package as consumers get it: npm pack + install + Node, tsc, a Vite 7 app, the
 # widget in a host page.
