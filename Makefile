@@ -124,5 +124,5 @@ fuzz: setup
 	@if [ -d ../shared/corpus ]; then \
 	  find ../shared/corpus -type f -size -1M -exec cp {} fuzz/corpus/check/ \; ; \
 	fi
-	cd fuzz && $(CARGO) +nightly fuzz run check corpus/check -- \
+	cd fuzz && $(CARGO) +nightly fuzz run --sanitizer none check corpus/check -- \
 	  -dict=pdf.dict -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 -print_final_stats=1
