@@ -1,0 +1,1027 @@
+//! Hostile inputs built in the test (issue 6, item 5): deep nesting, page-tree cycles,
+//! flate bombs, `/Length` lies, absurd cross-reference streams, a flood of operators,
+//! truncations, seeded byte changes and absurd values. Each case asserts what the author
+//! sees: the `file-format` check's status and message, or the named limit that stopped
+//! the reading. Each runs on its own thread under a watchdog, so a panic or a hang fails
+//! the test with the case's name instead of taking the harness down with it.
+
+mod common;
+
+use lopdf::{dictionary, Stream};
+use precheck::limits::{Limit, Limits};
+use precheck::pdf::{self, DocumentFacts, ReadError};
+use precheck::{Check, Options, Report, Status};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc;
+use std::time::Duration;
+
+// ---------------------------------------------------------------------------------
+// Running a case
+
+/// A hang detector, not a speed test: the slowest case here takes a few seconds in a
+/// debug build.
+const WATCHDOG: Duration = Duration::from_secs(120);
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic with a non-text payload".into())
+}
+
+/// Runs `f` on a thread of its own; a panic or a hang becomes a failure naming the case.
+fn guarded<T: Send + 'static>(case: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name(case.to_string())
+        .spawn(move || {
+            let result = catch_unwind(AssertUnwindSafe(f)).map_err(|p| panic_message(p.as_ref()));
+            let _ = tx.send(result);
+        })
+        .expect("a thread starts");
+    match rx.recv_timeout(WATCHDOG) {
+        Ok(Ok(value)) => value,
+        Ok(Err(message)) => panic!("{case}: precheck panicked: {message}"),
+        Err(_) => panic!("{case}: no answer within {} s (a hang)", WATCHDOG.as_secs()),
+    }
+}
+
+fn report_with(case: &str, bytes: Vec<u8>, limits: Limits) -> Report {
+    guarded(case, move || precheck::check_with_limits(Some(&bytes), &Options::default(), &limits))
+        .unwrap_or_else(|e| panic!("{case}: the default options were refused: {e}"))
+}
+
+fn report(case: &str, bytes: Vec<u8>) -> Report {
+    report_with(case, bytes, Limits::default())
+}
+
+fn read_with(case: &str, bytes: Vec<u8>, limits: Limits) -> Result<DocumentFacts, ReadError> {
+    guarded(case, move || pdf::read(&bytes, &limits))
+}
+
+fn read(case: &str, bytes: Vec<u8>) -> Result<DocumentFacts, ReadError> {
+    read_with(case, bytes, Limits::default())
+}
+
+fn format_check<'r>(case: &str, report: &'r Report) -> &'r Check {
+    report.check("file-format").unwrap_or_else(|| panic!("{case}: the report has no file-format check"))
+}
+
+/// The `file-format` check has this status and its message contains `needle`.
+#[track_caller]
+fn assert_format(case: &str, report: &Report, status: Status, needle: &str) {
+    let c = format_check(case, report);
+    assert!(
+        c.status == status && c.message.contains(needle),
+        "{case}: want file-format {} containing {needle:?}, got {} ({})",
+        status.as_str(),
+        c.status.as_str(),
+        c.message
+    );
+}
+
+/// The page reads as an ordinary one-page PDF 1.7: a pass with nothing left unread.
+#[track_caller]
+fn assert_reads_one_page(case: &str, report: &Report) {
+    assert_format(case, report, Status::Pass, "PDF 1.7, 1 pages");
+}
+
+/// The text of page `n` (1-based), spans joined by spaces.
+fn page_text(facts: &DocumentFacts, n: usize) -> String {
+    let Some(page) = facts.pages.get(n - 1) else { return String::new() };
+    page.spans.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+fn facts(case: &str, read: Result<DocumentFacts, ReadError>) -> DocumentFacts {
+    read.unwrap_or_else(|e| panic!("{case}: want facts, got {e:?}"))
+}
+
+// ---------------------------------------------------------------------------------
+// Writing PDFs byte by byte
+
+/// A PDF written byte by byte, for inputs lopdf's writer would refuse or repair:
+/// numbered objects in the order given, then a cross-reference section with their true
+/// offsets (objects not written are listed free).
+struct RawPdf {
+    bytes: Vec<u8>,
+    offsets: Vec<(u32, usize)>,
+}
+
+impl RawPdf {
+    fn new() -> RawPdf {
+        RawPdf { bytes: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(), offsets: Vec::new() }
+    }
+
+    fn put(&mut self, text: &str) {
+        self.bytes.extend_from_slice(text.as_bytes());
+    }
+
+    fn object(mut self, num: u32, body: impl AsRef<[u8]>) -> RawPdf {
+        self.offsets.push((num, self.bytes.len()));
+        self.put(&format!("{num} 0 obj\n"));
+        self.bytes.extend_from_slice(body.as_ref());
+        self.bytes.extend_from_slice(b"\nendobj\n");
+        self
+    }
+
+    /// A stream object whose /Length is the data's true length.
+    fn stream(self, num: u32, dict: &str, data: &[u8]) -> RawPdf {
+        self.object(num, stream_body(&format!("{dict} /Length {}", data.len()), data))
+    }
+
+    fn size(&self) -> u32 {
+        self.offsets.iter().map(|&(n, _)| n).max().unwrap_or(0) + 1
+    }
+
+    fn offset_of(&self, num: u32) -> Option<usize> {
+        self.offsets.iter().find(|&&(n, _)| n == num).map(|&(_, at)| at)
+    }
+
+    /// Ends the file with a classic xref table and a trailer holding /Size, /Root 1 0 R
+    /// and `trailer_extra`.
+    fn finish(mut self, trailer_extra: &str) -> Vec<u8> {
+        let size = self.size();
+        let at = self.bytes.len();
+        self.put(&format!("xref\n0 {size}\n0000000000 65535 f \n"));
+        for num in 1..size {
+            let row = match self.offset_of(num) {
+                Some(offset) => format!("{offset:010} 00000 n \n"),
+                None => "0000000000 00000 f \n".to_string(),
+            };
+            self.put(&row);
+        }
+        self.put(&format!("trailer\n<< /Size {size} /Root 1 0 R {trailer_extra} >>\nstartxref\n{at}\n%%EOF\n"));
+        self.bytes
+    }
+
+    /// Ends the file with a cross-reference stream (ISO 32000-1 §7.5.8) as the next
+    /// object. Its rows are always the true ones in the layout `/W [1 4 2]`; `w_and_index`
+    /// says what the dictionary claims (`/W [1 4 2]` for an honest stream).
+    fn finish_with_xref_stream(mut self, w_and_index: &str) -> Vec<u8> {
+        let num = self.size();
+        let at = self.bytes.len();
+        self.offsets.push((num, at));
+        let mut rows = vec![0u8, 0, 0, 0, 0, 0xff, 0xff];
+        for n in 1..=num {
+            match self.offset_of(n) {
+                Some(offset) => {
+                    rows.push(1);
+                    rows.extend_from_slice(&(offset as u32).to_be_bytes());
+                    rows.extend_from_slice(&[0, 0]);
+                }
+                None => rows.extend_from_slice(&[0; 7]),
+            }
+        }
+        let dict = format!("/Type /XRef /Size {} /Root 1 0 R {w_and_index} /Length {}", num + 1, rows.len());
+        self.put(&format!("{num} 0 obj\n"));
+        self.bytes.extend(stream_body(&dict, &rows));
+        self.put(&format!("\nendobj\nstartxref\n{at}\n%%EOF\n"));
+        self.bytes
+    }
+}
+
+/// `<< dict >> stream … endstream`, the dictionary written as given (so /Length may lie).
+fn stream_body(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut out = format!("<< {dict} >>\nstream\n").into_bytes();
+    out.extend_from_slice(data);
+    out.extend_from_slice(b"\nendstream");
+    out
+}
+
+const CATALOG: &str = "<< /Type /Catalog /Pages 2 0 R >>";
+const PAGES: &str = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
+const HELVETICA: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+const HELLO: &[u8] = b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET";
+
+/// A page of US Letter using Helvetica as /F1, its content in object 4.
+fn page_dict(extra: &str) -> String {
+    format!(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R {extra} >>"
+    )
+}
+
+/// A one-page document but for its content (object 4) and whatever else a case adds.
+fn one_page_with(page_extra: &str) -> RawPdf {
+    RawPdf::new().object(1, CATALOG).object(2, PAGES).object(3, page_dict(page_extra)).object(5, HELVETICA)
+}
+
+/// The one-page document that says "Hello", with the page's extra entries.
+fn hello_page(page_extra: &str) -> RawPdf {
+    one_page_with(page_extra).stream(4, "", HELLO)
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// xorshift64: the same sequence on every run and every machine, no crate needed.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number in `0..n`.
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[test]
+fn the_raw_writer_makes_a_pdf_that_reads() {
+    let case = "raw control";
+    let bytes = hello_page("").finish("");
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
+}
+
+#[test]
+fn an_honest_xref_stream_reads() {
+    let case = "xref stream control";
+    let bytes = hello_page("").finish_with_xref_stream("/W [1 4 2]");
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
+}
+
+// ---------------------------------------------------------------------------------
+// Nesting 100 000 deep
+
+const DEEP: usize = 100_000;
+
+fn deep_array() -> String {
+    "[".repeat(DEEP) + &"]".repeat(DEEP)
+}
+
+fn deep_dict() -> String {
+    "<< /A ".repeat(DEEP) + &">> ".repeat(DEEP)
+}
+
+/// Content that says "Hello", then hands `operand` to an operator.
+fn hello_then(operand: &str, operator: &str) -> Vec<u8> {
+    let mut content = HELLO.to_vec();
+    content.extend(format!("\n{operand} {operator}\n").bytes());
+    content
+}
+
+#[test]
+fn arrays_nested_100k_deep_in_a_content_operand_stop_that_stream_only() {
+    let case = "arrays 100k deep in content";
+    let bytes = one_page_with("").stream(4, "", &hello_then(&deep_array(), "TJ")).finish("");
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
+}
+
+#[test]
+fn dictionaries_nested_100k_deep_in_a_content_operand_stop_that_stream_only() {
+    let case = "dictionaries 100k deep in content";
+    let operand = format!("/Span {}", deep_dict());
+    let bytes = one_page_with("").stream(4, "", &hello_then(&operand, "BDC")).finish("");
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
+}
+
+#[test]
+fn arrays_nested_100k_deep_in_an_object_leave_the_page_readable() {
+    let case = "arrays 100k deep in an object";
+    let bytes = hello_page("/Annots 6 0 R").object(6, deep_array()).finish("");
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
+}
+
+#[test]
+fn dictionaries_nested_100k_deep_in_an_object_leave_the_page_readable() {
+    let case = "dictionaries 100k deep in an object";
+    let bytes = hello_page("/Annots [6 0 R]").object(6, deep_dict()).finish("");
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
+}
+
+#[test]
+fn arrays_nested_100k_deep_in_the_trailer_leave_the_page_readable() {
+    let case = "arrays 100k deep in the trailer";
+    let bytes = hello_page("").finish(&format!("/Deep {}", deep_array()));
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
+}
+
+#[test]
+fn dictionaries_nested_100k_deep_in_the_trailer_leave_the_page_readable() {
+    let case = "dictionaries 100k deep in the trailer";
+    let bytes = hello_page("").finish(&format!("/Deep {}", deep_dict()));
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
+}
+
+// ---------------------------------------------------------------------------------
+// Page-tree cycles
+
+/// A one-page document whose root /Pages node has these /Kids (the page is 3 0 R) and
+/// possibly a second node, 6 0 R.
+fn kids_cycle(kids: &str, node_6: Option<&str>) -> Vec<u8> {
+    let mut raw = RawPdf::new()
+        .object(1, CATALOG)
+        .object(2, format!("<< /Type /Pages /Kids {kids} /Count 2 >>"))
+        .object(3, page_dict(""))
+        .stream(4, "", HELLO)
+        .object(5, HELVETICA);
+    if let Some(node) = node_6 {
+        raw = raw.object(6, node);
+    }
+    raw.finish("")
+}
+
+/// A page tree with a /Kids cycle before its page ends in a report that either reads the
+/// page or says plainly that no page could be found. lopdf's page walk gives up after as
+/// many steps as the file has objects, so today it is the second.
+#[track_caller]
+fn assert_cycle_before_the_page_ends_plainly(case: &str, bytes: Vec<u8>) {
+    let r = report(case, bytes);
+    let c = format_check(case, &r);
+    let plain = (c.status == Status::Pass && c.message == "PDF 1.7, 1 pages")
+        || (c.status == Status::Fail && c.message.contains("no readable pages"));
+    assert!(plain, "{case}: got {} ({})", c.status.as_str(), c.message);
+}
+
+#[test]
+fn a_pages_node_listing_itself_before_its_page_ends_plainly() {
+    let case = "/Kids [itself, page]";
+    assert_cycle_before_the_page_ends_plainly(case, kids_cycle("[2 0 R 3 0 R]", None));
+}
+
+#[test]
+fn two_pages_nodes_listing_each_other_end_plainly() {
+    let case = "/Kids cycle of two nodes";
+    let node = "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>";
+    assert_cycle_before_the_page_ends_plainly(case, kids_cycle("[6 0 R 3 0 R]", Some(node)));
+}
+
+#[test]
+fn a_pages_node_listing_itself_after_its_page_terminates_with_a_report() {
+    let case = "/Kids [page, itself]";
+    let r = report(case, kids_cycle("[3 0 R 2 0 R]", None));
+    let c = format_check(case, &r);
+    assert_eq!(c.status, Status::Pass, "{case}: {}", c.message);
+    // Bounded: at most one page per object in the file (see the ignored test below).
+    assert!(r.document.pages <= 5, "{case}: {} pages", r.document.pages);
+}
+
+/// lopdf's page walk yields the page again each time the cycle comes round, until it has
+/// taken as many steps as the file has objects: here 3 pages, and in a paper of 5 000
+/// objects up to 2 000 interpreted copies and a `page-limit` failure.
+#[test]
+#[ignore = "bug: a /Kids cycle after a page repeats that page (3 pages reported for 1); src/pdf/load.rs should keep each page id once"]
+fn a_pages_node_listing_itself_after_its_page_counts_the_page_once() {
+    let case = "/Kids [page, itself], counted";
+    assert_reads_one_page(case, &report(case, kids_cycle("[3 0 R 2 0 R]", None)));
+}
+
+#[test]
+fn a_parent_cycle_above_a_page_without_a_media_box_gives_letter() {
+    let case = "/Parent cycle";
+    // The page inherits its /MediaBox, and its ancestors point at each other.
+    let page = "<< /Type /Page /Parent 6 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>";
+    let bytes = RawPdf::new()
+        .object(1, CATALOG)
+        .object(2, PAGES)
+        .object(3, page)
+        .stream(4, "", HELLO)
+        .object(5, HELVETICA)
+        .object(6, "<< /Type /Pages /Parent 7 0 R /Kids [3 0 R] /Count 1 >>")
+        .object(7, "<< /Type /Pages /Parent 6 0 R /Kids [6 0 R] /Count 1 >>")
+        .finish("");
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    let f = facts(case, read(case, bytes));
+    let page = &f.pages[0];
+    assert_eq!((page.width_pt, page.height_pt), (612.0, 792.0), "{case}: the default page size applies");
+    assert_eq!(page_text(&f, 1), "Hello");
+}
+
+#[test]
+fn a_page_that_is_its_own_parent_reads() {
+    let case = "page is its own /Parent";
+    let page = "<< /Type /Page /Parent 3 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>";
+    let bytes = RawPdf::new()
+        .object(1, CATALOG)
+        .object(2, PAGES)
+        .object(3, page)
+        .stream(4, "", HELLO)
+        .object(5, HELVETICA)
+        .finish("");
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
+}
+
+#[test]
+fn a_page_tree_ten_thousand_levels_deep_reads_its_page() {
+    let case = "page tree 10k levels deep";
+    // 2 → 6 → 7 → … → 10 005 → the page.
+    const LEVELS: u32 = 10_000;
+    let mut raw = RawPdf::new().object(1, CATALOG).object(2, "<< /Type /Pages /Kids [6 0 R] /Count 1 >>");
+    for n in 6..6 + LEVELS {
+        let kid = if n + 1 < 6 + LEVELS { n + 1 } else { 3 };
+        raw = raw.object(n, format!("<< /Type /Pages /Parent {} 0 R /Kids [{kid} 0 R] /Count 1 >>", n - 1));
+    }
+    let page = format!(
+        "<< /Type /Page /Parent {} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        5 + LEVELS
+    );
+    let bytes = raw.object(3, page).stream(4, "", HELLO).object(5, HELVETICA).finish("");
+    // A chain of single kids is walked without a stack, so the page is found; the page's
+    // inherited attributes are looked up only `Limits::depth` levels up.
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
+}
+
+// ---------------------------------------------------------------------------------
+// Flate bombs
+
+/// Writes bits least significant first, as DEFLATE packs them (RFC 1951 §3.1.1).
+#[derive(Default)]
+struct BitWriter {
+    out: Vec<u8>,
+    acc: u64,
+    n: u32,
+}
+
+impl BitWriter {
+    fn bits(&mut self, value: u32, count: u32) {
+        self.acc |= u64::from(value) << self.n;
+        self.n += count;
+        while self.n >= 8 {
+            self.out.push(self.acc as u8);
+            self.acc >>= 8;
+            self.n -= 8;
+        }
+    }
+
+    /// A Huffman code, which DEFLATE packs most significant bit first.
+    fn code(&mut self, code: u32, len: u32) {
+        self.bits(code.reverse_bits() >> (32 - len), len);
+    }
+
+    /// A literal byte in the fixed Huffman code (RFC 1951 §3.2.6).
+    fn literal(&mut self, byte: u8) {
+        match byte {
+            0..=143 => self.code(0x30 + u32::from(byte), 8),
+            _ => self.code(0x190 + u32::from(byte) - 144, 9),
+        }
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        if self.n > 0 {
+            self.out.push(self.acc as u8);
+        }
+        self.out
+    }
+}
+
+/// zlib data (/FlateDecode) that inflates to `prefix` then `zeros` zero bytes, written
+/// by hand as one fixed-Huffman block: each further 258 zeros is one 13-bit match at
+/// distance 1, so 65 MiB of output costs about 430 KB here and no compressor is needed.
+fn flate(prefix: &[u8], zeros: usize) -> Vec<u8> {
+    let mut w = BitWriter::default();
+    w.bits(1, 1); // BFINAL
+    w.bits(1, 2); // BTYPE 01: fixed Huffman codes
+    for &b in prefix {
+        w.literal(b);
+    }
+    let mut left = zeros;
+    if left > 0 {
+        w.literal(0);
+        left -= 1;
+    }
+    while left >= 258 {
+        w.code(0xC5, 8); // length code 285: 258 bytes
+        w.code(0, 5); // distance code 0: distance 1
+        left -= 258;
+    }
+    for _ in 0..left {
+        w.literal(0);
+    }
+    w.code(0, 7); // end of block (256)
+    let mut out = vec![0x78, 0x01];
+    out.extend(w.finish());
+    let (mut a, mut b) = (1u64, 0u64);
+    for &x in prefix {
+        a = (a + u64::from(x)) % 65521;
+        b = (b + a) % 65521;
+    }
+    b = (b + a * zeros as u64) % 65521;
+    out.extend((((b << 16) | a) as u32).to_be_bytes());
+    out
+}
+
+/// More than the default 64 MiB stream limit.
+const BOMB_ZEROS: usize = 65 << 20;
+
+#[test]
+fn the_hand_made_flate_data_inflates_as_built() {
+    let data = flate(b"BT ET", 100_000);
+    let stream = Stream::new(dictionary! { "Filter" => "FlateDecode" }, data);
+    let plain = stream.decompressed_content().expect("the hand-made stream inflates");
+    assert_eq!(plain.len(), 100_005);
+    assert!(plain.starts_with(b"BT ET") && plain[5..].iter().all(|&b| b == 0));
+}
+
+#[test]
+fn a_content_stream_inflating_past_64_mib_names_the_stream_limit() {
+    let case = "flate bomb content, default limits";
+    let bytes = one_page_with("").stream(4, "/Filter /FlateDecode", &flate(b"", BOMB_ZEROS)).finish("");
+    let limits = Limits::default();
+    let f = facts(case, read_with(case, bytes.clone(), limits));
+    assert_eq!(f.limits_reached, [(Limit::StreamBytes, Some(1))], "{case}");
+    let r = report_with(case, bytes, limits);
+    assert_format(case, &r, Status::Warn, "a stream decodes to more than 67 MB (page 1)");
+}
+
+#[test]
+fn a_content_stream_bomb_under_a_one_mib_limit_names_the_stream_limit() {
+    let case = "flate bomb content, 1 MiB limit";
+    let bytes = one_page_with("").stream(4, "/Filter /FlateDecode", &flate(b"", BOMB_ZEROS)).finish("");
+    let limits = Limits { stream_bytes: 1 << 20, ..Limits::default() };
+    let f = facts(case, read_with(case, bytes.clone(), limits));
+    assert_eq!(f.limits_reached, [(Limit::StreamBytes, Some(1))], "{case}");
+    assert_format(case, &report_with(case, bytes, limits), Status::Warn, "a stream decodes to more than 1 MB (page 1)");
+}
+
+#[test]
+fn an_object_stream_bomb_refuses_the_file_naming_the_stream_limit() {
+    let case = "flate bomb object stream";
+    // The object stream holds object 6 (an integer), then inflates on and on.
+    let objstm = flate(b"6 0 42 ", BOMB_ZEROS);
+    let dict = format!("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {}", objstm.len());
+    let bytes = hello_page("").object(7, stream_body(&dict, &objstm)).finish("");
+    let limits = Limits { stream_bytes: 1 << 20, ..Limits::default() };
+    assert_eq!(read_with(case, bytes.clone(), limits).err(), Some(ReadError::LimitReached(Limit::StreamBytes)), "{case}");
+    let r = report_with(case, bytes, limits);
+    assert_format(case, &r, Status::Fail, "the PDF could not be read: a stream decodes to more than 1 MB");
+}
+
+#[test]
+fn a_form_xobject_bomb_names_the_stream_limit() {
+    let case = "flate bomb form XObject";
+    let page = "/Resources << /XObject << /X1 6 0 R >> >>";
+    let form = flate(b"", BOMB_ZEROS);
+    let dict = format!("/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Filter /FlateDecode /Length {}", form.len());
+    let bytes = one_page_with(page).stream(4, "", b"/X1 Do").object(6, stream_body(&dict, &form)).finish("");
+    let limits = Limits { stream_bytes: 1 << 20, ..Limits::default() };
+    let f = facts(case, read_with(case, bytes.clone(), limits));
+    assert_eq!(f.limits_reached, [(Limit::StreamBytes, Some(1))], "{case}");
+    assert_format(case, &report_with(case, bytes, limits), Status::Warn, "a stream decodes to more than 1 MB (page 1)");
+}
+
+#[test]
+fn a_to_unicode_bomb_leaves_the_text_readable() {
+    let case = "flate bomb ToUnicode";
+    let cmap = flate(b"", BOMB_ZEROS);
+    let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>";
+    let bytes = RawPdf::new()
+        .object(1, CATALOG)
+        .object(2, PAGES)
+        .object(3, page_dict(""))
+        .stream(4, "", HELLO)
+        .object(5, font)
+        .object(6, stream_body(&format!("/Filter /FlateDecode /Length {}", cmap.len()), &cmap))
+        .finish("");
+    let limits = Limits { stream_bytes: 1 << 20, ..Limits::default() };
+    // The CMap is dropped and the font's own encoding gives the text.
+    assert_eq!(page_text(&facts(case, read_with(case, bytes.clone(), limits)), 1), "Hello");
+    assert_reads_one_page(case, &report_with(case, bytes, limits));
+}
+
+/// A font whose text needs its CMap (a Type 0 font, say) would read as nothing, with no
+/// word of why: the stream limit should be named as it is for content streams.
+#[test]
+#[ignore = "gap: a /ToUnicode CMap over the stream limit is dropped without naming the limit (src/pdf/font.rs)"]
+fn a_to_unicode_bomb_names_the_stream_limit() {
+    let case = "flate bomb ToUnicode, named";
+    let cmap = flate(b"", BOMB_ZEROS);
+    let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>";
+    let bytes = RawPdf::new()
+        .object(1, CATALOG)
+        .object(2, PAGES)
+        .object(3, page_dict(""))
+        .stream(4, "", HELLO)
+        .object(5, font)
+        .object(6, stream_body(&format!("/Filter /FlateDecode /Length {}", cmap.len()), &cmap))
+        .finish("");
+    let limits = Limits { stream_bytes: 1 << 20, ..Limits::default() };
+    let f = facts(case, read_with(case, bytes, limits));
+    assert!(f.limits_reached.iter().any(|&(l, _)| l == Limit::StreamBytes), "{case}: {:?}", f.limits_reached);
+}
+
+// ---------------------------------------------------------------------------------
+// /Length lies
+
+/// The page's content with its /Length written as `length`, and an object after it so
+/// that a /Length too long runs into it.
+fn length_lie(length: &str) -> Vec<u8> {
+    let content = stream_body(&format!("/Length {length}"), HELLO);
+    one_page_with("").object(4, content).object(6, "<< /Filler (after the content) >>").finish("")
+}
+
+fn assert_length_lie_reads(case: &str, length: &str) {
+    let bytes = length_lie(length);
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello", "{case}");
+}
+
+#[test]
+fn a_length_too_long_still_finds_endstream() {
+    assert_length_lie_reads("/Length too long", &(HELLO.len() + 1000).to_string());
+}
+
+#[test]
+fn a_length_past_the_end_of_the_file_still_finds_endstream() {
+    assert_length_lie_reads("/Length past end of file", "10000000");
+}
+
+#[test]
+fn a_length_too_short_still_finds_endstream() {
+    assert_length_lie_reads("/Length too short", "5");
+}
+
+#[test]
+fn a_zero_length_still_finds_endstream() {
+    assert_length_lie_reads("/Length zero", "0");
+}
+
+/// lopdf scans for `endstream` only when a /Length is a wrong non-negative integer; a
+/// stream whose /Length is negative, not an integer or a reference to nothing is dropped.
+/// The page then reads blank: file-format passes, and the font checks skip with "no
+/// running text found", which at least does not pass the text unread.
+fn assert_length_lie_reads_blank(case: &str, length: &str) {
+    let bytes = length_lie(length);
+    let r = report(case, bytes.clone());
+    assert_reads_one_page(case, &r);
+    let font_family = r.check("font-family").map(|c| (c.status, c.message.clone()));
+    assert!(
+        matches!(&font_family, Some((Status::Skip, m)) if m.contains("no running text found")),
+        "{case}: font-family {font_family:?}"
+    );
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "", "{case}");
+}
+
+#[test]
+fn a_negative_length_drops_the_stream_and_the_page_reads_blank() {
+    assert_length_lie_reads_blank("/Length negative", "-5");
+}
+
+#[test]
+fn a_length_past_i64_drops_the_stream_and_the_page_reads_blank() {
+    assert_length_lie_reads_blank("/Length past i64", "99999999999999999999999");
+}
+
+#[test]
+fn a_length_referring_to_a_missing_object_drops_the_stream_and_the_page_reads_blank() {
+    assert_length_lie_reads_blank("/Length refers to nothing", "99 0 R");
+}
+
+#[test]
+#[ignore = "bug (lopdf 0.47): a negative /Length is not recovered by scanning for endstream, so page 1 reads blank"]
+fn a_negative_length_still_finds_endstream() {
+    assert_length_lie_reads("/Length negative, recovered", "-5");
+}
+
+#[test]
+fn the_largest_i64_length_still_finds_endstream() {
+    assert_length_lie_reads("/Length i64::MAX", "9223372036854775807");
+}
+
+// ---------------------------------------------------------------------------------
+// Cross-reference streams with absurd /W and /Index
+
+fn assert_absurd_xref_stream_reads(case: &str, w_and_index: &str) {
+    let bytes = hello_page("").finish_with_xref_stream(w_and_index);
+    // The stream cannot be believed, so the objects are found by scanning the file.
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello", "{case}");
+}
+
+#[test]
+fn xref_stream_w_of_99999_bytes_per_field() {
+    assert_absurd_xref_stream_reads("/W [0 99999 0]", "/W [0 99999 0]");
+}
+
+#[test]
+fn xref_stream_w_with_two_fields() {
+    assert_absurd_xref_stream_reads("/W [1 2]", "/W [1 2]");
+}
+
+#[test]
+fn xref_stream_w_negative() {
+    assert_absurd_xref_stream_reads("/W [1 -4 2]", "/W [1 -4 2]");
+}
+
+#[test]
+fn xref_stream_w_of_u32_max() {
+    assert_absurd_xref_stream_reads("/W [1 4294967295 2]", "/W [1 4294967295 2]");
+}
+
+#[test]
+fn xref_stream_w_all_zero() {
+    assert_absurd_xref_stream_reads("/W [0 0 0]", "/W [0 0 0]");
+}
+
+#[test]
+fn xref_stream_index_of_u32_max_entries() {
+    assert_absurd_xref_stream_reads("/Index [0 4294967295]", "/W [1 4 2] /Index [0 4294967295]");
+}
+
+#[test]
+fn xref_stream_index_of_odd_length() {
+    assert_absurd_xref_stream_reads("/Index [0]", "/W [1 4 2] /Index [0]");
+}
+
+#[test]
+fn xref_stream_index_negative() {
+    assert_absurd_xref_stream_reads("/Index [-5 10]", "/W [1 4 2] /Index [-5 10]");
+}
+
+#[test]
+fn xref_stream_index_starting_near_u32_max() {
+    assert_absurd_xref_stream_reads("/Index [4294967290 10]", "/W [1 4 2] /Index [4294967290 10]");
+}
+
+#[test]
+fn xref_stream_index_of_many_sections() {
+    let index = format!("/W [1 4 2] /Index [{}]", "0 1000000 ".repeat(10_000));
+    assert_absurd_xref_stream_reads("/Index of 10 000 sections", &index);
+}
+
+// ---------------------------------------------------------------------------------
+// Two million operators on one page
+
+#[test]
+fn two_million_operators_on_a_page_name_the_operator_limit() {
+    let case = "2 million operators";
+    let content = "0 0 m\n".repeat(2_000_000);
+    let bytes = one_page_with("").stream(4, "", content.as_bytes()).finish("");
+    let limits = Limits::default();
+    let r = report_with(case, bytes, limits);
+    let named = format!("{} (page 1)", Limit::OperatorsPerPage.describe(&limits));
+    assert_format(case, &r, Status::Warn, &named);
+}
+
+// ---------------------------------------------------------------------------------
+// Truncations and byte changes of fixtures
+
+/// What each truncation's file-format check said, for the failure message.
+fn truncation_outcomes(name: &str) -> Vec<String> {
+    let bytes = fixture(name);
+    let mut problems = Vec::new();
+    for sixteenth in 0..16 {
+        let cut = bytes.len() * sixteenth / 16;
+        let case = format!("{name} cut at {sixteenth}/16 ({cut} bytes)");
+        let r = report(&case, bytes[..cut].to_vec());
+        let c = format_check(&case, &r);
+        let expected = match sixteenth {
+            // Nothing, not even the header, is left.
+            0 => c.status == Status::Fail && c.message == "this is not a PDF file",
+            // The rest either reads (repaired) or fails saying why.
+            _ => match c.status {
+                Status::Pass | Status::Warn => c.message.starts_with("PDF 1."),
+                Status::Fail => c.message.contains("damaged") || c.message.contains("no readable pages"),
+                Status::Skip => false,
+            },
+        };
+        println!("{case}: {} ({})", c.status.as_str(), c.message);
+        if !expected {
+            problems.push(format!("{case}: {} ({})", c.status.as_str(), c.message));
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_sixteenth_of_ok_final_gets_a_report() {
+    let problems = truncation_outcomes("ok_final.pdf");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_sixteenth_of_ok_objstreams_gets_a_report() {
+    let problems = truncation_outcomes("ok_objstreams.pdf");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Cut just before `startxref`: every object is there, the cross-reference data that
+/// leads to them is not, and the file is rebuilt by scanning.
+#[test]
+fn a_fixture_cut_before_startxref_is_rebuilt_and_reads_every_page() {
+    for name in ["ok_final.pdf", "ok_objstreams.pdf"] {
+        let bytes = fixture(name);
+        let cut = bytes.windows(9).rposition(|w| w == b"startxref").expect("the fixture has startxref");
+        let case = format!("{name} cut before startxref");
+        assert_format(&case, &report(&case, bytes[..cut].to_vec()), Status::Pass, "PDF 1.5, 5 pages");
+    }
+}
+
+#[test]
+fn two_hundred_seeded_variants_of_ok_final_each_get_a_report() {
+    let original = fixture("ok_final.pdf");
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut problems = Vec::new();
+    let mut outcomes = std::collections::BTreeMap::new();
+    for variant in 0..200 {
+        let mut bytes = original.clone();
+        let changes = 1 + rng.below(20);
+        let mut at = Vec::new();
+        for _ in 0..changes {
+            let i = rng.below(bytes.len());
+            bytes[i] ^= (1 + rng.below(255)) as u8;
+            at.push(i);
+        }
+        let case = format!("ok_final.pdf variant {variant} (bytes changed at {at:?})");
+        let r = report(&case, bytes);
+        let c = format_check(&case, &r);
+        *outcomes.entry(c.status.as_str()).or_insert(0) += 1;
+        if c.message.is_empty() || c.status == Status::Skip {
+            problems.push(format!("{case}: {} ({})", c.status.as_str(), c.message));
+        }
+    }
+    println!("200 variants of ok_final.pdf, file-format: {outcomes:?}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+// ---------------------------------------------------------------------------------
+// Odd files and absurd values
+
+#[test]
+fn empty_input_is_not_a_pdf() {
+    let case = "empty input";
+    assert_format(case, &report(case, Vec::new()), Status::Fail, "this is not a PDF file");
+}
+
+#[test]
+fn a_lone_header_is_a_damaged_pdf() {
+    let case = "lone %PDF-1.7";
+    assert_format(case, &report(case, b"%PDF-1.7".to_vec()), Status::Fail, "the PDF is damaged and cannot be read");
+}
+
+#[test]
+fn a_header_then_10_mb_of_garbage_is_a_damaged_pdf() {
+    let case = "%PDF-1.7 then 10 MB of garbage";
+    let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
+    let mut bytes = b"%PDF-1.7\n".to_vec();
+    while bytes.len() < 10_000_000 {
+        bytes.extend_from_slice(&rng.next().to_le_bytes());
+    }
+    assert_format(case, &report(case, bytes), Status::Fail, "the PDF is damaged and cannot be read");
+}
+
+#[test]
+fn a_huge_declared_page_count_reads_the_pages_there_are() {
+    let case = "/Count 2147483647";
+    let bytes = RawPdf::new()
+        .object(1, CATALOG)
+        .object(2, "<< /Type /Pages /Kids [3 0 R] /Count 2147483647 >>")
+        .object(3, page_dict(""))
+        .stream(4, "", HELLO)
+        .object(5, HELVETICA)
+        .finish("");
+    assert_reads_one_page(case, &report(case, bytes));
+}
+
+#[test]
+fn more_pages_than_the_page_limit_name_the_page_limit() {
+    let case = "12 pages, page limit 5";
+    let mut b = common::PdfBuilder::new();
+    for _ in 0..12 {
+        b = b.page(common::PageSpec::new("0 0 10 10 re f"));
+    }
+    let bytes = b.build();
+    let limits = Limits { pages: 5, ..Limits::default() };
+    let f = facts(case, read_with(case, bytes.clone(), limits));
+    assert_eq!((f.page_count, f.pages.len()), (12, 5), "{case}");
+    assert_eq!(f.limits_reached, [(Limit::Pages, None)], "{case}");
+    let r = report_with(case, bytes, limits);
+    assert_format(case, &r, Status::Warn, "PDF 1.7, 12 pages; read only in part: the document has more than 5 pages");
+}
+
+/// A one-page document whose page has this /MediaBox.
+fn media_box_pdf(media_box: &str) -> Vec<u8> {
+    let page = format!(
+        "<< /Type /Page /Parent 2 0 R /MediaBox {media_box} /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+    );
+    RawPdf::new().object(1, CATALOG).object(2, PAGES).object(3, page).stream(4, "", HELLO).object(5, HELVETICA).finish("")
+}
+
+/// A page with this /MediaBox reads, with a finite and positive size, which it returns.
+fn assert_media_box_reads(case: &str, media_box: &str) -> (f64, f64) {
+    let bytes = media_box_pdf(media_box);
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    let f = facts(case, read(case, bytes));
+    let p = f.pages.first().unwrap_or_else(|| panic!("{case}: page 1 was not read"));
+    assert!(
+        p.width_pt.is_finite() && p.height_pt.is_finite() && p.width_pt > 0.0 && p.height_pt > 0.0,
+        "{case}: page size {} × {}",
+        p.width_pt,
+        p.height_pt
+    );
+    assert_eq!(page_text(&f, 1), "Hello", "{case}");
+    (p.width_pt, p.height_pt)
+}
+
+#[test]
+fn a_media_box_of_reals_past_f32_gives_letter() {
+    // Parsed as infinite reals, which no number reader accepts.
+    let huge = format!("1{}.0", "0".repeat(308));
+    let size = assert_media_box_reads("/MediaBox of 309-digit reals", &format!("[0 0 {huge} {huge}]"));
+    assert_eq!(size, (612.0, 792.0));
+}
+
+#[test]
+fn a_media_box_of_huge_integers_gives_a_huge_finite_page() {
+    let size = assert_media_box_reads("/MediaBox of 10^15", "[0 0 1000000000000000 1000000000000000]");
+    assert_eq!(size, (1e15, 1e15));
+}
+
+#[test]
+fn a_media_box_with_negative_sizes_is_normalised() {
+    let size = assert_media_box_reads("/MediaBox with negative sizes", "[0 0 -612 -792]");
+    assert_eq!(size, (612.0, 792.0));
+}
+
+#[test]
+fn a_media_box_of_zero_size_gives_letter() {
+    let size = assert_media_box_reads("/MediaBox of zero size", "[0 0 0 0]");
+    assert_eq!(size, (612.0, 792.0));
+}
+
+#[test]
+fn a_media_box_of_three_numbers_gives_letter() {
+    let size = assert_media_box_reads("/MediaBox of three numbers", "[0 0 612]");
+    assert_eq!(size, (612.0, 792.0));
+}
+
+/// `NaN`, `1e308` and a 309-digit integer are not PDF numbers: lopdf cannot parse the
+/// page dictionary at all, and its page walk still yields the page's id. Today the page
+/// is skipped in silence (`continue` in src/pdf/load.rs): file-format passes with
+/// "1 pages", no page is read, and page-size says "every page is US Letter" of no page.
+#[track_caller]
+fn assert_unparseable_page_gets_a_report(case: &str, media_box: &str) {
+    let r = report(case, media_box_pdf(media_box));
+    assert_format(case, &r, Status::Pass, "PDF 1.7, 1 pages");
+    assert_eq!((r.document.pages, r.document.page_sizes.len()), (1, 0), "{case}: page 1 is skipped");
+}
+
+#[test]
+fn a_media_box_of_nan_makes_the_page_unreadable_and_still_gets_a_report() {
+    assert_unparseable_page_gets_a_report("/MediaBox with NaN", "[0 0 NaN NaN]");
+}
+
+#[test]
+fn a_media_box_of_1e308_makes_the_page_unreadable_and_still_gets_a_report() {
+    assert_unparseable_page_gets_a_report("/MediaBox with 1e308", "[0 0 1e308 1e308]");
+}
+
+#[test]
+fn a_media_box_of_309_digit_integers_makes_the_page_unreadable_and_still_gets_a_report() {
+    let huge = format!("1{}", "0".repeat(308));
+    assert_unparseable_page_gets_a_report("/MediaBox of 309-digit integers", &format!("[0 0 {huge} {huge}]"));
+}
+
+#[test]
+#[ignore = "bug: a page whose dictionary cannot be parsed is skipped in silence (src/pdf/load.rs), so file-format passes and page-size vouches for no page"]
+fn an_unparseable_page_is_named_in_the_file_format_check() {
+    let case = "/MediaBox with NaN, named";
+    let r = report(case, media_box_pdf("[0 0 NaN NaN]"));
+    assert_format(case, &r, Status::Warn, "page 1");
+}
+
+#[test]
+fn a_font_with_a_million_widths_reads() {
+    let case = "/Widths of 10^6 entries";
+    let widths = "500 ".repeat(1_000_000);
+    let font = format!(
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 0 /LastChar 999999 /Widths [{widths}] >>"
+    );
+    let bytes = one_page_with("").stream(4, "", HELLO).object(5, font).finish("");
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello", "{case}");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_by_name() {
+    let case = "file over file_bytes";
+    let bytes = hello_page("").finish("");
+    let limits = Limits { file_bytes: 100, ..Limits::default() };
+    let r = report_with(case, bytes, limits);
+    assert_format(case, &r, Status::Fail, "the PDF could not be read: the file is larger than");
+}
+
+/// An object that is not a stream where the page's content should be: no text, no panic.
+#[test]
+fn contents_that_are_not_a_stream_leave_an_empty_page() {
+    let case = "/Contents is a number";
+    let bytes = one_page_with("").object(4, "42").finish("");
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "", "{case}");
+}
