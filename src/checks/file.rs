@@ -3,6 +3,7 @@
 
 use crate::limits::Limits;
 use crate::pdf::{DocumentFacts, ReadError};
+use super::pages::pages_phrase;
 use crate::report::{Check, Status};
 
 const FORMAT: &str = "file-format";
@@ -17,6 +18,11 @@ pub fn file_format(read: &Result<DocumentFacts, ReadError>, limits: &Limits) -> 
                 message.push_str(", encrypted with an owner password only (opens without one)");
             }
             let mut check = Check::new(FORMAT, FORMAT_TITLE, Status::Pass, message);
+            if !facts.unreadable_pages.is_empty() {
+                check.status = Status::Warn;
+                check.message = format!("{}; {} could not be read", check.message, pages_phrase(&facts.unreadable_pages));
+                check.hint = Some("re-export the PDF (\"Print to PDF\" or your TeX toolchain): a reader may show those pages differently".into());
+            }
             if !facts.limits_reached.is_empty() {
                 let notes: Vec<String> = facts
                     .limits_reached

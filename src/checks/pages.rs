@@ -74,7 +74,8 @@ pub fn page_size(facts: &DocumentFacts, profile: &Profile) -> Check {
         }
     }
     if groups.is_empty() {
-        return Check::new("page-size", "Page size", Status::Pass, format!("every page is {required}"));
+        let every = if facts.pages.len() < facts.page_count { "every page read" } else { "every page" };
+        return Check::new("page-size", "Page size", Status::Pass, format!("{every} is {required}"));
     }
     let parts: Vec<String> = groups.iter().map(|((w, h), pages)| format!("{} {} {}", pages_phrase(pages), if pages.len() == 1 { "is" } else { "are" }, describe_size(*w, *h))).collect();
     let mut check = Check::new("page-size", "Page size", Status::Fail, format!("{}, not {required}", parts.join("; ")))

@@ -7,6 +7,7 @@ use super::geom::Matrix;
 use super::objects::{self, get_array, get_dict, get_name, get_number, numbers};
 use super::std14::{self, StandardFont};
 use super::FontFacts;
+use crate::limits::Limit;
 use lopdf::{Dictionary, Document, Encoding, Object};
 
 /// Widths entries read from one font; more is an attack, not a font.
@@ -47,6 +48,8 @@ pub struct LoadedFont {
     /// Ascent and descent in text-space units (× font size gives points).
     pub ascent: f64,
     pub descent: f64,
+    /// A limit reached while reading the font (its ToUnicode CMap over the stream limit).
+    pub limit: Option<Limit>,
 }
 
 /// What a report says about a font, without reading its metrics: subtype, name,
@@ -133,15 +136,19 @@ fn vertical_metrics(doc: &Document, font: &Dictionary, standard: Option<Standard
 
 /// The /ToUnicode CMap, read through lopdf (which prefers /Encoding when both exist,
 /// so /Encoding is hidden from it here).
-fn to_unicode_cmap(doc: &Document, font: &Dictionary, stream_limit: usize) -> Option<Encoding<'static>> {
-    font.get(b"ToUnicode").ok()?;
+/// `Err` when the CMap is over the stream limit (a bomb), so the limit can be named.
+fn to_unicode_cmap(doc: &Document, font: &Dictionary, stream_limit: usize) -> Result<Option<Encoding<'static>>, Limit> {
+    if font.get(b"ToUnicode").is_err() {
+        return Ok(None);
+    }
     let mut only_cmap = font.clone();
     only_cmap.remove(b"Encoding");
     // lopdf refuses a dictionary without /Type /Font, which readers do not require.
     only_cmap.set("Type", Object::Name(b"Font".to_vec()));
     match only_cmap.get_font_encoding_with_limit(doc, stream_limit) {
-        Ok(Encoding::UnicodeMapEncoding(cmap)) => Some(Encoding::UnicodeMapEncoding(cmap)),
-        _ => None,
+        Ok(Encoding::UnicodeMapEncoding(cmap)) => Ok(Some(Encoding::UnicodeMapEncoding(cmap))),
+        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => Err(Limit::StreamBytes),
+        _ => Ok(None),
     }
 }
 
@@ -243,6 +250,10 @@ impl LoadedFont {
                 e.contains("UCS2") || e.contains("UTF16")
             });
         let by_encoding = if kind == Kind::Composite { Vec::new() } else { encoding_table(doc, font, stream_limit) };
+        let (to_unicode, limit) = match to_unicode_cmap(doc, font, stream_limit) {
+            Ok(cmap) => (cmap, None),
+            Err(limit) => (None, Some(limit)),
+        };
         LoadedFont {
             kind,
             first_char,
@@ -251,7 +262,8 @@ impl LoadedFont {
             cid_widths,
             default_width,
             standard,
-            to_unicode: to_unicode_cmap(doc, font, stream_limit),
+            to_unicode,
+            limit,
             by_encoding,
             ucs2,
             ascent,

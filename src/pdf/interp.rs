@@ -418,6 +418,9 @@ impl<'a> Interpreter<'a> {
                         .and_then(|fonts| fonts.get(n).ok())?;
                     self.fonts.load(self.doc, font_ref, stream_limit)
                 });
+                if let Some(limit) = self.gs.font.and_then(|i| self.fonts.metrics(i)).and_then(|f| f.limit) {
+                    self.out.limit.get_or_insert(limit);
+                }
             }
             "Td" => {
                 if let [tx, ty] = nums()[..] {

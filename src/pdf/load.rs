@@ -58,7 +58,9 @@ fn merge_fonts(met: Vec<FontFacts>) -> (Vec<FontFacts>, Vec<usize>) {
 
 pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, ReadError> {
     let doc = open(bytes, limits)?;
-    let page_ids: Vec<_> = doc.page_iter().collect();
+    // lopdf's walk can meet a page again through a /Kids cycle: each page counts once.
+    let mut seen = std::collections::BTreeSet::new();
+    let page_ids: Vec<_> = doc.page_iter().filter(|id| seen.insert(*id)).collect();
     if page_ids.is_empty() {
         return Err(ReadError::NoPages);
     }
@@ -77,7 +79,10 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
     let mut total_operators = 0u64;
     for (i, &id) in page_ids.iter().take(limits.pages).enumerate() {
         let number = i.saturating_add(1);
-        let Ok(page_dict) = doc.get_dictionary(id) else { continue };
+        let Ok(page_dict) = doc.get_dictionary(id) else {
+            facts.unreadable_pages.push(number);
+            continue;
+        };
         let setup = page::setup(&doc, page_dict, limits.depth);
         let mut page = PageFacts {
             number,

@@ -52,6 +52,8 @@ pub struct DocumentFacts {
     /// The venue notice at the foot of page 1, as printed.
     pub notice: Option<String>,
     pub notice_bbox: Option<Rect>,
+    /// Pages in the page tree whose dictionary could not be read (1-based).
+    pub unreadable_pages: Vec<usize>,
     /// Limits reached while reading, with the page where it happened (1-based) if any.
     pub limits_reached: Vec<(Limit, Option<usize>)>,
 }
