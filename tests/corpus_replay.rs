@@ -47,13 +47,9 @@ enum Outcome {
     Hang,
 }
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic with a non-text payload".into())
-}
+#[path = "common/guard.rs"]
+mod guard;
+use guard::panic_message;
 
 /// Checks one file on a thread of its own, giving up waiting after `WATCHDOG`.
 fn replay(bytes: Vec<u8>) -> (Outcome, Duration) {

@@ -22,13 +22,9 @@ use std::time::Duration;
 /// debug build.
 const WATCHDOG: Duration = Duration::from_secs(120);
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic with a non-text payload".into())
-}
+#[path = "common/guard.rs"]
+mod guard;
+use guard::panic_message;
 
 /// Runs `f` on a thread of its own; a panic or a hang becomes a failure naming the case.
 fn guarded<T: Send + 'static>(case: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
@@ -575,19 +571,24 @@ fn a_form_xobject_bomb_names_the_stream_limit() {
     assert_format(case, &report_with(case, bytes, limits), Status::Warn, "a stream decodes to more than 1 MB (page 1)");
 }
 
-#[test]
-fn a_to_unicode_bomb_leaves_the_text_readable() {
-    let case = "flate bomb ToUnicode";
+/// "Hello" in Helvetica whose /ToUnicode CMap is a flate bomb.
+fn to_unicode_bomb_pdf() -> Vec<u8> {
     let cmap = flate(b"", BOMB_ZEROS);
     let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>";
-    let bytes = RawPdf::new()
+    RawPdf::new()
         .object(1, CATALOG)
         .object(2, PAGES)
         .object(3, page_dict(""))
         .stream(4, "", HELLO)
         .object(5, font)
         .object(6, stream_body(&format!("/Filter /FlateDecode /Length {}", cmap.len()), &cmap))
-        .finish("");
+        .finish("")
+}
+
+#[test]
+fn a_to_unicode_bomb_leaves_the_text_readable() {
+    let case = "flate bomb ToUnicode";
+    let bytes = to_unicode_bomb_pdf();
     let limits = Limits { stream_bytes: 1 << 20, ..Limits::default() };
     // The CMap is dropped and the font's own encoding gives the text; the limit is named.
     assert_eq!(page_text(&facts(case, read_with(case, bytes.clone(), limits)), 1), "Hello");
@@ -599,16 +600,7 @@ fn a_to_unicode_bomb_leaves_the_text_readable() {
 #[test]
 fn a_to_unicode_bomb_names_the_stream_limit() {
     let case = "flate bomb ToUnicode, named";
-    let cmap = flate(b"", BOMB_ZEROS);
-    let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>";
-    let bytes = RawPdf::new()
-        .object(1, CATALOG)
-        .object(2, PAGES)
-        .object(3, page_dict(""))
-        .stream(4, "", HELLO)
-        .object(5, font)
-        .object(6, stream_body(&format!("/Filter /FlateDecode /Length {}", cmap.len()), &cmap))
-        .finish("");
+    let bytes = to_unicode_bomb_pdf();
     let limits = Limits { stream_bytes: 1 << 20, ..Limits::default() };
     let f = facts(case, read_with(case, bytes, limits));
     assert!(f.limits_reached.iter().any(|&(l, _)| l == Limit::StreamBytes), "{case}: {:?}", f.limits_reached);

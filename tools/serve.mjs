@@ -11,7 +11,8 @@ const MOUNTS = [
   ["/precheck/", join(ROOT, "pkg")],
   ["/", join(ROOT, "www")],
 ];
-const TYPES = {
+/** The content types browsers need (a .wasm must be application/wasm). */
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",

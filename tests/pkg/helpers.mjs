@@ -1,6 +1,7 @@
 // Shared by the package tests (tests/pkg/*.test.mjs): pack pkg/ as npm would publish it,
 // install the tarball into an empty project, ask the native CLI for the reference
 // statuses, serve files on 127.0.0.1 and launch Debian's headless Chromium.
+import { TYPES } from "../../tools/serve.mjs";
 import { execFile as execFileCb } from "node:child_process";
 import { promisify } from "node:util";
 import { createServer } from "node:http";
@@ -122,17 +123,6 @@ export async function nativeStatuses(name) {
   return statusesOf(await nativeReport(name));
 }
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".pdf": "application/pdf",
-  ".txt": "text/plain; charset=utf-8",
-};
 
 /**
  * A static server on 127.0.0.1 (a free port). mounts: [[urlPrefix, dir], ...], the
