@@ -21,13 +21,28 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-const MONTH_NAMES: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 impl Date {
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        ((1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        ((1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month))
+        .then_some(Date { year, month, day })
     }
 
     /// Parses exactly `YYYY-MM-DD`.
@@ -37,7 +52,11 @@ impl Date {
         if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
             return None;
         }
-        let num = |r: std::ops::Range<usize>| s.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit())).and_then(|p| p.parse().ok());
+        let num = |r: std::ops::Range<usize>| {
+            s.get(r)
+                .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))
+                .and_then(|p| p.parse().ok())
+        };
         Date::new(num(0..4)? as i32, num(5..7)?, num(8..10)?)
     }
 
@@ -57,19 +76,30 @@ impl Date {
         let day = doy - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
         let year = yoe + era * 400 + i64::from(month <= 2);
-        Date::new(i32::try_from(year).ok()?, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+        Date::new(
+            i32::try_from(year).ok()?,
+            u32::try_from(month).ok()?,
+            u32::try_from(day).ok()?,
+        )
     }
 
     /// `May 2021`.
     pub fn month_name(year: i32, month: u32) -> String {
-        let name = MONTH_NAMES.get((month as usize).wrapping_sub(1)).copied().unwrap_or("?");
+        let name = MONTH_NAMES
+            .get((month as usize).wrapping_sub(1))
+            .copied()
+            .unwrap_or("?");
         format!("{name} {year}")
     }
 
     /// The same day `years` earlier (29 February becomes 28).
     pub fn years_before(&self, years: i32) -> Date {
         let year = self.year.saturating_sub(years);
-        Date { year, month: self.month, day: self.day.min(days_in_month(year, self.month)) }
+        Date {
+            year,
+            month: self.month,
+            day: self.day.min(days_in_month(year, self.month)),
+        }
     }
 }
 
@@ -88,7 +118,8 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date (YYYY-MM-DD)")))
+        Date::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date (YYYY-MM-DD)")))
     }
 }
 
@@ -106,7 +137,16 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in ["2021-02-29", "2021-13-01", "2021-00-10", "21-07-13", "2021-7-13", "2021-07-13x", "", "２０２１-07-13"] {
+        for bad in [
+            "2021-02-29",
+            "2021-13-01",
+            "2021-00-10",
+            "21-07-13",
+            "2021-7-13",
+            "2021-07-13x",
+            "",
+            "２０２１-07-13",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert!(Date::parse("2024-02-29").is_some());
@@ -115,12 +155,24 @@ mod tests {
     #[test]
     fn unix_days() {
         assert_eq!(Date::from_unix_days(0).unwrap().to_string(), "1970-01-01");
-        assert_eq!(Date::from_unix_days(18_821).unwrap().to_string(), "2021-07-13");
-        assert_eq!(Date::from_unix_days(19_782).unwrap().to_string(), "2024-02-29");
+        assert_eq!(
+            Date::from_unix_days(18_821).unwrap().to_string(),
+            "2021-07-13"
+        );
+        assert_eq!(
+            Date::from_unix_days(19_782).unwrap().to_string(),
+            "2024-02-29"
+        );
     }
 
     #[test]
     fn a_year_before_a_leap_day() {
-        assert_eq!(Date::parse("2024-02-29").unwrap().years_before(1).to_string(), "2023-02-28");
+        assert_eq!(
+            Date::parse("2024-02-29")
+                .unwrap()
+                .years_before(1)
+                .to_string(),
+            "2023-02-28"
+        );
     }
 }

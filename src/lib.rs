@@ -7,7 +7,16 @@
 //!   damaged or hostile, gets a report, and reading stops at the named [`Limits`].
 //! - Only `pdf` touches lopdf; `checks` sees plain facts.
 #![forbid(unsafe_code)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::arithmetic_side_effects))]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
+    )
+)]
 
 pub mod checks;
 pub mod date;
@@ -15,9 +24,9 @@ pub mod limits;
 pub mod pdf;
 pub mod profile;
 pub mod report;
-pub mod words;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod words;
 
 pub use date::Date;
 pub use limits::Limits;
@@ -40,7 +49,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Paper, Kind::Position, Kind::Published, Kind::Poster, Kind::Blog];
+    pub const ALL: [Kind; 5] = [
+        Kind::Paper,
+        Kind::Position,
+        Kind::Published,
+        Kind::Poster,
+        Kind::Blog,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -77,7 +92,10 @@ impl<'de> Deserialize<'de> for ProfileChoice {
             fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<ProfileChoice, E> {
                 Ok(ProfileChoice::Builtin(id.to_string()))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<ProfileChoice, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<ProfileChoice, A::Error> {
                 Profile::deserialize(serde::de::value::MapAccessDeserializer::new(map))
                     .map(|p| ProfileChoice::Custom(Box::new(p)))
             }
@@ -122,7 +140,11 @@ impl std::fmt::Display for OptionsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             OptionsError::UnknownProfile(id) => {
-                write!(f, "unknown profile `{id}` (built in: {})", profile::BUILTIN.join(", "))
+                write!(
+                    f,
+                    "unknown profile `{id}` (built in: {})",
+                    profile::BUILTIN.join(", ")
+                )
             }
             OptionsError::InvalidProfile(why) => write!(f, "{why}"),
             OptionsError::InvalidDate { option, value } => {
@@ -144,9 +166,12 @@ pub const DEFAULT_PROFILE: &str = "snn-2022";
 
 fn resolve_profile(choice: &ProfileChoice) -> Result<Profile, OptionsError> {
     match choice {
-        ProfileChoice::Builtin(id) => profile::builtin(id).ok_or_else(|| OptionsError::UnknownProfile(id.clone())),
+        ProfileChoice::Builtin(id) => {
+            profile::builtin(id).ok_or_else(|| OptionsError::UnknownProfile(id.clone()))
+        }
         ProfileChoice::Custom(p) => {
-            p.validate().map_err(|e| OptionsError::InvalidProfile(e.0))?;
+            p.validate()
+                .map_err(|e| OptionsError::InvalidProfile(e.0))?;
             Ok((**p).clone())
         }
     }
@@ -155,7 +180,12 @@ fn resolve_profile(choice: &ProfileChoice) -> Result<Profile, OptionsError> {
 fn parse_date(option: &'static str, value: Option<&str>) -> Result<Option<Date>, OptionsError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
-        Some(v) => Date::parse(v).map(Some).ok_or_else(|| OptionsError::InvalidDate { option, value: v.to_string() }),
+        Some(v) => Date::parse(v)
+            .map(Some)
+            .ok_or_else(|| OptionsError::InvalidDate {
+                option,
+                value: v.to_string(),
+            }),
     }
 }
 
@@ -166,11 +196,20 @@ pub fn check(pdf: Option<&[u8]>, options: &Options) -> Result<Report, OptionsErr
 }
 
 /// [`check`] with explicit limits (tests and hosts with tighter budgets).
-pub fn check_with_limits(pdf: Option<&[u8]>, options: &Options, limits: &Limits) -> Result<Report, OptionsError> {
+pub fn check_with_limits(
+    pdf: Option<&[u8]>,
+    options: &Options,
+    limits: &Limits,
+) -> Result<Report, OptionsError> {
     let profile = resolve_profile(&options.profile)?;
     let declared = parse_date("firstPublic", options.first_public.as_deref())?;
     let today = parse_date("today", options.today.as_deref())?;
-    let inputs = checks::Inputs { abstract_text: options.abstract_text.as_deref(), declared, today, kind: options.kind };
+    let inputs = checks::Inputs {
+        abstract_text: options.abstract_text.as_deref(),
+        declared,
+        today,
+        kind: options.kind,
+    };
     let mut document = report::DocumentSummary::default();
     let (checks, derived) = match (options.kind, pdf) {
         (Kind::Blog, _) => checks::run_blog_checks(inputs, &profile),
@@ -210,7 +249,12 @@ fn summarize(facts: &pdf::DocumentFacts) -> report::DocumentSummary {
         page_sizes: facts
             .pages
             .iter()
-            .map(|p| [pdf::geom::round2(p.width_pt), pdf::geom::round2(p.height_pt)])
+            .map(|p| {
+                [
+                    pdf::geom::round2(p.width_pt),
+                    pdf::geom::round2(p.height_pt),
+                ]
+            })
             .collect(),
         text_blocks: Vec::new(),
         fonts: facts.fonts.clone(),

@@ -54,13 +54,27 @@ pub enum Limit {
 impl Limit {
     pub fn describe(self, limits: &Limits) -> String {
         match self {
-            Limit::FileBytes => format!("the file is larger than the {} MB precheck reads", limits.file_bytes / 1_000_000),
-            Limit::StreamBytes => format!("a stream decodes to more than {} MB", limits.stream_bytes / 1_000_000),
-            Limit::OperatorsPerPage => format!("a page has more than {} drawing operators", limits.operators_per_page),
-            Limit::OperatorsTotal => format!("the document has more than {} drawing operators", limits.operators_total),
+            Limit::FileBytes => format!(
+                "the file is larger than the {} MB precheck reads",
+                limits.file_bytes / 1_000_000
+            ),
+            Limit::StreamBytes => format!(
+                "a stream decodes to more than {} MB",
+                limits.stream_bytes / 1_000_000
+            ),
+            Limit::OperatorsPerPage => format!(
+                "a page has more than {} drawing operators",
+                limits.operators_per_page
+            ),
+            Limit::OperatorsTotal => format!(
+                "the document has more than {} drawing operators",
+                limits.operators_total
+            ),
             Limit::Pages => format!("the document has more than {} pages", limits.pages),
             Limit::Depth => format!("objects are nested more than {} deep", limits.depth),
-            Limit::GlyphsPerPage => format!("a page shows more than {} glyphs", limits.glyphs_per_page),
+            Limit::GlyphsPerPage => {
+                format!("a page shows more than {} glyphs", limits.glyphs_per_page)
+            }
         }
     }
 }

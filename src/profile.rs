@@ -115,7 +115,11 @@ pub const BUILTIN: [&str; 2] = ["snn-2022", "neurips-2022"];
 
 fn date(s: &str) -> Date {
     // The built-in literals below are valid dates; a typo would show in the tests.
-    Date::parse(s).unwrap_or(Date { year: 1970, month: 1, day: 1 })
+    Date::parse(s).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
 }
 
 fn neurips_geometry() -> Geometry {
@@ -137,8 +141,23 @@ fn neurips_fonts() -> Fonts {
     Fonts {
         body_family: "Times".into(),
         body_family_names: [
-            "times", "nimbusromno9l", "nimbusroman", "nimbusrom", "texgyretermes", "termes", "tinos",
-            "liberationserif", "utm", "ptmr", "rtxr", "rtxb", "rtxi", "ntxtlf", "newtxtext", "stixtwotext", "stix",
+            "times",
+            "nimbusromno9l",
+            "nimbusroman",
+            "nimbusrom",
+            "texgyretermes",
+            "termes",
+            "tinos",
+            "liberationserif",
+            "utm",
+            "ptmr",
+            "rtxr",
+            "rtxb",
+            "rtxi",
+            "ntxtlf",
+            "newtxtext",
+            "stixtwotext",
+            "stix",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -153,7 +172,8 @@ fn neurips_2022_template() -> Template {
     Template {
         name: "NeurIPS 2022".into(),
         notices: vec![
-            "Submitted to 36th Conference on Neural Information Processing Systems (NeurIPS 2022)".into(),
+            "Submitted to 36th Conference on Neural Information Processing Systems (NeurIPS 2022)"
+                .into(),
             "36th Conference on Neural Information Processing Systems (NeurIPS 2022)".into(),
             "Preprint. Under review.".into(),
         ],
@@ -173,7 +193,10 @@ fn neurips_style(id: &str, name: &str, dates: Dates, paper: PageLimit) -> Profil
         geometry: neurips_geometry(),
         fonts: neurips_fonts(),
         template: neurips_2022_template(),
-        page_limits: Kinds { paper: Some(paper), position: None },
+        page_limits: Kinds {
+            paper: Some(paper),
+            position: None,
+        },
     }
 }
 
@@ -189,7 +212,10 @@ pub fn builtin(id: &str) -> Option<Profile> {
                 notification: Some(date("2022-07-02")),
                 event: Some(date("2022-07-13")),
             },
-            PageLimit { pass_max: 4, warn_max: 5 },
+            PageLimit {
+                pass_max: 4,
+                warn_max: 5,
+            },
         )),
         "neurips-2022" => Some(neurips_style(
             "neurips-2022",
@@ -200,7 +226,10 @@ pub fn builtin(id: &str) -> Option<Profile> {
                 notification: Some(date("2022-09-14")),
                 event: Some(date("2022-11-28")),
             },
-            PageLimit { pass_max: 9, warn_max: 9 },
+            PageLimit {
+                pass_max: 9,
+                warn_max: 9,
+            },
         )),
         _ => None,
     }
@@ -209,7 +238,8 @@ pub fn builtin(id: &str) -> Option<Profile> {
 impl Profile {
     /// Parses and validates a profile given as JSON.
     pub fn from_json(json: &str) -> Result<Profile, ProfileError> {
-        let profile: Profile = serde_json::from_str(json).map_err(|e| ProfileError(format!("the profile is not valid: {e}")))?;
+        let profile: Profile = serde_json::from_str(json)
+            .map_err(|e| ProfileError(format!("the profile is not valid: {e}")))?;
         profile.validate()?;
         Ok(profile)
     }
@@ -226,7 +256,9 @@ impl Profile {
         ];
         for (name, v) in lengths {
             if !(v.is_finite() && v > 0.0 && v < 100_000.0) {
-                return err(format!("geometry.{name} must be a positive number of points, not {v}"));
+                return err(format!(
+                    "geometry.{name} must be a positive number of points, not {v}"
+                ));
             }
         }
         let offsets = [
@@ -239,30 +271,46 @@ impl Profile {
         ];
         for (name, v) in offsets {
             if !(v.is_finite() && (0.0..100_000.0).contains(&v)) {
-                return err(format!("geometry.{name} must be zero or a positive number of points, not {v}"));
+                return err(format!(
+                    "geometry.{name} must be zero or a positive number of points, not {v}"
+                ));
             }
         }
         if g.margin_fail_pt < g.margin_ignore_pt {
             return err("geometry.marginFailPt must not be below marginIgnorePt".into());
         }
-        if g.block_left_pt + g.block_width_pt > g.page_width_pt || g.block_top_pt + g.block_height_pt > g.page_height_pt {
+        if g.block_left_pt + g.block_width_pt > g.page_width_pt
+            || g.block_top_pt + g.block_height_pt > g.page_height_pt
+        {
             return err("the text block does not fit on the page".into());
         }
         let f = &self.fonts;
-        if !(f.body_family_min_share.is_finite() && (0.0..=1.0).contains(&f.body_family_min_share)) {
+        if !(f.body_family_min_share.is_finite() && (0.0..=1.0).contains(&f.body_family_min_share))
+        {
             return err("fonts.bodyFamilyMinShare must be between 0 and 1".into());
         }
-        if !(f.body_size_pt.is_finite() && f.body_size_pt > 0.0 && f.body_size_tolerance_pt.is_finite() && f.body_size_tolerance_pt >= 0.0) {
-            return err("fonts.bodySizePt must be positive and bodySizeTolerancePt not negative".into());
+        if !(f.body_size_pt.is_finite()
+            && f.body_size_pt > 0.0
+            && f.body_size_tolerance_pt.is_finite()
+            && f.body_size_tolerance_pt >= 0.0)
+        {
+            return err(
+                "fonts.bodySizePt must be positive and bodySizeTolerancePt not negative".into(),
+            );
         }
         if f.body_family_names.iter().any(|n| n.trim().is_empty()) {
             return err("fonts.bodyFamilyNames must not hold empty names".into());
         }
-        for (kind, limit) in [("paper", &self.page_limits.paper), ("position", &self.page_limits.position)] {
+        for (kind, limit) in [
+            ("paper", &self.page_limits.paper),
+            ("position", &self.page_limits.position),
+        ] {
             if let Some(l) = limit
                 && l.warn_max < l.pass_max
             {
-                return err(format!("pageLimits.{kind}.warnMax must not be below passMax"));
+                return err(format!(
+                    "pageLimits.{kind}.warnMax must not be below passMax"
+                ));
             }
         }
         if self.dates.earliest_public > self.dates.deadline {
@@ -287,23 +335,43 @@ mod tests {
             let json = serde_json::to_string(&p).unwrap();
             assert_eq!(Profile::from_json(&json).unwrap(), p);
         }
-        assert_eq!(builtin("snn-2022").unwrap().dates.earliest_public.to_string(), "2021-07-13");
+        assert_eq!(
+            builtin("snn-2022")
+                .unwrap()
+                .dates
+                .earliest_public
+                .to_string(),
+            "2021-07-13"
+        );
     }
 
     #[test]
     fn unknown_keys_and_bad_values_are_refused_with_a_reason() {
-        let mut json: serde_json::Value = serde_json::to_value(builtin("snn-2022").unwrap()).unwrap();
+        let mut json: serde_json::Value =
+            serde_json::to_value(builtin("snn-2022").unwrap()).unwrap();
         json["abstractMaxWord"] = 3.into();
         let e = Profile::from_json(&json.to_string()).unwrap_err();
         assert!(e.0.contains("abstractMaxWord"), "{e}");
 
-        let mut json: serde_json::Value = serde_json::to_value(builtin("snn-2022").unwrap()).unwrap();
+        let mut json: serde_json::Value =
+            serde_json::to_value(builtin("snn-2022").unwrap()).unwrap();
         json["geometry"]["marginFailPt"] = 1.0.into();
-        assert!(Profile::from_json(&json.to_string()).unwrap_err().0.contains("marginFailPt"));
+        assert!(
+            Profile::from_json(&json.to_string())
+                .unwrap_err()
+                .0
+                .contains("marginFailPt")
+        );
 
-        let mut json: serde_json::Value = serde_json::to_value(builtin("snn-2022").unwrap()).unwrap();
+        let mut json: serde_json::Value =
+            serde_json::to_value(builtin("snn-2022").unwrap()).unwrap();
         json["dates"]["deadline"] = "2022-02-30".into();
-        assert!(Profile::from_json(&json.to_string()).unwrap_err().0.contains("2022-02-30"));
+        assert!(
+            Profile::from_json(&json.to_string())
+                .unwrap_err()
+                .0
+                .contains("2022-02-30")
+        );
 
         assert!(Profile::from_json("not json").is_err());
     }

@@ -57,8 +57,20 @@ pub struct Check {
 }
 
 impl Check {
-    pub fn new(id: &'static str, title: &'static str, status: Status, message: impl Into<String>) -> Check {
-        Check { id, status, title, message: message.into(), hint: None, findings: Vec::new() }
+    pub fn new(
+        id: &'static str,
+        title: &'static str,
+        status: Status,
+        message: impl Into<String>,
+    ) -> Check {
+        Check {
+            id,
+            status,
+            title,
+            message: message.into(),
+            hint: None,
+            findings: Vec::new(),
+        }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Check {

@@ -74,7 +74,9 @@ fn options_from_js(options: &JsValue) -> Result<Options, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    let invalid = |why: &dyn std::fmt::Display| error("InvalidOptionsError", &format!("invalid options: {why}"));
+    let invalid = |why: &dyn std::fmt::Display| {
+        error("InvalidOptionsError", &format!("invalid options: {why}"))
+    };
     let text = js_sys::JSON::stringify(options)
         .ok()
         .and_then(|s| s.as_string())
@@ -86,7 +88,8 @@ fn options_from_js(options: &JsValue) -> Result<Options, JsValue> {
 #[wasm_bindgen(js_name = check, skip_typescript)]
 pub fn check(pdf: Option<Vec<u8>>, options: JsValue) -> Result<JsValue, JsValue> {
     let options = options_from_js(&options)?;
-    let report = crate::check(pdf.as_deref(), &options).map_err(|e: OptionsError| error("InvalidOptionsError", &e.to_string()))?;
+    let report = crate::check(pdf.as_deref(), &options)
+        .map_err(|e: OptionsError| error("InvalidOptionsError", &e.to_string()))?;
     to_js(&report)
 }
 

@@ -187,7 +187,9 @@ impl<'a> MathFinder<'a> {
         for (i, &b) in self.bytes.iter().enumerate().skip(from) {
             let found = match (closer, b) {
                 (Closer::Dollar, b'$') => !escaped && self.closes_dollar(i),
-                (Closer::DoubleDollar, b'$') => !escaped && self.bytes.get(i.saturating_add(1)) == Some(&b'$'),
+                (Closer::DoubleDollar, b'$') => {
+                    !escaped && self.bytes.get(i.saturating_add(1)) == Some(&b'$')
+                }
                 // `\)`: the backslash before `)` is the last of an odd run, so not itself escaped.
                 (Closer::Paren, b')') | (Closer::Bracket, b']') => escaped,
                 _ => false,
@@ -213,7 +215,10 @@ impl<'a> MathFinder<'a> {
             .get(..i)
             .and_then(|before| before.chars().next_back())
             .is_some_and(|prev| !prev.is_whitespace());
-        let before_digit = self.bytes.get(i.saturating_add(1)).is_some_and(u8::is_ascii_digit);
+        let before_digit = self
+            .bytes
+            .get(i.saturating_add(1))
+            .is_some_and(u8::is_ascii_digit);
         after_text && !before_digit
     }
 }
@@ -305,7 +310,11 @@ impl<'a> Tally<'a> {
             return;
         }
         self.close_run(end);
-        let words = if self.has_cjk { self.parts } else { usize::from(self.is_word) };
+        let words = if self.has_cjk {
+            self.parts
+        } else {
+            usize::from(self.is_word)
+        };
         self.total = self.total.saturating_add(words);
         self.in_token = false;
         self.is_word = false;

@@ -38,7 +38,14 @@ enum Parsed {
 }
 
 fn parse_args(argv: &[String]) -> Parsed {
-    let mut args = Args { files: Vec::new(), abstract_source: None, kind: Kind::Paper, first_public: None, profile: None, format: Format::Text };
+    let mut args = Args {
+        files: Vec::new(),
+        abstract_source: None,
+        kind: Kind::Paper,
+        first_public: None,
+        profile: None,
+        format: Format::Text,
+    };
     let mut it = argv.iter();
     while let Some(arg) = it.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -46,12 +53,20 @@ fn parse_args(argv: &[String]) -> Parsed {
             _ => (arg.as_str(), None),
         };
         let mut value = |name: &str| -> Result<String, Parsed> {
-            inline.clone().or_else(|| it.next().cloned()).ok_or_else(|| Parsed::Exit(format!("precheck: {name} needs a value\n{USAGE}"), 2))
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or_else(|| Parsed::Exit(format!("precheck: {name} needs a value\n{USAGE}"), 2))
         };
         let result: Result<(), Parsed> = (|| {
             match flag {
                 "-h" | "--help" => return Err(Parsed::Exit(USAGE.to_string(), 0)),
-                "-V" | "--version" => return Err(Parsed::Exit(format!("precheck {}", env!("CARGO_PKG_VERSION")), 0)),
+                "-V" | "--version" => {
+                    return Err(Parsed::Exit(
+                        format!("precheck {}", env!("CARGO_PKG_VERSION")),
+                        0,
+                    ));
+                }
                 "--abstract" => args.abstract_source = Some(value("--abstract")?),
                 "--kind" => {
                     let v = value("--kind")?;
@@ -60,15 +75,26 @@ fn parse_args(argv: &[String]) -> Parsed {
                 "--first-public" => {
                     let v = value("--first-public")?;
                     if precheck::Date::parse(&v).is_none() {
-                        return Err(Parsed::Exit(format!("precheck: --first-public `{v}` is not a date (YYYY-MM-DD)"), 2));
+                        return Err(Parsed::Exit(
+                            format!("precheck: --first-public `{v}` is not a date (YYYY-MM-DD)"),
+                            2,
+                        ));
                     }
                     args.first_public = Some(v);
                 }
                 "--show-profile" => {
                     let id = value("--show-profile")?;
-                    let profile = precheck::profile::builtin(&id)
-                        .ok_or_else(|| Parsed::Exit(format!("precheck: unknown profile `{id}` (built in: {})", precheck::profile::BUILTIN.join(", ")), 2))?;
-                    let json = serde_json::to_string_pretty(&profile).map_err(|e| Parsed::Exit(e.to_string(), 2))?;
+                    let profile = precheck::profile::builtin(&id).ok_or_else(|| {
+                        Parsed::Exit(
+                            format!(
+                                "precheck: unknown profile `{id}` (built in: {})",
+                                precheck::profile::BUILTIN.join(", ")
+                            ),
+                            2,
+                        )
+                    })?;
+                    let json = serde_json::to_string_pretty(&profile)
+                        .map_err(|e| Parsed::Exit(e.to_string(), 2))?;
                     return Err(Parsed::Exit(json, 0));
                 }
                 "--profile" => args.profile = Some(value("--profile")?),
@@ -78,11 +104,21 @@ fn parse_args(argv: &[String]) -> Parsed {
                         "text" => Format::Text,
                         "json" => Format::Json,
                         "jsonl" => Format::Jsonl,
-                        _ => return Err(Parsed::Exit(format!("precheck: unknown format `{v}` (text, json, jsonl)"), 2)),
+                        _ => {
+                            return Err(Parsed::Exit(
+                                format!("precheck: unknown format `{v}` (text, json, jsonl)"),
+                                2,
+                            ));
+                        }
                     };
                 }
                 "-" => args.files.push(arg.clone()),
-                f if f.starts_with('-') => return Err(Parsed::Exit(format!("precheck: unknown option `{f}`\n{USAGE}"), 2)),
+                f if f.starts_with('-') => {
+                    return Err(Parsed::Exit(
+                        format!("precheck: unknown option `{f}`\n{USAGE}"),
+                        2,
+                    ));
+                }
                 _ => args.files.push(arg.clone()),
             }
             Ok(())
@@ -92,7 +128,10 @@ fn parse_args(argv: &[String]) -> Parsed {
         }
     }
     if args.abstract_source.as_deref() == Some("-") && args.files.iter().any(|f| f == "-") {
-        return Parsed::Exit("precheck: standard input can hold the abstract or a PDF, not both".into(), 2);
+        return Parsed::Exit(
+            "precheck: standard input can hold the abstract or a PDF, not both".into(),
+            2,
+        );
     }
     if args.kind == Kind::Blog && !args.files.is_empty() {
         return Parsed::Exit("precheck: kind blog takes no PDF".into(), 2);
@@ -106,12 +145,16 @@ fn parse_args(argv: &[String]) -> Parsed {
 fn read_abstract(source: &str) -> Result<String, String> {
     let bytes = if source == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("precheck: cannot read the abstract from standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("precheck: cannot read the abstract from standard input: {e}"))?;
         buf
     } else {
-        std::fs::read(source).map_err(|e| format!("precheck: cannot read the abstract `{source}`: {e}"))?
+        std::fs::read(source)
+            .map_err(|e| format!("precheck: cannot read the abstract `{source}`: {e}"))?
     };
-    String::from_utf8(bytes).map_err(|_| format!("precheck: the abstract `{source}` is not UTF-8 text"))
+    String::from_utf8(bytes)
+        .map_err(|_| format!("precheck: the abstract `{source}` is not UTF-8 text"))
 }
 
 fn status_mark(s: Status) -> &'static str {
@@ -129,18 +172,36 @@ fn render_text(file: &str, report: &Report) -> String {
         out.push_str(&line);
         out.push('\n');
     };
-    push(&mut out, format!("{file}: {} ({} profile, {})", status_mark(report.verdict), report.profile, report.kind));
+    push(
+        &mut out,
+        format!(
+            "{file}: {} ({} profile, {})",
+            status_mark(report.verdict),
+            report.profile,
+            report.kind
+        ),
+    );
     for c in &report.checks {
-        push(&mut out, format!("  {:<4}  {:<16} {}", status_mark(c.status), c.id, c.message));
+        push(
+            &mut out,
+            format!("  {:<4}  {:<16} {}", status_mark(c.status), c.id, c.message),
+        );
         for f in &c.findings {
             let mut where_ = String::new();
             if let Some(p) = f.page {
                 where_.push_str(&format!("page {p}"));
             }
             if let Some(b) = f.bbox {
-                where_.push_str(&format!(" at x {:.0}–{:.0}, y {:.0}–{:.0} pt", b.x0, b.x1, b.y0, b.y1));
+                where_.push_str(&format!(
+                    " at x {:.0}–{:.0}, y {:.0}–{:.0} pt",
+                    b.x0, b.x1, b.y0, b.y1
+                ));
             }
-            let what = [f.text.as_deref(), f.note.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" — ");
+            let what = [f.text.as_deref(), f.note.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" — ");
             push(&mut out, format!("          {}: {}", where_.trim(), what));
         }
         if let (Some(h), true) = (&c.hint, matches!(c.status, Status::Warn | Status::Fail)) {
@@ -149,11 +210,23 @@ fn render_text(file: &str, report: &Report) -> String {
     }
     let d = &report.document;
     if d.pages > 0 {
-        push(&mut out, format!("  document: PDF {}, {} pages, {} bytes", d.pdf_version.as_deref().unwrap_or("?"), d.pages, d.bytes));
+        push(
+            &mut out,
+            format!(
+                "  document: PDF {}, {} pages, {} bytes",
+                d.pdf_version.as_deref().unwrap_or("?"),
+                d.pages,
+                d.bytes
+            ),
+        );
         let mut sizes: Vec<String> = Vec::new();
         let mut last: Option<[f64; 2]> = None;
         let mut run = 0;
-        for s in d.page_sizes.iter().chain(std::iter::once(&[f64::NAN, f64::NAN])) {
+        for s in d
+            .page_sizes
+            .iter()
+            .chain(std::iter::once(&[f64::NAN, f64::NAN]))
+        {
             if Some(*s) == last || (last.is_none() && run == 0) {
                 run += 1;
                 last = Some(*s);
@@ -173,7 +246,11 @@ fn render_text(file: &str, report: &Report) -> String {
                     "  font: {:<28} {:<8} {}{} {} glyphs",
                     f.name,
                     f.subtype,
-                    if f.embedded { "embedded" } else { "NOT embedded" },
+                    if f.embedded {
+                        "embedded"
+                    } else {
+                        "NOT embedded"
+                    },
                     if f.subset { ", subset" } else { "" },
                     f.glyphs
                 ),
@@ -183,10 +260,25 @@ fn render_text(file: &str, report: &Report) -> String {
             push(&mut out, format!("  notice: {n}"));
         }
         if let Some(a) = &d.arxiv {
-            push(&mut out, format!("  arXiv: {} v{} [{}] {}", a.id, a.version.map_or("?".into(), |v| v.to_string()), a.category.as_deref().unwrap_or("?"), a.date.as_deref().unwrap_or("?")));
+            push(
+                &mut out,
+                format!(
+                    "  arXiv: {} v{} [{}] {}",
+                    a.id,
+                    a.version.map_or("?".into(), |v| v.to_string()),
+                    a.category.as_deref().unwrap_or("?"),
+                    a.date.as_deref().unwrap_or("?")
+                ),
+            );
         }
         let i = &d.info;
-        for (k, v) in [("title", &i.title), ("producer", &i.producer), ("creator", &i.creator), ("created", &i.created), ("modified", &i.modified)] {
+        for (k, v) in [
+            ("title", &i.title),
+            ("producer", &i.producer),
+            ("creator", &i.creator),
+            ("created", &i.created),
+            ("modified", &i.modified),
+        ] {
             if let Some(v) = v {
                 push(&mut out, format!("  {k}: {v}"));
             }
@@ -196,21 +288,45 @@ fn render_text(file: &str, report: &Report) -> String {
 }
 
 fn run(args: Args) -> Result<bool, String> {
-    let abstract_text = args.abstract_source.as_deref().map(read_abstract).transpose()?;
+    let abstract_text = args
+        .abstract_source
+        .as_deref()
+        .map(read_abstract)
+        .transpose()?;
     let profile = match &args.profile {
         None => ProfileChoice::default(),
         Some(p) if precheck::profile::builtin(p).is_some() => ProfileChoice::Builtin(p.clone()),
         Some(path) if path.ends_with(".json") || std::path::Path::new(path).is_file() => {
-            let json = std::fs::read_to_string(path).map_err(|e| format!("precheck: cannot read the profile `{path}`: {e}"))?;
-            let profile = Profile::from_json(&json).map_err(|e| format!("precheck: {path}: {e}"))?;
+            let json = std::fs::read_to_string(path)
+                .map_err(|e| format!("precheck: cannot read the profile `{path}`: {e}"))?;
+            let profile =
+                Profile::from_json(&json).map_err(|e| format!("precheck: {path}: {e}"))?;
             ProfileChoice::Custom(Box::new(profile))
         }
         Some(p) => ProfileChoice::Builtin(p.clone()),
     };
-    let options = Options { abstract_text, kind: args.kind, first_public: args.first_public.clone(), today: today(), profile };
+    let options = Options {
+        abstract_text,
+        kind: args.kind,
+        first_public: args.first_public.clone(),
+        today: today(),
+        profile,
+    };
     // Wrong options are a usage error, found before any file is read.
-    precheck::check(None, &Options { kind: Kind::Blog, abstract_text: None, ..options.clone() }).map_err(|e| format!("precheck: {e}"))?;
-    let inputs: Vec<Option<String>> = if args.kind == Kind::Blog { vec![None] } else { args.files.iter().cloned().map(Some).collect() };
+    precheck::check(
+        None,
+        &Options {
+            kind: Kind::Blog,
+            abstract_text: None,
+            ..options.clone()
+        },
+    )
+    .map_err(|e| format!("precheck: {e}"))?;
+    let inputs: Vec<Option<String>> = if args.kind == Kind::Blog {
+        vec![None]
+    } else {
+        args.files.iter().cloned().map(Some).collect()
+    };
     let mut any_failed = false;
     let mut json_reports: Vec<String> = Vec::new();
     let stdout = std::io::stdout();
@@ -219,27 +335,40 @@ fn run(args: Args) -> Result<bool, String> {
         let bytes = match &input {
             Some(path) if path == "-" => {
                 let mut buf = Vec::new();
-                std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("precheck: cannot read the PDF from standard input: {e}"))?;
+                std::io::stdin().read_to_end(&mut buf).map_err(|e| {
+                    format!("precheck: cannot read the PDF from standard input: {e}")
+                })?;
                 Some(buf)
             }
-            Some(path) => Some(std::fs::read(path).map_err(|e| format!("precheck: cannot read `{path}`: {e}"))?),
+            Some(path) => Some(
+                std::fs::read(path).map_err(|e| format!("precheck: cannot read `{path}`: {e}"))?,
+            ),
             None => None,
         };
-        let report = precheck::check(bytes.as_deref(), &options).map_err(|e| format!("precheck: {e}"))?;
+        let report =
+            precheck::check(bytes.as_deref(), &options).map_err(|e| format!("precheck: {e}"))?;
         any_failed |= report.verdict == Status::Fail;
         let name = input.clone().unwrap_or_else(|| "(blog post)".into());
         let io = |e: std::io::Error| format!("precheck: cannot write the report: {e}");
         match args.format {
             Format::Text => write!(out, "{}", render_text(&name, &report)).map_err(io)?,
             Format::Jsonl => {
-                let line = serde_json::to_string(&with_file(&report, input.as_deref())).map_err(|e| e.to_string())?;
+                let line = serde_json::to_string(&with_file(&report, input.as_deref()))
+                    .map_err(|e| e.to_string())?;
                 writeln!(out, "{line}").map_err(io)?;
             }
-            Format::Json => json_reports.push(serde_json::to_string_pretty(&with_file(&report, input.as_deref())).map_err(|e| e.to_string())?),
+            Format::Json => json_reports.push(
+                serde_json::to_string_pretty(&with_file(&report, input.as_deref()))
+                    .map_err(|e| e.to_string())?,
+            ),
         }
     }
     if args.format == Format::Json {
-        let text = if json_reports.len() == 1 { json_reports.concat() } else { format!("[\n{}\n]", json_reports.join(",\n")) };
+        let text = if json_reports.len() == 1 {
+            json_reports.concat()
+        } else {
+            format!("[\n{}\n]", json_reports.join(",\n"))
+        };
         writeln!(out, "{text}").map_err(|e| format!("precheck: cannot write the report: {e}"))?;
     }
     Ok(any_failed)
@@ -247,7 +376,10 @@ fn run(args: Args) -> Result<bool, String> {
 
 /// Today's date from the system clock (UTC); the core itself reads no clock.
 fn today() -> Option<String> {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
     precheck::Date::from_unix_days(i64::try_from(secs / 86_400).ok()?).map(|d| d.to_string())
 }
 

@@ -26,12 +26,18 @@ fn is_abstract_heading(text: &str) -> Option<&str> {
     if !head.eq_ignore_ascii_case("abstract") {
         return None;
     }
-    ["—", "–", ".", ":", " -"].into_iter().find_map(|sep| after.strip_prefix(sep)).map(str::trim)
+    ["—", "–", ".", ":", " -"]
+        .into_iter()
+        .find_map(|sep| after.strip_prefix(sep))
+        .map(str::trim)
 }
 
 fn ends_abstract(line: &TextLine, first: &TextLine) -> bool {
     let t = line.text.trim().to_lowercase();
-    let numbered_intro = t.split_whitespace().nth(1).is_some_and(|w| w.starts_with("introduction"));
+    let numbered_intro = t
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| w.starts_with("introduction"));
     t.starts_with("introduction")
         || numbered_intro
         || t.starts_with("keywords")
@@ -46,7 +52,9 @@ pub fn abstract_from_pdf(facts: &DocumentFacts) -> Option<String> {
     let page = facts.pages.first()?;
     let lines = &page.lines;
     let mut after_heading = lines.iter();
-    let (heading, run_in) = after_heading.by_ref().find_map(|l| is_abstract_heading(&l.text).map(|rest| (l, rest.to_string())))?;
+    let (heading, run_in) = after_heading
+        .by_ref()
+        .find_map(|l| is_abstract_heading(&l.text).map(|rest| (l, rest.to_string())))?;
     let mut body: Vec<&TextLine> = Vec::new();
     let mut text = run_in;
     // In two columns the abstract keeps to its heading's column (lines interleave by
@@ -54,7 +62,8 @@ pub fn abstract_from_pdf(facts: &DocumentFacts) -> Option<String> {
     let middle = page.width_pt / 2.0;
     let centre = (heading.bbox.x0 + heading.bbox.x1) / 2.0;
     let other_column = |l: &TextLine| {
-        (centre < middle - COLUMN_SIDE_PT && l.bbox.x0 > middle) || (centre > middle + COLUMN_SIDE_PT && l.bbox.x1 < middle)
+        (centre < middle - COLUMN_SIDE_PT && l.bbox.x0 > middle)
+            || (centre > middle + COLUMN_SIDE_PT && l.bbox.x1 < middle)
     };
     for line in after_heading.take(MAX_ABSTRACT_LINES) {
         if other_column(line) {
@@ -64,12 +73,17 @@ pub fn abstract_from_pdf(facts: &DocumentFacts) -> Option<String> {
             continue;
         }
         if let Some(first) = body.first() {
-            let spacing = body.windows(2).next().map_or(first.size_pt * 1.2, |w| match w {
-                [a, b] => (a.baseline_y - b.baseline_y).abs(),
-                _ => first.size_pt * 1.2,
-            });
+            let spacing = body
+                .windows(2)
+                .next()
+                .map_or(first.size_pt * 1.2, |w| match w {
+                    [a, b] => (a.baseline_y - b.baseline_y).abs(),
+                    _ => first.size_pt * 1.2,
+                });
             let prev = body.last().map_or(first.baseline_y, |l| l.baseline_y);
-            if ends_abstract(line, first) || prev - line.baseline_y > PARAGRAPH_GAP * spacing.max(first.size_pt) {
+            if ends_abstract(line, first)
+                || prev - line.baseline_y > PARAGRAPH_GAP * spacing.max(first.size_pt)
+            {
                 break;
             }
         } else if ends_abstract(line, heading) {
@@ -88,7 +102,10 @@ pub fn abstract_from_pdf(facts: &DocumentFacts) -> Option<String> {
 }
 
 /// The abstract used and where it came from.
-pub fn pick_abstract(given: Option<&str>, facts: Option<&DocumentFacts>) -> Option<(&'static str, String)> {
+pub fn pick_abstract(
+    given: Option<&str>,
+    facts: Option<&DocumentFacts>,
+) -> Option<(&'static str, String)> {
     match given.map(str::trim).filter(|t| !t.is_empty()) {
         Some(t) => Some(("input", t.to_string())),
         None => facts.and_then(abstract_from_pdf).map(|t| ("pdf", t)),
@@ -96,39 +113,72 @@ pub fn pick_abstract(given: Option<&str>, facts: Option<&DocumentFacts>) -> Opti
 }
 
 pub fn summary(source: &'static str, text: &str) -> AbstractSummary {
-    AbstractSummary { source, words: count_words(text), chars: count_chars(text) }
+    AbstractSummary {
+        source,
+        words: count_words(text),
+        chars: count_chars(text),
+    }
 }
 
 pub fn abstract_length(picked: Option<&(&'static str, String)>, profile: &Profile) -> Check {
     let title = "Abstract length";
     let Some((source, text)) = picked else {
-        return Check::new("abstract-length", title, Status::Skip, "no abstract given, and none found on page 1 of the PDF")
-            .with_hint("paste the abstract you will enter on OpenReview");
+        return Check::new(
+            "abstract-length",
+            title,
+            Status::Skip,
+            "no abstract given, and none found on page 1 of the PDF",
+        )
+        .with_hint("paste the abstract you will enter on OpenReview");
     };
     let s = summary(source, text);
     let (max_w, max_c) = (profile.abstract_max_words, profile.abstract_max_chars);
-    let from = if *source == "pdf" { " (read from the PDF)" } else { "" };
+    let from = if *source == "pdf" {
+        " (read from the PDF)"
+    } else {
+        ""
+    };
     let mut problems = Vec::new();
     if s.words > max_w {
-        problems.push(format!("{} words, {} over the {max_w}-word limit", s.words, s.words.saturating_sub(max_w)));
+        problems.push(format!(
+            "{} words, {} over the {max_w}-word limit",
+            s.words,
+            s.words.saturating_sub(max_w)
+        ));
     }
     if s.chars > max_c {
-        problems.push(format!("{} characters, {} over OpenReview's {max_c}", s.chars, s.chars.saturating_sub(max_c)));
+        problems.push(format!(
+            "{} characters, {} over OpenReview's {max_c}",
+            s.chars,
+            s.chars.saturating_sub(max_c)
+        ));
     }
     if problems.is_empty() {
         let mut c = Check::new(
             "abstract-length",
             title,
             Status::Pass,
-            format!("{} words and {} characters{from}; the limits are {max_w} words and {max_c} characters", s.words, s.chars),
+            format!(
+                "{} words and {} characters{from}; the limits are {max_w} words and {max_c} characters",
+                s.words, s.chars
+            ),
         );
         if *source == "pdf" {
-            c.hint = Some("paste the abstract you will enter on OpenReview to check that exact text".into());
+            c.hint = Some(
+                "paste the abstract you will enter on OpenReview to check that exact text".into(),
+            );
         }
         return c;
     }
-    Check::new("abstract-length", title, Status::Fail, format!("{}{from}", problems.join("; ")))
-        .with_hint(format!("shorten the abstract to {max_w} words; inline math like $\\ell_1$ counts as one word"))
+    Check::new(
+        "abstract-length",
+        title,
+        Status::Fail,
+        format!("{}{from}", problems.join("; ")),
+    )
+    .with_hint(format!(
+        "shorten the abstract to {max_w} words; inline math like $\\ell_1$ counts as one word"
+    ))
 }
 
 #[cfg(test)]
@@ -177,6 +227,9 @@ mod tests {
         // the original, not at an offset measured in its lowercase copy.
         assert_eq!(is_abstract_heading("Abstract: İstanbul"), Some("İstanbul"));
         let many = "İ".repeat(20);
-        assert_eq!(is_abstract_heading(&format!("ABSTRACT. {many}")), Some(many.as_str()));
+        assert_eq!(
+            is_abstract_heading(&format!("ABSTRACT. {many}")),
+            Some(many.as_str())
+        );
     }
 }

@@ -1,16 +1,18 @@
 //! `file-format` and `file-size` (SPEC §3): whether the PDF opens at all, and
 //! OpenReview's 50 MB cap.
 
+use super::pages::pages_phrase;
 use crate::limits::Limits;
 use crate::pdf::{DocumentFacts, ReadError};
-use super::pages::pages_phrase;
 use crate::report::{Check, Status};
 
 const FORMAT: &str = "file-format";
 const FORMAT_TITLE: &str = "Readable PDF";
 
 pub fn file_format(read: &Result<DocumentFacts, ReadError>, limits: &Limits) -> Check {
-    let fail = |message: String, hint: &str| Check::new(FORMAT, FORMAT_TITLE, Status::Fail, message).with_hint(hint);
+    let fail = |message: String, hint: &str| {
+        Check::new(FORMAT, FORMAT_TITLE, Status::Fail, message).with_hint(hint)
+    };
     match read {
         Ok(facts) => {
             let mut message = format!("PDF {}, {} pages", facts.pdf_version, facts.page_count);
@@ -20,7 +22,11 @@ pub fn file_format(read: &Result<DocumentFacts, ReadError>, limits: &Limits) -> 
             let mut check = Check::new(FORMAT, FORMAT_TITLE, Status::Pass, message);
             if !facts.unreadable_pages.is_empty() {
                 check.status = Status::Warn;
-                check.message = format!("{}; {} could not be read", check.message, pages_phrase(&facts.unreadable_pages));
+                check.message = format!(
+                    "{}; {} could not be read",
+                    check.message,
+                    pages_phrase(&facts.unreadable_pages)
+                );
                 check.hint = Some("re-export the PDF (\"Print to PDF\" or your TeX toolchain): a reader may show those pages differently".into());
             }
             if !facts.limits_reached.is_empty() {
@@ -28,17 +34,23 @@ pub fn file_format(read: &Result<DocumentFacts, ReadError>, limits: &Limits) -> 
                     .limits_reached
                     .iter()
                     .map(|(limit, page)| match page {
-                        Some(p) => format!("{} (page {p}); the rest of that page was not read", limit.describe(limits)),
+                        Some(p) => format!(
+                            "{} (page {p}); the rest of that page was not read",
+                            limit.describe(limits)
+                        ),
                         None => limit.describe(limits),
                     })
                     .collect();
                 check.status = Status::Warn;
-                check.message = format!("{}; read only in part: {}", check.message, notes.join("; "));
+                check.message =
+                    format!("{}; read only in part: {}", check.message, notes.join("; "));
                 check.hint = Some("precheck stops at named limits to stay fast and safe; the checks below cover what was read".into());
             }
             check
         }
-        Err(ReadError::Missing) => fail("no PDF was given".into(), "drop the PDF of your submission"),
+        Err(ReadError::Missing) => {
+            fail("no PDF was given".into(), "drop the PDF of your submission")
+        }
         Err(ReadError::NotPdf) => fail(
             "this is not a PDF file".into(),
             "export or print your paper to PDF and drop that file",
@@ -67,10 +79,20 @@ pub fn file_size(bytes: u64, max_bytes: u64) -> Check {
     let mb = bytes as f64 / 1_000_000.0;
     let max_mb = max_bytes as f64 / 1_000_000.0;
     if bytes > max_bytes {
-        Check::new("file-size", "File size", Status::Fail, format!("the file is {mb:.1} MB, above OpenReview's {max_mb:.0} MB limit"))
-            .with_hint("compress large raster figures, or export figures as vector graphics")
+        Check::new(
+            "file-size",
+            "File size",
+            Status::Fail,
+            format!("the file is {mb:.1} MB, above OpenReview's {max_mb:.0} MB limit"),
+        )
+        .with_hint("compress large raster figures, or export figures as vector graphics")
     } else {
-        Check::new("file-size", "File size", Status::Pass, format!("{mb:.1} MB of the {max_mb:.0} MB OpenReview accepts"))
+        Check::new(
+            "file-size",
+            "File size",
+            Status::Pass,
+            format!("{mb:.1} MB of the {max_mb:.0} MB OpenReview accepts"),
+        )
     }
 }
 

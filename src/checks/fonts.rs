@@ -14,7 +14,12 @@ const NAMED_FONTS: usize = 4;
 /// A font as authors know it: `CMR10 (Computer Modern)`.
 fn known_as(font: &FontFacts) -> String {
     let n = font.name.to_ascii_lowercase();
-    let family = if ["cmr", "cmti", "cmbx", "cmsl", "cmss", "cmtt", "sfrm", "sfti", "sfbx", "sftt", "cmcsc"].iter().any(|p| n.starts_with(p)) {
+    let family = if [
+        "cmr", "cmti", "cmbx", "cmsl", "cmss", "cmtt", "sfrm", "sfti", "sfbx", "sftt", "cmcsc",
+    ]
+    .iter()
+    .any(|p| n.starts_with(p))
+    {
         Some("Computer Modern")
     } else if n.starts_with("lmroman") || n.starts_with("lmsans") || n.starts_with("lmmono") {
         Some("Latin Modern")
@@ -39,23 +44,44 @@ fn no_body_text() -> String {
 
 pub fn font_family(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText>) -> Check {
     let title = "Body font";
-    let Some(body) = body else { return Check::new("font-family", title, Status::Skip, no_body_text()) };
+    let Some(body) = body else {
+        return Check::new("font-family", title, Status::Skip, no_body_text());
+    };
     let family = &profile.fonts.body_family;
     let in_family: u64 = body
         .glyphs_by_font
         .iter()
-        .filter(|(i, _)| facts.fonts.get(*i).is_some_and(|f| layout::in_family(f, profile)))
+        .filter(|(i, _)| {
+            facts
+                .fonts
+                .get(*i)
+                .is_some_and(|f| layout::in_family(f, profile))
+        })
         .fold(0, |sum, (_, n)| sum.saturating_add(*n));
     let share = in_family as f64 / body.glyphs as f64;
     let percent = (share * 100.0).floor();
     if share >= profile.fonts.body_family_min_share {
-        let main = body.glyphs_by_font.first().and_then(|(i, _)| facts.fonts.get(*i)).map_or(family.clone(), |f| f.name.clone());
-        return Check::new("font-family", title, Status::Pass, format!("{percent:.0} % of the body text is in {family} ({main})"));
+        let main = body
+            .glyphs_by_font
+            .first()
+            .and_then(|(i, _)| facts.fonts.get(*i))
+            .map_or(family.clone(), |f| f.name.clone());
+        return Check::new(
+            "font-family",
+            title,
+            Status::Pass,
+            format!("{percent:.0} % of the body text is in {family} ({main})"),
+        );
     }
     let other = body
         .glyphs_by_font
         .iter()
-        .find(|(i, _)| facts.fonts.get(*i).is_some_and(|f| !layout::in_family(f, profile)))
+        .find(|(i, _)| {
+            facts
+                .fonts
+                .get(*i)
+                .is_some_and(|f| !layout::in_family(f, profile))
+        })
         .and_then(|(i, n)| facts.fonts.get(*i).map(|f| (f, *n)));
     let message = match other {
         Some((f, n)) => format!(
@@ -71,10 +97,17 @@ pub fn font_family(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyT
 
 pub fn font_size(profile: &Profile, body: Option<&BodyText>) -> Check {
     let title = "Body font size";
-    let Some(body) = body else { return Check::new("font-size", title, Status::Skip, no_body_text()) };
+    let Some(body) = body else {
+        return Check::new("font-size", title, Status::Skip, no_body_text());
+    };
     let want = profile.fonts.body_size_pt;
     if (body.size_pt - want).abs() <= profile.fonts.body_size_tolerance_pt {
-        Check::new("font-size", title, Status::Pass, format!("the body text is {:.1} pt", body.size_pt))
+        Check::new(
+            "font-size",
+            title,
+            Status::Pass,
+            format!("the body text is {:.1} pt", body.size_pt),
+        )
     } else {
         Check::new("font-size", title, Status::Fail, format!("the body text is {:.1} pt, not {want} pt", body.size_pt))
             .with_hint("do not change the font size: remove \\small, \\footnotesize or class options that shrink the body text")
@@ -110,7 +143,12 @@ pub fn fonts_embedded(facts: &DocumentFacts) -> Check {
     let mut findings = Vec::new();
     let mut names = Vec::new();
     let mut stamp_only = Vec::new();
-    for (i, font) in facts.fonts.iter().enumerate().filter(|(_, f)| !f.embedded && f.glyphs > 0) {
+    for (i, font) in facts
+        .fonts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.embedded && f.glyphs > 0)
+    {
         let (pages, glyphs) = pages_using(facts, i, true);
         // A font drawn only beyond the glyph limit has no spans; count it as used.
         if glyphs == 0 && pages_using(facts, i, false).1 > 0 {
@@ -122,17 +160,32 @@ pub fn fonts_embedded(facts: &DocumentFacts) -> Check {
             page: pages.first().copied(),
             bbox: None,
             text: Some(font.name.clone()),
-            note: Some(if pages.is_empty() { "not embedded".into() } else { format!("not embedded; used on {}", pages_phrase(&pages)) }),
+            note: Some(if pages.is_empty() {
+                "not embedded".into()
+            } else {
+                format!("not embedded; used on {}", pages_phrase(&pages))
+            }),
         });
     }
-    let unused: Vec<String> = facts.fonts.iter().filter(|f| !f.embedded && f.glyphs == 0).map(|f| f.name.clone()).collect();
+    let unused: Vec<String> = facts
+        .fonts
+        .iter()
+        .filter(|f| !f.embedded && f.glyphs == 0)
+        .map(|f| f.name.clone())
+        .collect();
     if names.is_empty() {
         let mut message = "every font used is embedded".to_string();
         if !stamp_only.is_empty() {
-            message.push_str(&format!(" (the arXiv stamp's {} aside)", name_list(&stamp_only)));
+            message.push_str(&format!(
+                " (the arXiv stamp's {} aside)",
+                name_list(&stamp_only)
+            ));
         }
         if !unused.is_empty() {
-            message.push_str(&format!("; {} declared but never drawn", name_list(&unused)));
+            message.push_str(&format!(
+                "; {} declared but never drawn",
+                name_list(&unused)
+            ));
         }
         return Check::new("fonts-embedded", title, Status::Pass, message);
     }
@@ -151,14 +204,23 @@ pub fn fonts_type3(facts: &DocumentFacts) -> Check {
     let title = "Type 3 fonts";
     let mut findings = Vec::new();
     let mut names = Vec::new();
-    for (i, font) in facts.fonts.iter().enumerate().filter(|(_, f)| f.subtype == "Type3" && f.glyphs > 0) {
+    for (i, font) in facts
+        .fonts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.subtype == "Type3" && f.glyphs > 0)
+    {
         let (pages, _) = pages_using(facts, i, false);
         names.push(font.name.clone());
         findings.push(Finding {
             page: pages.first().copied(),
             bbox: None,
             text: Some(font.name.clone()),
-            note: Some(if pages.is_empty() { "Type 3".into() } else { format!("Type 3; used on {}", pages_phrase(&pages)) }),
+            note: Some(if pages.is_empty() {
+                "Type 3".into()
+            } else {
+                format!("Type 3; used on {}", pages_phrase(&pages))
+            }),
         });
     }
     if names.is_empty() {

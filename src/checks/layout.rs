@@ -24,7 +24,11 @@ pub fn has_template_size(page: &PageFacts, g: &Geometry) -> bool {
 /// size it is placed as the template would place it: centred, at the same distance
 /// from the top (SPEC §3, `margins`). On page 1 it runs lower by the allowance.
 pub fn text_block(page: &PageFacts, g: &Geometry) -> Rect {
-    let x0 = if has_template_size(page, g) { g.block_left_pt } else { (page.width_pt - g.block_width_pt) / 2.0 };
+    let x0 = if has_template_size(page, g) {
+        g.block_left_pt
+    } else {
+        (page.width_pt - g.block_width_pt) / 2.0
+    };
     let top = page.height_pt - g.block_top_pt;
     let mut bottom = top - g.block_height_pt;
     if page.number == 1 {
@@ -36,14 +40,21 @@ pub fn text_block(page: &PageFacts, g: &Geometry) -> Rect {
 fn is_page_number_text(text: &str) -> bool {
     let t = text.trim();
     let numeric = !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit());
-    let roman = !t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c.to_ascii_lowercase(), 'i' | 'v' | 'x' | 'l'));
+    let roman = !t.is_empty()
+        && t.len() <= 6
+        && t.chars()
+            .all(|c| matches!(c.to_ascii_lowercase(), 'i' | 'v' | 'x' | 'l'));
     numeric || roman
 }
 
 /// A line number of submission mode: a short number left of the block.
 pub fn is_line_number(span: &TextSpan, block: &Rect) -> bool {
     let t = span.text.trim();
-    span.upright && !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()) && span.bbox.x1 <= block.x0
+    span.upright
+        && !t.is_empty()
+        && t.len() <= 4
+        && t.chars().all(|c| c.is_ascii_digit())
+        && span.bbox.x1 <= block.x0
 }
 
 /// The page number: a short number (or roman numeral) in the bottom margin.
@@ -61,20 +72,31 @@ pub fn is_stamp(page: &PageFacts, span: &TextSpan) -> bool {
 pub fn is_math_font(font: &FontFacts) -> bool {
     let n = font.name.to_ascii_lowercase();
     const PREFIXES: [&str; 22] = [
-        "cmmi", "cmsy", "cmex", "cmbsy", "msam", "msbm", "eufm", "eusm", "eurm", "rsfs", "stmary", "wasy",
-        "lmmath", "txmi", "txsy", "txex", "rtxmi", "ntxmi", "ntxsy", "newtxmi", "esint", "cmmib",
+        "cmmi", "cmsy", "cmex", "cmbsy", "msam", "msbm", "eufm", "eusm", "eurm", "rsfs", "stmary",
+        "wasy", "lmmath", "txmi", "txsy", "txex", "rtxmi", "ntxmi", "ntxsy", "newtxmi", "esint",
+        "cmmib",
     ];
-    PREFIXES.iter().any(|p| n.starts_with(p)) || n.contains("math") || n == "symbol" || n.contains("dingbat")
+    PREFIXES.iter().any(|p| n.starts_with(p))
+        || n.contains("math")
+        || n == "symbol"
+        || n.contains("dingbat")
 }
 
 /// The normalised form used to match font names: lower case, no `-`, `_` or spaces.
 pub fn squash(name: &str) -> String {
-    name.chars().filter(|c| !matches!(c, '-' | '_' | ' ' | ',')).flat_map(char::to_lowercase).collect()
+    name.chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' ' | ','))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 pub fn in_family(font: &FontFacts, profile: &Profile) -> bool {
     let n = squash(&font.name);
-    profile.fonts.body_family_names.iter().any(|f| n.contains(&squash(f)))
+    profile
+        .fonts
+        .body_family_names
+        .iter()
+        .any(|f| n.contains(&squash(f)))
 }
 
 /// The running text's size and what it is set in.
@@ -89,26 +111,38 @@ pub struct BodyText {
 /// Running text: upright, visible text on content pages, not mathematics, not line
 /// numbers, the page number or the stamp. Its size is the glyph-weighted mode;
 /// headings (larger) and captions and footnotes (smaller) fall out of that band.
-pub fn body_text(facts: &DocumentFacts, profile: &Profile, content_pages: usize) -> Option<BodyText> {
+pub fn body_text(
+    facts: &DocumentFacts,
+    profile: &Profile,
+    content_pages: usize,
+) -> Option<BodyText> {
     let candidates = || {
-        facts.pages.iter().take(content_pages.max(1)).flat_map(move |page| {
-            let block = text_block(page, &profile.geometry);
-            page.spans.iter().filter(move |s| {
-                s.upright
-                    && s.visible
-                    && s.size_pt >= MIN_RUNNING_SIZE_PT
-                    && !is_line_number(s, &block)
-                    && !is_page_number(s, &block)
-                    && facts.fonts.get(s.font).is_some_and(|f| !is_math_font(f))
+        facts
+            .pages
+            .iter()
+            .take(content_pages.max(1))
+            .flat_map(move |page| {
+                let block = text_block(page, &profile.geometry);
+                page.spans.iter().filter(move |s| {
+                    s.upright
+                        && s.visible
+                        && s.size_pt >= MIN_RUNNING_SIZE_PT
+                        && !is_line_number(s, &block)
+                        && !is_page_number(s, &block)
+                        && facts.fonts.get(s.font).is_some_and(|f| !is_math_font(f))
+                })
             })
-        })
     };
     let mut buckets: std::collections::BTreeMap<i64, u64> = std::collections::BTreeMap::new();
     for s in candidates() {
-        let bucket = buckets.entry((s.size_pt / SIZE_BUCKET_PT).round() as i64).or_default();
+        let bucket = buckets
+            .entry((s.size_pt / SIZE_BUCKET_PT).round() as i64)
+            .or_default();
         *bucket = bucket.saturating_add(u64::from(s.glyphs));
     }
-    let (&bucket, _) = buckets.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+    let (&bucket, _) = buckets
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
     let size = bucket as f64 * SIZE_BUCKET_PT;
     let mut by_font: std::collections::BTreeMap<usize, u64> = std::collections::BTreeMap::new();
     let mut weighted_size = 0.0;
@@ -124,7 +158,11 @@ pub fn body_text(facts: &DocumentFacts, profile: &Profile, content_pages: usize)
     }
     let mut glyphs_by_font: Vec<(usize, u64)> = by_font.into_iter().collect();
     glyphs_by_font.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    Some(BodyText { size_pt: weighted_size / glyphs as f64, glyphs_by_font, glyphs })
+    Some(BodyText {
+        size_pt: weighted_size / glyphs as f64,
+        glyphs_by_font,
+        glyphs,
+    })
 }
 
 /// Which heading a line is, if any.
@@ -145,13 +183,29 @@ pub fn heading_of(line: &TextLine) -> Option<Heading> {
     // Drop a section number: `7`, `7.`, `A`, `A.`, `VII.`
     let mut words = text.split_whitespace();
     let first = words.next()?;
-    let numbered = first.trim_end_matches('.').chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) && first.len() <= 4;
-    let rest: Vec<&str> = if numbered && text.split_whitespace().count() > 1 { words.collect() } else { text.split_whitespace().collect() };
+    let numbered = first
+        .trim_end_matches('.')
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        && first.len() <= 4;
+    let rest: Vec<&str> = if numbered && text.split_whitespace().count() > 1 {
+        words.collect()
+    } else {
+        text.split_whitespace().collect()
+    };
     let head = rest.join(" ").to_lowercase();
     let head = head.trim_end_matches([':', '.']);
     match head {
-        "references" | "reference" | "bibliography" | "literature cited" | "references and notes" => Some(Heading::References),
-        "appendix" | "appendices" | "supplementary material" | "supplementary materials" | "technical appendices"
+        "references"
+        | "reference"
+        | "bibliography"
+        | "literature cited"
+        | "references and notes" => Some(Heading::References),
+        "appendix"
+        | "appendices"
+        | "supplementary material"
+        | "supplementary materials"
+        | "technical appendices"
         | "supplemental material" => Some(Heading::Appendix),
         h if h.starts_with("appendix ") && h.len() < 40 => Some(Heading::Appendix),
         h if h.ends_with("checklist") && h.len() < 40 => Some(Heading::Checklist),
@@ -190,14 +244,25 @@ pub fn content_pages(facts: &DocumentFacts, profile: &Profile) -> ContentPages {
                 .map(|l| (page, l))
         })
     };
-    let found = find(&[Heading::References]).or_else(|| find(&[Heading::Appendix, Heading::Checklist]));
+    let found =
+        find(&[Heading::References]).or_else(|| find(&[Heading::Appendix, Heading::Checklist]));
     match found {
         Some((page, line)) => {
             let block = text_block(page, &profile.geometry);
-            let count = if first_on_page(page, line, &block) { page.number.saturating_sub(1) } else { page.number };
-            ContentPages { count, ended_by: heading_of(line).map(|h| (h, page.number)) }
+            let count = if first_on_page(page, line, &block) {
+                page.number.saturating_sub(1)
+            } else {
+                page.number
+            };
+            ContentPages {
+                count,
+                ended_by: heading_of(line).map(|h| (h, page.number)),
+            }
         }
-        None => ContentPages { count: facts.page_count, ended_by: None },
+        None => ContentPages {
+            count: facts.page_count,
+            ended_by: None,
+        },
     }
 }
 
@@ -223,7 +288,13 @@ mod tests {
             pages: pages
                 .into_iter()
                 .enumerate()
-                .map(|(i, lines)| PageFacts { number: i + 1, width_pt: 612.0, height_pt: 792.0, lines, ..PageFacts::default() })
+                .map(|(i, lines)| PageFacts {
+                    number: i + 1,
+                    width_pt: 612.0,
+                    height_pt: 792.0,
+                    lines,
+                    ..PageFacts::default()
+                })
                 .collect(),
             ..DocumentFacts::default()
         }
@@ -244,7 +315,10 @@ mod tests {
             ("Appendix A: Proofs", Some(Heading::Appendix)),
             ("Supplementary Material", Some(Heading::Appendix)),
             ("NeurIPS Paper Checklist", Some(Heading::Checklist)),
-            ("References to prior work are given in Section 2 of the paper at length", None),
+            (
+                "References to prior work are given in Section 2 of the paper at length",
+                None,
+            ),
             ("We cite the references below.", None),
         ] {
             assert_eq!(heading_of(&line(text, 400.0, 108.0)), want, "{text}");
@@ -259,7 +333,10 @@ mod tests {
         p5.push(line("References", 400.0, 108.0));
         assert_eq!(count(vec![body(), body(), body(), body(), p5]), 5);
         // References as the first thing on page 5: four.
-        let p5 = vec![line("References", 710.0, 108.0), line("[1] A. Author", 690.0, 108.0)];
+        let p5 = vec![
+            line("References", 710.0, 108.0),
+            line("[1] A. Author", 690.0, 108.0),
+        ];
         assert_eq!(count(vec![body(), body(), body(), body(), p5]), 4);
         // A page number above does not count as text before the heading.
         let p5 = vec![line("5", 760.0, 300.0), line("References", 710.0, 108.0)];
@@ -276,7 +353,10 @@ mod tests {
 
     #[test]
     fn the_right_column_above_a_left_column_heading_does_not_make_it_late() {
-        let page = vec![line("References", 700.0, 108.0), line("right column text", 705.0, 320.0)];
+        let page = vec![
+            line("References", 700.0, 108.0),
+            line("right column text", 705.0, 320.0),
+        ];
         let body = || vec![line("text", 700.0, 108.0)];
         assert_eq!(count(vec![body(), body(), page]), 2);
     }
@@ -297,7 +377,13 @@ mod tests {
         assert!(is_math_font(&font("LMMathItalic10-Regular")));
         assert!(!is_math_font(&font("CMR10")));
         let p = crate::profile::builtin("snn-2022").unwrap();
-        for times in ["NimbusRomNo9L-Regu", "TeXGyreTermes-Regular", "TimesNewRomanPSMT", "Times-Roman", "NimbusRoman-Regular"] {
+        for times in [
+            "NimbusRomNo9L-Regu",
+            "TeXGyreTermes-Regular",
+            "TimesNewRomanPSMT",
+            "Times-Roman",
+            "NimbusRoman-Regular",
+        ] {
             assert!(in_family(&font(times), &p), "{times}");
         }
         for other in ["CMR10", "LMRoman10-Regular", "ArialMT", "LinLibertineT"] {
@@ -308,11 +394,27 @@ mod tests {
     #[test]
     fn blocks_on_letter_a4_and_page_one() {
         let g = crate::profile::builtin("snn-2022").unwrap().geometry;
-        let letter = PageFacts { number: 2, width_pt: 612.0, height_pt: 792.0, ..PageFacts::default() };
-        assert_eq!(text_block(&letter, &g), Rect::new(108.0, 72.0, 504.0, 720.0));
-        let first = PageFacts { number: 1, ..letter.clone() };
+        let letter = PageFacts {
+            number: 2,
+            width_pt: 612.0,
+            height_pt: 792.0,
+            ..PageFacts::default()
+        };
+        assert_eq!(
+            text_block(&letter, &g),
+            Rect::new(108.0, 72.0, 504.0, 720.0)
+        );
+        let first = PageFacts {
+            number: 1,
+            ..letter.clone()
+        };
         assert_eq!(text_block(&first, &g), Rect::new(108.0, 50.0, 504.0, 720.0));
-        let a4 = PageFacts { number: 2, width_pt: 595.28, height_pt: 841.89, ..PageFacts::default() };
+        let a4 = PageFacts {
+            number: 2,
+            width_pt: 595.28,
+            height_pt: 841.89,
+            ..PageFacts::default()
+        };
         let b = text_block(&a4, &g);
         assert!((b.x0 - 99.64).abs() < 0.01 && (b.y1 - 769.89).abs() < 0.01);
     }

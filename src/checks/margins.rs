@@ -71,7 +71,9 @@ fn overflow(block: &Rect, bbox: &Rect, bottom_y: f64) -> (Side, f64) {
         (Side::Bottom, block.y0 - bottom_y),
     ]
     .into_iter()
-    .fold((Side::Left, f64::NEG_INFINITY), |best, cur| if cur.1 > best.1 { cur } else { best })
+    .fold((Side::Left, f64::NEG_INFINITY), |best, cur| {
+        if cur.1 > best.1 { cur } else { best }
+    })
 }
 
 fn outside_on_page(page: &PageFacts, block: &Rect, ignore_pt: f64) -> Vec<Outside> {
@@ -79,11 +81,22 @@ fn outside_on_page(page: &PageFacts, block: &Rect, ignore_pt: f64) -> Vec<Outsid
     let mut push = |what: What, bbox: Rect, bottom: f64, text: &str| {
         let (side, by_pt) = overflow(block, &bbox, bottom);
         if by_pt > ignore_pt {
-            out.push(Outside { page: page.number, what, side, by_pt, bbox, text: text.to_string() });
+            out.push(Outside {
+                page: page.number,
+                what,
+                side,
+                by_pt,
+                bbox,
+                text: text.to_string(),
+            });
         }
     };
     for s in &page.spans {
-        if !s.visible || layout::is_line_number(s, block) || layout::is_page_number(s, block) || layout::is_stamp(page, s) {
+        if !s.visible
+            || layout::is_line_number(s, block)
+            || layout::is_page_number(s, block)
+            || layout::is_stamp(page, s)
+        {
             continue;
         }
         let bottom = if s.upright { s.baseline_y() } else { s.bbox.y0 };
@@ -101,13 +114,23 @@ fn outside_on_page(page: &PageFacts, block: &Rect, ignore_pt: f64) -> Vec<Outsid
 /// Clusters nearby objects of one kind on one side of one page into findings.
 fn cluster(mut items: Vec<Outside>) -> Vec<Outside> {
     items.sort_by(|a, b| {
-        (a.page, a.what, a.side).cmp(&(b.page, b.what, b.side)).then(b.bbox.y1.total_cmp(&a.bbox.y1)).then(a.bbox.x0.total_cmp(&b.bbox.x0))
+        (a.page, a.what, a.side)
+            .cmp(&(b.page, b.what, b.side))
+            .then(b.bbox.y1.total_cmp(&a.bbox.y1))
+            .then(a.bbox.x0.total_cmp(&b.bbox.x0))
     });
     let mut clusters: Vec<Outside> = Vec::new();
     for item in items {
-        let near = clusters.iter_mut().rev().take_while(|c| (c.page, c.what, c.side) == (item.page, item.what, item.side)).find(|c| {
-            c.bbox.expand(CLUSTER_GAP_PT).intersect(&item.bbox).is_some()
-        });
+        let near = clusters
+            .iter_mut()
+            .rev()
+            .take_while(|c| (c.page, c.what, c.side) == (item.page, item.what, item.side))
+            .find(|c| {
+                c.bbox
+                    .expand(CLUSTER_GAP_PT)
+                    .intersect(&item.bbox)
+                    .is_some()
+            });
         match near {
             Some(c) => {
                 c.bbox = c.bbox.union(&item.bbox);
@@ -129,10 +152,20 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
     let g = &profile.geometry;
     let mut items = Vec::new();
     for page in &facts.pages {
-        items.extend(outside_on_page(page, &text_block(page, g), g.margin_ignore_pt));
+        items.extend(outside_on_page(
+            page,
+            &text_block(page, g),
+            g.margin_ignore_pt,
+        ));
     }
     let found = cluster(items);
-    let status_of = |o: &Outside| if o.by_pt > g.margin_fail_pt { Status::Fail } else { Status::Warn };
+    let status_of = |o: &Outside| {
+        if o.by_pt > g.margin_fail_pt {
+            Status::Fail
+        } else {
+            Status::Warn
+        }
+    };
     // The worst object names the problem; at equal distance text is the clearer example.
     let rank = |o: &Outside| ((o.by_pt * 2.0).round(), o.what == What::Text);
     let Some(worst) = found.iter().max_by(|a, b| {
@@ -143,11 +176,19 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
             "margins",
             "Margins",
             Status::Pass,
-            format!("everything stays inside the {:.1} × {:.1} in text block", g.block_width_pt / 72.0, g.block_height_pt / 72.0),
+            format!(
+                "everything stays inside the {:.1} × {:.1} in text block",
+                g.block_width_pt / 72.0,
+                g.block_height_pt / 72.0
+            ),
         );
     };
     let status = status_of(worst);
-    let mut pages: Vec<usize> = found.iter().filter(|o| status_of(o) == status).map(|o| o.page).collect();
+    let mut pages: Vec<usize> = found
+        .iter()
+        .filter(|o| status_of(o) == status)
+        .map(|o| o.page)
+        .collect();
     pages.dedup();
     let message = format!(
         "{} extends {:.0} pt past the {} edge of the text block on {}",
@@ -157,8 +198,12 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
         pages_phrase(&pages)
     );
     let hint = match status {
-        Status::Fail => "keep text, figures and tables inside the text block: scale wide figures to \\linewidth and do not change the style's margins",
-        _ => "an overfull line: rephrase it, or let LaTeX hyphenate (\\sloppy for that paragraph as a last resort)",
+        Status::Fail => {
+            "keep text, figures and tables inside the text block: scale wide figures to \\linewidth and do not change the style's margins"
+        }
+        _ => {
+            "an overfull line: rephrase it, or let LaTeX hyphenate (\\sloppy for that paragraph as a last resort)"
+        }
     };
     let mut check = Check::new("margins", "Margins", status, message).with_hint(hint);
     let mut findings: Vec<(Status, Finding)> = found
@@ -167,7 +212,12 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
             let text: String = o.text.chars().take(FINDING_TEXT_CHARS).collect();
             let label = match o.what {
                 What::Text => None,
-                w => Some(w.name().trim_start_matches("a ").trim_start_matches("an ").to_string()),
+                w => Some(
+                    w.name()
+                        .trim_start_matches("a ")
+                        .trim_start_matches("an ")
+                        .to_string(),
+                ),
             };
             (
                 status_of(o),
@@ -182,7 +232,10 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
         .collect();
     findings.sort_by(|a, b| {
         a.1.page.cmp(&b.1.page).then_with(|| {
-            let (ya, yb) = (a.1.bbox.map_or(0.0, |r| r.y1), b.1.bbox.map_or(0.0, |r| r.y1));
+            let (ya, yb) = (
+                a.1.bbox.map_or(0.0, |r| r.y1),
+                b.1.bbox.map_or(0.0, |r| r.y1),
+            );
             yb.total_cmp(&ya)
         })
     });
@@ -193,14 +246,26 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::{PathBox, Paint, TextSpan};
+    use crate::pdf::{Paint, PathBox, TextSpan};
 
     fn page_with(spans: Vec<TextSpan>, paths: Vec<PathBox>) -> DocumentFacts {
         DocumentFacts {
             page_count: 2,
             pages: vec![
-                PageFacts { number: 1, width_pt: 612.0, height_pt: 792.0, ..PageFacts::default() },
-                PageFacts { number: 2, width_pt: 612.0, height_pt: 792.0, spans, paths, ..PageFacts::default() },
+                PageFacts {
+                    number: 1,
+                    width_pt: 612.0,
+                    height_pt: 792.0,
+                    ..PageFacts::default()
+                },
+                PageFacts {
+                    number: 2,
+                    width_pt: 612.0,
+                    height_pt: 792.0,
+                    spans,
+                    paths,
+                    ..PageFacts::default()
+                },
             ],
             ..DocumentFacts::default()
         }
@@ -226,25 +291,54 @@ mod tests {
     #[test]
     fn tiers_at_four_and_ten_points() {
         // The block's right edge is at 504 pt.
-        assert_eq!(status(&page_with(vec![word("ok", 400.0, 508.0, 400.0)], vec![])), Status::Pass);
-        assert_eq!(status(&page_with(vec![word("over", 400.0, 508.1, 400.0)], vec![])), Status::Warn);
-        assert_eq!(status(&page_with(vec![word("over", 400.0, 514.0, 400.0)], vec![])), Status::Warn);
-        assert_eq!(status(&page_with(vec![word("over", 400.0, 514.1, 400.0)], vec![])), Status::Fail);
+        assert_eq!(
+            status(&page_with(vec![word("ok", 400.0, 508.0, 400.0)], vec![])),
+            Status::Pass
+        );
+        assert_eq!(
+            status(&page_with(vec![word("over", 400.0, 508.1, 400.0)], vec![])),
+            Status::Warn
+        );
+        assert_eq!(
+            status(&page_with(vec![word("over", 400.0, 514.0, 400.0)], vec![])),
+            Status::Warn
+        );
+        assert_eq!(
+            status(&page_with(vec![word("over", 400.0, 514.1, 400.0)], vec![])),
+            Status::Fail
+        );
     }
 
     #[test]
     fn descenders_below_the_last_baseline_are_normal() {
         // The block's bottom on page 2 is at 792 - 72 - 648 = 72 pt.
-        assert_eq!(status(&page_with(vec![word("gyp", 200.0, 230.0, 72.0)], vec![])), Status::Pass);
-        assert_eq!(status(&page_with(vec![word("low", 200.0, 230.0, 66.0)], vec![])), Status::Warn);
-        assert_eq!(status(&page_with(vec![word("low", 200.0, 230.0, 60.0)], vec![])), Status::Fail);
+        assert_eq!(
+            status(&page_with(vec![word("gyp", 200.0, 230.0, 72.0)], vec![])),
+            Status::Pass
+        );
+        assert_eq!(
+            status(&page_with(vec![word("low", 200.0, 230.0, 66.0)], vec![])),
+            Status::Warn
+        );
+        assert_eq!(
+            status(&page_with(vec![word("low", 200.0, 230.0, 60.0)], vec![])),
+            Status::Fail
+        );
     }
 
     #[test]
     fn white_and_coloured_shapes() {
-        let white = PathBox { bbox: Rect::new(0.0, 0.0, 612.0, 792.0), fill: Some(Paint::Rgb(1.0, 1.0, 1.0)), stroke: None };
+        let white = PathBox {
+            bbox: Rect::new(0.0, 0.0, 612.0, 792.0),
+            fill: Some(Paint::Rgb(1.0, 1.0, 1.0)),
+            stroke: None,
+        };
         assert_eq!(status(&page_with(vec![], vec![white])), Status::Pass);
-        let grey = PathBox { bbox: Rect::new(90.0, 300.0, 520.0, 400.0), fill: Some(Paint::Rgb(0.9, 0.9, 0.9)), stroke: None };
+        let grey = PathBox {
+            bbox: Rect::new(90.0, 300.0, 520.0, 400.0),
+            fill: Some(Paint::Rgb(0.9, 0.9, 0.9)),
+            stroke: None,
+        };
         assert_eq!(status(&page_with(vec![], vec![grey])), Status::Fail);
     }
 
@@ -252,17 +346,31 @@ mod tests {
     fn line_numbers_and_page_numbers_are_exempt() {
         let lineno = word("12", 92.0, 98.0, 500.0);
         let page_number = word("2", 303.0, 308.0, 40.0);
-        assert_eq!(status(&page_with(vec![lineno, page_number], vec![])), Status::Pass);
+        assert_eq!(
+            status(&page_with(vec![lineno, page_number], vec![])),
+            Status::Pass
+        );
         // A word in the same place is not.
-        assert_eq!(status(&page_with(vec![word("word", 80.0, 98.0, 500.0)], vec![])), Status::Fail);
+        assert_eq!(
+            status(&page_with(vec![word("word", 80.0, 98.0, 500.0)], vec![])),
+            Status::Fail
+        );
     }
 
     #[test]
     fn neighbouring_lines_make_one_finding() {
-        let spans = (0..10).map(|i| word("long", 400.0, 540.0, 600.0 - 11.0 * f64::from(i))).collect();
-        let check = margins(&page_with(spans, vec![]), &crate::profile::builtin("snn-2022").unwrap());
+        let spans = (0..10)
+            .map(|i| word("long", 400.0, 540.0, 600.0 - 11.0 * f64::from(i)))
+            .collect();
+        let check = margins(
+            &page_with(spans, vec![]),
+            &crate::profile::builtin("snn-2022").unwrap(),
+        );
         assert_eq!(check.status, Status::Fail);
         assert_eq!(check.findings.len(), 1);
-        assert_eq!(check.message, "text extends 36 pt past the right edge of the text block on page 2");
+        assert_eq!(
+            check.message,
+            "text extends 36 pt past the right edge of the text block on page 2"
+        );
     }
 }

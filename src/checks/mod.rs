@@ -15,16 +15,22 @@ pub use abstract_length::{abstract_from_pdf, pick_abstract};
 pub use file::{file_format, file_size};
 pub use recency::Evidence;
 
+use crate::Kind;
 use crate::date::Date;
 use crate::limits::Limits;
 use crate::pdf::{DocumentFacts, ReadError};
 use crate::profile::Profile;
 use crate::report::{AbstractSummary, BodyFont, Check, Status};
-use crate::Kind;
 
 /// The checks about the PDF's format, which a position paper only warns on and
 /// published papers and posters skip.
-const FORMAT_CHECKS: [&str; 5] = ["page-size", "margins", "font-family", "font-size", "template"];
+const FORMAT_CHECKS: [&str; 5] = [
+    "page-size",
+    "margins",
+    "font-family",
+    "font-size",
+    "template",
+];
 
 /// What the checks found besides their statuses, for the report's `document`.
 #[derive(Default)]
@@ -44,11 +50,15 @@ fn not_applicable(kind: Kind, check: &Check) -> Option<&'static str> {
     match kind {
         Kind::Paper => None,
         Kind::Position => None,
-        Kind::Published if id == "page-limit" || FORMAT_CHECKS.contains(&id) && id != "page-size" => {
+        Kind::Published
+            if id == "page-limit" || FORMAT_CHECKS.contains(&id) && id != "page-size" =>
+        {
             Some("a published paper is submitted in the form it was published")
         }
         Kind::Published => None,
-        Kind::Poster if id == "page-limit" || FORMAT_CHECKS.contains(&id) => Some("posters have no required format"),
+        Kind::Poster if id == "page-limit" || FORMAT_CHECKS.contains(&id) => {
+            Some("posters have no required format")
+        }
         Kind::Poster => None,
         Kind::Blog => Some("a blog post has no PDF"),
     }
@@ -58,11 +68,19 @@ fn not_applicable(kind: Kind, check: &Check) -> Option<&'static str> {
 /// turned into warnings.
 fn apply_kind(kind: Kind, mut check: Check) -> Check {
     if let Some(why) = not_applicable(kind, &check) {
-        return Check { status: Status::Skip, message: why.to_string(), hint: None, findings: Vec::new(), ..check };
+        return Check {
+            status: Status::Skip,
+            message: why.to_string(),
+            hint: None,
+            findings: Vec::new(),
+            ..check
+        };
     }
     if kind == Kind::Position && check.status == Status::Fail && FORMAT_CHECKS.contains(&check.id) {
         check.status = Status::Warn;
-        check.message.push_str(" (position papers need no particular format)");
+        check
+            .message
+            .push_str(" (position papers need no particular format)");
     }
     check
 }
@@ -84,28 +102,55 @@ pub fn run_pdf_checks(
     profile: &Profile,
     limits: &Limits,
 ) -> (Vec<Check>, Derived) {
-    let Inputs { abstract_text, declared, today, kind } = inputs;
+    let Inputs {
+        abstract_text,
+        declared,
+        today,
+        kind,
+    } = inputs;
     let mut derived = Derived::default();
-    let mut checks = vec![file_format(read, limits), file_size(bytes, profile.max_file_bytes)];
+    let mut checks = vec![
+        file_format(read, limits),
+        file_size(bytes, profile.max_file_bytes),
+    ];
     let facts = read.as_ref().ok();
     match facts {
         Some(facts) => {
             let content = layout::content_pages(facts, profile);
             derived.content_pages = Some(content.count);
-            derived.text_blocks = facts.pages.iter().map(|p| layout::text_block(p, &profile.geometry)).collect();
+            derived.text_blocks = facts
+                .pages
+                .iter()
+                .map(|p| layout::text_block(p, &profile.geometry))
+                .collect();
             let body = layout::body_text(facts, profile, content.count);
             derived.body_font = body.as_ref().and_then(|b| {
                 let (font, _) = b.glyphs_by_font.first()?;
-                Some(BodyFont { name: facts.fonts.get(*font)?.name.clone(), size: crate::pdf::geom::round2(b.size_pt) })
+                Some(BodyFont {
+                    name: facts.fonts.get(*font)?.name.clone(),
+                    size: crate::pdf::geom::round2(b.size_pt),
+                })
             });
             checks.push(pages::page_size(facts, profile));
             checks.push(match kind {
                 Kind::Paper => profile.page_limits.paper.as_ref().map_or_else(
-                    || skip("page-limit", "Page limit", "this call sets no page limit for papers"),
+                    || {
+                        skip(
+                            "page-limit",
+                            "Page limit",
+                            "this call sets no page limit for papers",
+                        )
+                    },
                     |limit| pages::page_limit(facts, &content, limit),
                 ),
                 Kind::Position => profile.page_limits.position.as_ref().map_or_else(
-                    || skip("page-limit", "Page limit", "position papers have no page limit"),
+                    || {
+                        skip(
+                            "page-limit",
+                            "Page limit",
+                            "position papers have no page limit",
+                        )
+                    },
                     |limit| pages::page_limit(facts, &content, limit),
                 ),
                 _ => skip("page-limit", "Page limit", "no page limit"),
@@ -130,23 +175,41 @@ pub fn run_pdf_checks(
         }
     }
     let picked = pick_abstract(abstract_text, facts);
-    derived.abstract_summary = picked.as_ref().map(|(source, text)| abstract_length::summary(source, text));
+    derived.abstract_summary = picked
+        .as_ref()
+        .map(|(source, text)| abstract_length::summary(source, text));
     checks.push(abstract_length::abstract_length(picked.as_ref(), profile));
     let ev = facts.map(recency::evidence).unwrap_or_default();
     checks.push(recency::recency(declared, &ev, profile, kind, today));
     let checks = checks
         .into_iter()
-        .map(|c| if matches!(c.id, "file-format" | "file-size" | "abstract-length" | "recency") { c } else { apply_kind(kind, c) })
+        .map(|c| {
+            if matches!(
+                c.id,
+                "file-format" | "file-size" | "abstract-length" | "recency"
+            ) {
+                c
+            } else {
+                apply_kind(kind, c)
+            }
+        })
         .collect();
     (checks, derived)
 }
 
 /// A blog post: only the abstract and recency (SPEC §3).
 pub fn run_blog_checks(inputs: Inputs<'_>, profile: &Profile) -> (Vec<Check>, Derived) {
-    let Inputs { abstract_text, declared, today, .. } = inputs;
+    let Inputs {
+        abstract_text,
+        declared,
+        today,
+        ..
+    } = inputs;
     let picked = pick_abstract(abstract_text, None);
     let derived = Derived {
-        abstract_summary: picked.as_ref().map(|(source, text)| abstract_length::summary(source, text)),
+        abstract_summary: picked
+            .as_ref()
+            .map(|(source, text)| abstract_length::summary(source, text)),
         ..Derived::default()
     };
     let checks = vec![

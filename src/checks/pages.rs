@@ -49,8 +49,16 @@ pub fn page_list(pages: &[usize]) -> String {
             _ => runs.push((page, page)),
         }
     }
-    let parts: Vec<String> =
-        runs.into_iter().map(|(start, end)| if end > start { format!("{start}–{end}") } else { start.to_string() }).collect();
+    let parts: Vec<String> = runs
+        .into_iter()
+        .map(|(start, end)| {
+            if end > start {
+                format!("{start}–{end}")
+            } else {
+                start.to_string()
+            }
+        })
+        .collect();
     parts.join(", ")
 }
 
@@ -66,18 +74,44 @@ pub fn page_size(facts: &DocumentFacts, profile: &Profile) -> Check {
     let required = describe_size(g.page_width_pt, g.page_height_pt);
     // Group the pages that are off by their size, in page order.
     let mut groups: Vec<((f64, f64), Vec<usize>)> = Vec::new();
-    for page in facts.pages.iter().filter(|p| !layout::has_template_size(p, g)) {
-        let key = ((page.width_pt * 100.0).round() / 100.0, (page.height_pt * 100.0).round() / 100.0);
+    for page in facts
+        .pages
+        .iter()
+        .filter(|p| !layout::has_template_size(p, g))
+    {
+        let key = (
+            (page.width_pt * 100.0).round() / 100.0,
+            (page.height_pt * 100.0).round() / 100.0,
+        );
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, pages)) => pages.push(page.number),
             None => groups.push((key, vec![page.number])),
         }
     }
     if groups.is_empty() {
-        let every = if facts.pages.len() < facts.page_count { "every page read" } else { "every page" };
-        return Check::new("page-size", "Page size", Status::Pass, format!("{every} is {required}"));
+        let every = if facts.pages.len() < facts.page_count {
+            "every page read"
+        } else {
+            "every page"
+        };
+        return Check::new(
+            "page-size",
+            "Page size",
+            Status::Pass,
+            format!("{every} is {required}"),
+        );
     }
-    let parts: Vec<String> = groups.iter().map(|((w, h), pages)| format!("{} {} {}", pages_phrase(pages), if pages.len() == 1 { "is" } else { "are" }, describe_size(*w, *h))).collect();
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|((w, h), pages)| {
+            format!(
+                "{} {} {}",
+                pages_phrase(pages),
+                if pages.len() == 1 { "is" } else { "are" },
+                describe_size(*w, *h)
+            )
+        })
+        .collect();
     let mut check = Check::new("page-size", "Page size", Status::Fail, format!("{}, not {required}", parts.join("; ")))
         .with_hint("set the paper to US Letter: \\usepackage[letterpaper]{geometry} is not needed with the NeurIPS style; remove a4paper options and export with Letter paper");
     // One finding per page, the whole page as its box, so each page map can show it.
@@ -109,7 +143,13 @@ pub fn page_limit(facts: &DocumentFacts, content: &ContentPages, limit: &PageLim
         Some((h, page)) => format!("the {} start on page {page}", heading_name(h)),
         None => "no references or appendix heading found, so every page counts".into(),
     };
-    let pages = |k: usize| if k == 1 { "1 content page".to_string() } else { format!("{k} content pages") };
+    let pages = |k: usize| {
+        if k == 1 {
+            "1 content page".to_string()
+        } else {
+            format!("{k} content pages")
+        }
+    };
     let status = if n as u64 <= u64::from(limit.pass_max) {
         Status::Pass
     } else if n as u64 <= u64::from(limit.warn_max) {
@@ -119,7 +159,12 @@ pub fn page_limit(facts: &DocumentFacts, content: &ContentPages, limit: &PageLim
     };
     let message = match status {
         Status::Pass => format!("{} ({how}); the limit is {}", pages(n), limit.pass_max),
-        _ => format!("{}, {} over the limit of {} ({how})", pages(n), n.saturating_sub(limit.pass_max as usize), limit.pass_max),
+        _ => format!(
+            "{}, {} over the limit of {} ({how})",
+            pages(n),
+            n.saturating_sub(limit.pass_max as usize),
+            limit.pass_max
+        ),
     };
     let mut check = Check::new("page-limit", "Page limit", status, message);
     if status != Status::Pass {
@@ -128,7 +173,12 @@ pub fn page_limit(facts: &DocumentFacts, content: &ContentPages, limit: &PageLim
             limit.pass_max
         ));
         check.findings = ((limit.pass_max as usize).saturating_add(1)..=n)
-            .map(|p| Finding { page: Some(p), bbox: None, text: None, note: Some("content page over the limit".into()) })
+            .map(|p| Finding {
+                page: Some(p),
+                bbox: None,
+                text: None,
+                note: Some("content page over the limit".into()),
+            })
             .collect();
     }
     let _ = facts;
@@ -146,20 +196,37 @@ mod tests {
     #[test]
     fn page_lists_collapse_runs() {
         assert_eq!(page_list(&[1, 2, 3, 5, 7, 8]), "1–3, 5, 7–8");
-        assert_eq!(page_list(&[usize::MAX - 1, usize::MAX]), format!("{}–{}", usize::MAX - 1, usize::MAX));
+        assert_eq!(
+            page_list(&[usize::MAX - 1, usize::MAX]),
+            format!("{}–{}", usize::MAX - 1, usize::MAX)
+        );
         assert_eq!(pages_phrase(&[4]), "page 4");
     }
 
     #[test]
     fn sizes_are_named() {
         assert_eq!(describe_size(595.28, 841.89), "A4 (595 × 842 pt)");
-        assert_eq!(describe_size(792.0, 612.0), "US Letter landscape (792 × 612 pt)");
+        assert_eq!(
+            describe_size(792.0, 612.0),
+            "US Letter landscape (792 × 612 pt)"
+        );
         assert!(describe_size(600.0, 600.0).contains("8.33 × 8.33 in"));
     }
 
     fn limit_for(n: usize) -> Status {
-        let content = ContentPages { count: n, ended_by: Some((Heading::References, n + 1)) };
-        page_limit(&DocumentFacts::default(), &content, &PageLimit { pass_max: 4, warn_max: 5 }).status
+        let content = ContentPages {
+            count: n,
+            ended_by: Some((Heading::References, n + 1)),
+        };
+        page_limit(
+            &DocumentFacts::default(),
+            &content,
+            &PageLimit {
+                pass_max: 4,
+                warn_max: 5,
+            },
+        )
+        .status
     }
 
     #[test]

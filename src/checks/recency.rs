@@ -10,7 +10,8 @@ use crate::profile::Profile;
 use crate::report::{Check, Finding, Status};
 
 const TITLE: &str = "Recency";
-const ASK: &str = "type the date the work was first made public (for example its first arXiv version)";
+const ASK: &str =
+    "type the date the work was first made public (for example its first arXiv version)";
 
 /// What the PDF says about when the work first appeared.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -28,14 +29,20 @@ pub struct Evidence {
 /// `Proceedings of … 2019`); submission and preprint notices name no venue.
 fn published_venue_year(notice: &str) -> Option<i32> {
     let lower = notice.to_lowercase();
-    if ["submitted", "under review", "preprint", "do not distribute"].iter().any(|w| lower.contains(w)) {
+    if ["submitted", "under review", "preprint", "do not distribute"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
         return None;
     }
     let bytes: Vec<char> = lower.chars().collect();
     let mut best = None;
     for (i, w) in bytes.windows(4).enumerate() {
         let s: String = w.iter().collect();
-        let boundary = |j: Option<usize>| j.and_then(|j| bytes.get(j)).is_none_or(|c| !c.is_ascii_digit());
+        let boundary = |j: Option<usize>| {
+            j.and_then(|j| bytes.get(j))
+                .is_none_or(|c| !c.is_ascii_digit())
+        };
         if let Ok(y) = s.parse::<i32>()
             && (1980..=2100).contains(&y)
             && boundary(i.checked_sub(1))
@@ -82,10 +89,21 @@ fn arxiv_first(a: &ArxivStamp) -> Option<ArxivFirst> {
 }
 
 fn finding(note: String, text: Option<String>, bbox: Option<Rect>) -> Finding {
-    Finding { page: Some(1), bbox, text, note: Some(note) }
+    Finding {
+        page: Some(1),
+        bbox,
+        text,
+        note: Some(note),
+    }
 }
 
-pub fn recency(declared: Option<Date>, ev: &Evidence, profile: &Profile, kind: Kind, today: Option<Date>) -> Check {
+pub fn recency(
+    declared: Option<Date>,
+    ev: &Evidence,
+    profile: &Profile,
+    kind: Kind,
+    today: Option<Date>,
+) -> Check {
     let earliest = profile.dates.earliest_public;
     let deadline = profile.dates.deadline;
     let window = format!("the call accepts work first made public on or after {earliest}");
@@ -95,7 +113,10 @@ pub fn recency(declared: Option<Date>, ev: &Evidence, profile: &Profile, kind: K
             Some(ArxivFirst::Month(y, m)) => format!("first posted in {}", Date::month_name(y, m)),
             None => "first posting date unknown".into(),
         };
-        (format!("{} says the work was {first}", arxiv_label(a)), arxiv_label(a))
+        (
+            format!("{} says the work was {first}", arxiv_label(a)),
+            arxiv_label(a),
+        )
     });
     if let Some(d) = declared {
         if d < earliest {
@@ -103,9 +124,18 @@ pub fn recency(declared: Option<Date>, ev: &Evidence, profile: &Profile, kind: K
                 .with_hint("the workshop takes work from the year before it; older work can be presented only if it was published in that year");
         }
         if d > deadline || today.is_some_and(|t| d > t) {
-            let when = if today.is_some_and(|t| d > t) { "in the future" } else { "after the submission deadline" };
-            return Check::new("recency", TITLE, Status::Warn, format!("the declared date {d} is {when} ({deadline}); is it a typo?"))
-                .with_hint(ASK);
+            let when = if today.is_some_and(|t| d > t) {
+                "in the future"
+            } else {
+                "after the submission deadline"
+            };
+            return Check::new(
+                "recency",
+                TITLE,
+                Status::Warn,
+                format!("the declared date {d} is {when} ({deadline}); is it a typo?"),
+            )
+            .with_hint(ASK);
         }
         // Evidence that contradicts the declared date.
         if let Some(first) = ev.arxiv.as_ref().and_then(arxiv_first) {
@@ -115,8 +145,15 @@ pub fn recency(declared: Option<Date>, ev: &Evidence, profile: &Profile, kind: K
             };
             if earlier {
                 let (note, label) = arxiv_note.clone().unwrap_or_default();
-                let mut c = Check::new("recency", TITLE, Status::Warn, format!("you declared {d}, but {note}"))
-                    .with_hint("give the date of the first public version (arXiv v1), not of a later one");
+                let mut c = Check::new(
+                    "recency",
+                    TITLE,
+                    Status::Warn,
+                    format!("you declared {d}, but {note}"),
+                )
+                .with_hint(
+                    "give the date of the first public version (arXiv v1), not of a later one",
+                );
                 c.findings = vec![finding(note, Some(label), ev.arxiv_bbox)];
                 return c;
             }
@@ -125,11 +162,25 @@ pub fn recency(declared: Option<Date>, ev: &Evidence, profile: &Profile, kind: K
             && y < d.year
         {
             let notice = ev.venue_notice.clone().unwrap_or_default();
-            let mut c = Check::new("recency", TITLE, Status::Warn, format!("you declared {d}, but page 1 names a {y} venue: \"{notice}\""));
-            c.findings = vec![finding(format!("a {y} venue"), Some(notice), ev.notice_bbox)];
+            let mut c = Check::new(
+                "recency",
+                TITLE,
+                Status::Warn,
+                format!("you declared {d}, but page 1 names a {y} venue: \"{notice}\""),
+            );
+            c.findings = vec![finding(
+                format!("a {y} venue"),
+                Some(notice),
+                ev.notice_bbox,
+            )];
             return c;
         }
-        return Check::new("recency", TITLE, Status::Pass, format!("first made public on {d}, inside the window (from {earliest})"));
+        return Check::new(
+            "recency",
+            TITLE,
+            Status::Pass,
+            format!("first made public on {d}, inside the window (from {earliest})"),
+        );
     }
     if let Some(a) = &ev.arxiv {
         let (note, label) = arxiv_note.unwrap_or_default();
@@ -143,15 +194,29 @@ pub fn recency(declared: Option<Date>, ev: &Evidence, profile: &Profile, kind: K
                 return with(Status::Fail, format!("{note}, before {earliest}; {window}"))
                     .with_hint("if an earlier version is not the same work, type the date this work was first made public");
             }
-            Some(ArxivFirst::Day(_)) => return with(Status::Pass, format!("{note}, inside the window (from {earliest})")),
+            Some(ArxivFirst::Day(_)) => {
+                return with(
+                    Status::Pass,
+                    format!("{note}, inside the window (from {earliest})"),
+                );
+            }
             Some(ArxivFirst::Month(y, m)) if (y, m) < (earliest.year, earliest.month) => {
                 return with(Status::Fail, format!("{note}, before {}; {window}", Date::month_name(earliest.year, earliest.month)))
                     .with_hint("the identifier's YYMM is the month of the first version, whatever the stamp's version and date");
             }
             Some(ArxivFirst::Month(y, m)) if (y, m) == (earliest.year, earliest.month) => {
-                return with(Status::Warn, format!("{note}, the month the window opens ({earliest}); the day decides")).with_hint(ASK);
+                return with(
+                    Status::Warn,
+                    format!("{note}, the month the window opens ({earliest}); the day decides"),
+                )
+                .with_hint(ASK);
             }
-            Some(ArxivFirst::Month(..)) => return with(Status::Pass, format!("{note}, inside the window (from {earliest})")),
+            Some(ArxivFirst::Month(..)) => {
+                return with(
+                    Status::Pass,
+                    format!("{note}, inside the window (from {earliest})"),
+                );
+            }
             None => {}
         }
     }
@@ -159,15 +224,30 @@ pub fn recency(declared: Option<Date>, ev: &Evidence, profile: &Profile, kind: K
         && y < earliest.year
     {
         let notice = ev.venue_notice.clone().unwrap_or_default();
-        let status = if kind == Kind::Published { Status::Fail } else { Status::Warn };
-        let mut c = Check::new("recency", TITLE, status, format!("page 1 names a {y} venue, before the window ({earliest} on): \"{notice}\""))
-            .with_hint(ASK);
-        c.findings = vec![finding(format!("a {y} venue"), Some(notice), ev.notice_bbox)];
+        let status = if kind == Kind::Published {
+            Status::Fail
+        } else {
+            Status::Warn
+        };
+        let mut c = Check::new(
+            "recency",
+            TITLE,
+            status,
+            format!("page 1 names a {y} venue, before the window ({earliest} on): \"{notice}\""),
+        )
+        .with_hint(ASK);
+        c.findings = vec![finding(
+            format!("a {y} venue"),
+            Some(notice),
+            ev.notice_bbox,
+        )];
         return c;
     }
     let mut message = "no date given and no arXiv stamp found".to_string();
     if let Some(created) = ev.created.filter(|c| *c < earliest) {
-        message.push_str(&format!("; the PDF was created on {created}, before the window opens ({earliest})"));
+        message.push_str(&format!(
+            "; the PDF was created on {created}, before the window opens ({earliest})"
+        ));
     }
     Check::new("recency", TITLE, Status::Warn, message).with_hint(ASK)
 }
@@ -182,13 +262,25 @@ mod tests {
 
     fn stamp(id: &str, version: u32, date: &str) -> Evidence {
         Evidence {
-            arxiv: Some(ArxivStamp { id: id.into(), version: Some(version), category: Some("cs.LG".into()), date: Some(date.into()) }),
+            arxiv: Some(ArxivStamp {
+                id: id.into(),
+                version: Some(version),
+                category: Some("cs.LG".into()),
+                date: Some(date.into()),
+            }),
             ..Evidence::default()
         }
     }
 
     fn declared(d: &str) -> Status {
-        recency(Date::parse(d), &Evidence::default(), &profile(), Kind::Paper, None).status
+        recency(
+            Date::parse(d),
+            &Evidence::default(),
+            &profile(),
+            Kind::Paper,
+            None,
+        )
+        .status
     }
 
     fn undeclared(ev: &Evidence) -> Status {
@@ -205,11 +297,26 @@ mod tests {
 
     #[test]
     fn arxiv_months_around_the_window() {
-        assert_eq!(undeclared(&stamp("2106.01234", 2, "3 Jun 2021")), Status::Fail);
-        assert_eq!(undeclared(&stamp("2107.01234", 2, "2021-08-03")), Status::Warn);
-        assert_eq!(undeclared(&stamp("2107.01234", 1, "2021-07-12")), Status::Fail);
-        assert_eq!(undeclared(&stamp("2107.01234", 1, "2021-07-13")), Status::Pass);
-        assert_eq!(undeclared(&stamp("2108.01234", 1, "2021-08-02")), Status::Pass);
+        assert_eq!(
+            undeclared(&stamp("2106.01234", 2, "3 Jun 2021")),
+            Status::Fail
+        );
+        assert_eq!(
+            undeclared(&stamp("2107.01234", 2, "2021-08-03")),
+            Status::Warn
+        );
+        assert_eq!(
+            undeclared(&stamp("2107.01234", 1, "2021-07-12")),
+            Status::Fail
+        );
+        assert_eq!(
+            undeclared(&stamp("2107.01234", 1, "2021-07-13")),
+            Status::Pass
+        );
+        assert_eq!(
+            undeclared(&stamp("2108.01234", 1, "2021-08-02")),
+            Status::Pass
+        );
     }
 
     #[test]
@@ -223,16 +330,36 @@ mod tests {
     #[test]
     fn a_declared_date_contradicted_by_the_stamp_warns_with_both() {
         let ev = stamp("2105.11111", 3, "2022-01-09");
-        let c = recency(Date::parse("2021-09-01"), &ev, &profile(), Kind::Paper, None);
+        let c = recency(
+            Date::parse("2021-09-01"),
+            &ev,
+            &profile(),
+            Kind::Paper,
+            None,
+        );
         assert_eq!(c.status, Status::Warn);
-        assert!(c.message.contains("2021-09-01") && c.message.contains("May 2021"), "{}", c.message);
+        assert!(
+            c.message.contains("2021-09-01") && c.message.contains("May 2021"),
+            "{}",
+            c.message
+        );
     }
 
     #[test]
     fn earlier_venues_fail_published_papers_and_warn_others() {
-        let ev = Evidence { venue_year: Some(2020), venue_notice: Some("34th Conference (NeurIPS 2020)".into()), ..Evidence::default() };
-        assert_eq!(recency(None, &ev, &profile(), Kind::Published, None).status, Status::Fail);
-        assert_eq!(recency(None, &ev, &profile(), Kind::Paper, None).status, Status::Warn);
+        let ev = Evidence {
+            venue_year: Some(2020),
+            venue_notice: Some("34th Conference (NeurIPS 2020)".into()),
+            ..Evidence::default()
+        };
+        assert_eq!(
+            recency(None, &ev, &profile(), Kind::Published, None).status,
+            Status::Fail
+        );
+        assert_eq!(
+            recency(None, &ev, &profile(), Kind::Paper, None).status,
+            Status::Warn
+        );
     }
 
     #[test]
@@ -244,14 +371,30 @@ mod tests {
 
     #[test]
     fn venue_years_come_from_published_notices_only() {
-        assert_eq!(published_venue_year("34th Conference on Neural Information Processing Systems (NeurIPS 2020), Vancouver, Canada."), Some(2020));
-        assert_eq!(published_venue_year("Submitted to 36th Conference on Neural Information Processing Systems (NeurIPS 2022). Do not distribute."), None);
+        assert_eq!(
+            published_venue_year(
+                "34th Conference on Neural Information Processing Systems (NeurIPS 2020), Vancouver, Canada."
+            ),
+            Some(2020)
+        );
+        assert_eq!(
+            published_venue_year(
+                "Submitted to 36th Conference on Neural Information Processing Systems (NeurIPS 2022). Do not distribute."
+            ),
+            None
+        );
         assert_eq!(published_venue_year("Preprint. Under review."), None);
     }
 
     #[test]
     fn a_date_in_the_future_warns() {
-        let c = recency(Date::parse("2022-03-01"), &Evidence::default(), &profile(), Kind::Paper, Date::parse("2022-02-01"));
+        let c = recency(
+            Date::parse("2022-03-01"),
+            &Evidence::default(),
+            &profile(),
+            Kind::Paper,
+            Date::parse("2022-02-01"),
+        );
         assert_eq!(c.status, Status::Warn);
     }
 }

@@ -12,19 +12,32 @@ const GEOMETRY_TOLERANCE_PT: f64 = 6.0;
 const FULL_LINE_SHARE: f64 = 0.6;
 
 fn squash(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The single-column geometry of the template: full body lines start and end at the
 /// block's edges.
-pub fn has_template_geometry(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText>) -> bool {
+pub fn has_template_geometry(
+    facts: &DocumentFacts,
+    profile: &Profile,
+    body: Option<&BodyText>,
+) -> bool {
     let g = &profile.geometry;
     let Some(body) = body else { return false };
     let mut lefts = Vec::new();
     let mut rights = Vec::new();
-    for page in facts.pages.iter().filter(|p| layout::has_template_size(p, g)) {
+    for page in facts
+        .pages
+        .iter()
+        .filter(|p| layout::has_template_size(p, g))
+    {
         for line in &page.lines {
-            if (line.size_pt - body.size_pt).abs() <= 0.3 && line.bbox.width() >= FULL_LINE_SHARE * g.block_width_pt {
+            if (line.size_pt - body.size_pt).abs() <= 0.3
+                && line.bbox.width() >= FULL_LINE_SHARE * g.block_width_pt
+            {
                 lefts.push(line.bbox.x0);
                 rights.push(line.bbox.x1);
             }
@@ -36,7 +49,8 @@ pub fn has_template_geometry(facts: &DocumentFacts, profile: &Profile, body: Opt
     };
     match (median(&mut lefts), median(&mut rights)) {
         (Some(l), Some(r)) => {
-            (l - g.block_left_pt).abs() <= GEOMETRY_TOLERANCE_PT && (r - (g.block_left_pt + g.block_width_pt)).abs() <= GEOMETRY_TOLERANCE_PT
+            (l - g.block_left_pt).abs() <= GEOMETRY_TOLERANCE_PT
+                && (r - (g.block_left_pt + g.block_width_pt)).abs() <= GEOMETRY_TOLERANCE_PT
         }
         _ => false,
     }
@@ -57,7 +71,14 @@ fn neurips_year(notice: &str) -> Option<i32> {
         }
     }
     let pos = lower.find("conference on neural information processing systems")?;
-    let ordinal: String = lower.get(..pos)?.trim_end().rsplit(' ').next()?.chars().take_while(char::is_ascii_digit).collect();
+    let ordinal: String = lower
+        .get(..pos)?
+        .trim_end()
+        .rsplit(' ')
+        .next()?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     ordinal.parse::<i32>().ok()?.checked_add(1986)
 }
 
@@ -79,24 +100,60 @@ pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText
     };
     let Some(notice) = facts.notice.as_deref() else {
         return if geometry {
-            warn(format!("no {} notice found at the foot of page 1, though the page geometry is the template's", t.name), None)
+            warn(
+                format!(
+                    "no {} notice found at the foot of page 1, though the page geometry is the template's",
+                    t.name
+                ),
+                None,
+            )
         } else {
-            warn(format!("no {} notice found at the foot of page 1, and the text is not laid out as the template lays it out", t.name), None)
+            warn(
+                format!(
+                    "no {} notice found at the foot of page 1, and the text is not laid out as the template lays it out",
+                    t.name
+                ),
+                None,
+            )
         };
     };
     let squashed = squash(notice);
     if t.notices.iter().any(|n| squashed.contains(&squash(n))) {
-        return Check::new("template", title, Status::Pass, format!("{} notice: \"{notice}\"", t.name));
+        return Check::new(
+            "template",
+            title,
+            Status::Pass,
+            format!("{} notice: \"{notice}\"", t.name),
+        );
     }
     let lower = notice.to_lowercase();
-    if geometry && t.workshop_words.iter().any(|w| lower.contains(&w.to_lowercase())) {
-        return Check::new("template", title, Status::Pass, format!("a workshop notice on the {} geometry: \"{notice}\"", t.name));
+    if geometry
+        && t.workshop_words
+            .iter()
+            .any(|w| lower.contains(&w.to_lowercase()))
+    {
+        return Check::new(
+            "template",
+            title,
+            Status::Pass,
+            format!("a workshop notice on the {} geometry: \"{notice}\"", t.name),
+        );
     }
     if let Some(year) = neurips_year(notice) {
-        return warn(format!("the notice is from the NeurIPS {year} template: \"{notice}\""), Some(notice));
+        return warn(
+            format!("the notice is from the NeurIPS {year} template: \"{notice}\""),
+            Some(notice),
+        );
     }
-    let layout = if geometry { "" } else { ", and the text is not laid out as the template lays it out" };
-    warn(format!("the notice reads like another venue's template: \"{notice}\"{layout}"), Some(notice))
+    let layout = if geometry {
+        ""
+    } else {
+        ", and the text is not laid out as the template lays it out"
+    };
+    warn(
+        format!("the notice reads like another venue's template: \"{notice}\"{layout}"),
+        Some(notice),
+    )
 }
 
 #[cfg(test)]
@@ -105,14 +162,33 @@ mod tests {
 
     #[test]
     fn notice_years() {
-        assert_eq!(neurips_year("35th Conference on Neural Information Processing Systems (NeurIPS 2021), Sydney, Australia."), Some(2021));
-        assert_eq!(neurips_year("31st Conference on Neural Information Processing Systems (NIPS 2017), Long Beach, CA, USA."), Some(2017));
-        assert_eq!(neurips_year("34th Conference on Neural Information Processing Systems"), Some(2020));
-        assert_eq!(neurips_year("Proceedings of the 39th International Conference on Machine Learning"), None);
+        assert_eq!(
+            neurips_year(
+                "35th Conference on Neural Information Processing Systems (NeurIPS 2021), Sydney, Australia."
+            ),
+            Some(2021)
+        );
+        assert_eq!(
+            neurips_year(
+                "31st Conference on Neural Information Processing Systems (NIPS 2017), Long Beach, CA, USA."
+            ),
+            Some(2017)
+        );
+        assert_eq!(
+            neurips_year("34th Conference on Neural Information Processing Systems"),
+            Some(2020)
+        );
+        assert_eq!(
+            neurips_year("Proceedings of the 39th International Conference on Machine Learning"),
+            None
+        );
     }
 
     #[test]
     fn an_absurd_ordinal_is_no_year() {
-        assert_eq!(neurips_year("2147483000th Conference on Neural Information Processing Systems"), None);
+        assert_eq!(
+            neurips_year("2147483000th Conference on Neural Information Processing Systems"),
+            None
+        );
     }
 }

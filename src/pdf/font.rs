@@ -3,12 +3,13 @@
 //! metrics for non-embedded base fonts), its Unicode text (/ToUnicode, else the
 //! encoding), and ascent/descent. Also the facts a report lists about each font.
 
+use super::FontFacts;
+use super::encoding::{self, ToUnicode};
 use super::geom::Matrix;
 use super::objects::{self, get_array, get_dict, get_name, get_number, numbers};
 use super::std14::{self, StandardFont};
-use super::FontFacts;
 use crate::limits::Limit;
-use lopdf::{Dictionary, Document, Encoding, Object};
+use lopdf::{Dictionary, Document, Object};
 
 /// Widths entries read from one font; more is an attack, not a font.
 const MAX_WIDTH_ENTRIES: usize = 100_000;
@@ -39,8 +40,7 @@ pub struct LoadedFont {
     cid_widths: Vec<(u32, u32, f64)>,
     default_width: f64,
     standard: Option<StandardFont>,
-    /// Always the `UnicodeMapEncoding` variant: lopdf does not export the CMap type.
-    to_unicode: Option<Encoding<'static>>,
+    to_unicode: Option<ToUnicode>,
     /// Simple fonts: each code's text by the font's encoding.
     by_encoding: Vec<String>,
     /// Composite fonts whose CMap is UCS-2/UTF-16: codes are Unicode.
@@ -54,8 +54,13 @@ pub struct LoadedFont {
 
 /// What a report says about a font, without reading its metrics: subtype, name,
 /// embedding (FontFile, FontFile2 or FontFile3; Type 3 glyphs are in the file).
-fn describe<'a>(doc: &'a Document, font: &'a Dictionary) -> (Kind, Option<&'a Dictionary>, FontFacts) {
-    let subtype = get_name(doc, font, b"Subtype").map(name_string).unwrap_or_else(|| "Type1".into());
+fn describe<'a>(
+    doc: &'a Document,
+    font: &'a Dictionary,
+) -> (Kind, Option<&'a Dictionary>, FontFacts) {
+    let subtype = get_name(doc, font, b"Subtype")
+        .map(name_string)
+        .unwrap_or_else(|| "Type1".into());
     let kind = match subtype.as_str() {
         "Type0" => Kind::Composite,
         "Type3" => Kind::Type3,
@@ -82,7 +87,9 @@ fn describe<'a>(doc: &'a Document, font: &'a Dictionary) -> (Kind, Option<&'a Di
         name,
         base_font,
         subtype,
-        descendant: descendant.and_then(|d| get_name(doc, d, b"Subtype")).map(name_string),
+        descendant: descendant
+            .and_then(|d| get_name(doc, d, b"Subtype"))
+            .map(name_string),
         embedded,
         subset,
         glyphs: 0,
@@ -104,8 +111,13 @@ fn matrix6(v: &[f64]) -> Option<Matrix> {
 
 fn strip_subset(name: &str) -> (&str, bool) {
     let b = name.as_bytes();
-    let subset = b.len() > 7 && b.get(6) == Some(&b'+') && b.iter().take(6).all(u8::is_ascii_uppercase);
-    if subset { (name.get(7..).unwrap_or(name), true) } else { (name, false) }
+    let subset =
+        b.len() > 7 && b.get(6) == Some(&b'+') && b.iter().take(6).all(u8::is_ascii_uppercase);
+    if subset {
+        (name.get(7..).unwrap_or(name), true)
+    } else {
+        (name, false)
+    }
 }
 
 fn name_string(bytes: &[u8]) -> String {
@@ -114,7 +126,9 @@ fn name_string(bytes: &[u8]) -> String {
 
 fn has_font_file(doc: &Document, font: &Dictionary) -> bool {
     get_dict(doc, font, b"FontDescriptor").is_some_and(|d| {
-        [&b"FontFile"[..], b"FontFile2", b"FontFile3"].iter().any(|k| d.has(k))
+        [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+            .iter()
+            .any(|k| d.has(k))
     })
 }
 
@@ -122,44 +136,25 @@ fn has_font_file(doc: &Document, font: &Dictionary) -> bool {
 /// letters of real text fonts reach: math extension fonts declare a near-zero ascent
 /// that says nothing of their glyphs, and OpenType fonts often declare their line gap
 /// (TeX Gyre Termes: 1.07 em), which would put every first line above the margin.
-fn vertical_metrics(doc: &Document, font: &Dictionary, standard: Option<StandardFont>) -> (f64, f64) {
+fn vertical_metrics(
+    doc: &Document,
+    font: &Dictionary,
+    standard: Option<StandardFont>,
+) -> (f64, f64) {
     let desc = get_dict(doc, font, b"FontDescriptor");
-    let from_desc = |key: &[u8]| desc.and_then(|d| get_number(doc, d, key)).filter(|v| *v != 0.0);
+    let from_desc = |key: &[u8]| {
+        desc.and_then(|d| get_number(doc, d, key))
+            .filter(|v| *v != 0.0)
+    };
     let ascent = from_desc(b"Ascent")
         .or_else(|| standard.map(|s| f64::from(s.ascent())))
-        .map_or(FALLBACK_ASCENT, |a| (a / 1000.0).clamp(MIN_ASCENT, MAX_ASCENT));
+        .map_or(FALLBACK_ASCENT, |a| {
+            (a / 1000.0).clamp(MIN_ASCENT, MAX_ASCENT)
+        });
     let descent = from_desc(b"Descent")
         .or_else(|| standard.map(|s| f64::from(s.descent())))
         .map_or(FALLBACK_DESCENT, |d| (d / 1000.0).clamp(MIN_DESCENT, 0.0));
     (ascent, descent)
-}
-
-/// The /ToUnicode CMap, read through lopdf (which prefers /Encoding when both exist,
-/// so /Encoding is hidden from it here).
-/// `Err` when the CMap is over the stream limit (a bomb), so the limit can be named.
-fn to_unicode_cmap(doc: &Document, font: &Dictionary, stream_limit: usize) -> Result<Option<Encoding<'static>>, Limit> {
-    if font.get(b"ToUnicode").is_err() {
-        return Ok(None);
-    }
-    let mut only_cmap = font.clone();
-    only_cmap.remove(b"Encoding");
-    // lopdf refuses a dictionary without /Type /Font, which readers do not require.
-    only_cmap.set("Type", Object::Name(b"Font".to_vec()));
-    match only_cmap.get_font_encoding_with_limit(doc, stream_limit) {
-        Ok(Encoding::UnicodeMapEncoding(cmap)) => Ok(Some(Encoding::UnicodeMapEncoding(cmap))),
-        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => Err(Limit::StreamBytes),
-        _ => Ok(None),
-    }
-}
-
-fn encoding_table(doc: &Document, font: &Dictionary, stream_limit: usize) -> Vec<String> {
-    let mut without_cmap = font.clone();
-    without_cmap.remove(b"ToUnicode");
-    without_cmap.set("Type", Object::Name(b"Font".to_vec()));
-    let Ok(enc) = without_cmap.get_font_encoding_with_limit(doc, stream_limit) else {
-        return Vec::new();
-    };
-    (0u8..=255).map(|b| enc.bytes_to_string(&[b]).unwrap_or_default()).collect()
 }
 
 fn parse_cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f64)> {
@@ -167,7 +162,10 @@ fn parse_cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f64)> {
     // The entries not yet read: `c [w1 w2 …]` or `c_first c_last w`.
     let mut rest = w;
     while out.len() < MAX_WIDTH_ENTRIES {
-        let first = rest.first().and_then(|o| objects::resolve(doc, o)).and_then(objects::number);
+        let first = rest
+            .first()
+            .and_then(|o| objects::resolve(doc, o))
+            .and_then(objects::number);
         let next = rest.get(1).and_then(|o| objects::resolve(doc, o));
         match (first, next) {
             (Some(first), Some(Object::Array(list))) if first >= 0.0 => {
@@ -181,12 +179,19 @@ fn parse_cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f64)> {
             }
             (Some(first), Some(last)) => {
                 let last = objects::number(last);
-                let width = rest.get(2).and_then(|o| objects::resolve(doc, o)).and_then(objects::number);
+                let width = rest
+                    .get(2)
+                    .and_then(|o| objects::resolve(doc, o))
+                    .and_then(objects::number);
                 if let (Some(last), Some(width)) = (last, width)
                     && first >= 0.0
                     && last >= first
                 {
-                    out.push((first as u32, last.min(f64::from(u32::MAX)) as u32, width / 1000.0));
+                    out.push((
+                        first as u32,
+                        last.min(f64::from(u32::MAX)) as u32,
+                        width / 1000.0,
+                    ));
                 }
                 rest = rest.get(3..).unwrap_or_default();
             }
@@ -204,7 +209,11 @@ impl LoadedFont {
         let (kind, descendant, facts) = describe(doc, font);
         let embedded = facts.embedded;
         let name = facts.name.as_str();
-        let standard = if embedded { None } else { std14::standard_font(name) };
+        let standard = if embedded {
+            None
+        } else {
+            std14::standard_font(name)
+        };
         let metrics_dict = descendant.unwrap_or(font);
         let (mut ascent, mut descent) = vertical_metrics(doc, metrics_dict, standard);
         let mut width_scale = 1.0 / 1000.0;
@@ -221,16 +230,35 @@ impl LoadedFont {
                 _ => (0.0, 0.0),
             };
             // A glyph space flipped by the matrix (negative d) swaps the two.
-            let (top, bottom) = if fm.d < 0.0 { (-bottom, -top) } else { (top, bottom) };
-            ascent = if top > 0.0 && top.is_finite() { top.min(MAX_ASCENT) } else { FALLBACK_ASCENT };
-            descent = if bottom <= 0.0 && bottom.is_finite() { bottom.max(MIN_DESCENT) } else { FALLBACK_DESCENT };
+            let (top, bottom) = if fm.d < 0.0 {
+                (-bottom, -top)
+            } else {
+                (top, bottom)
+            };
+            ascent = if top > 0.0 && top.is_finite() {
+                top.min(MAX_ASCENT)
+            } else {
+                FALLBACK_ASCENT
+            };
+            descent = if bottom <= 0.0 && bottom.is_finite() {
+                bottom.max(MIN_DESCENT)
+            } else {
+                FALLBACK_DESCENT
+            };
         }
-        let first_char = get_number(doc, font, b"FirstChar").filter(|v| (0.0..65536.0).contains(v)).unwrap_or(0.0) as u32;
+        let first_char = get_number(doc, font, b"FirstChar")
+            .filter(|v| (0.0..65536.0).contains(v))
+            .unwrap_or(0.0) as u32;
         let widths = get_array(doc, font, b"Widths")
             .map(|a| {
                 a.iter()
                     .take(MAX_WIDTH_ENTRIES)
-                    .map(|o| objects::resolve(doc, o).and_then(objects::number).unwrap_or(0.0) * width_scale)
+                    .map(|o| {
+                        objects::resolve(doc, o)
+                            .and_then(objects::number)
+                            .unwrap_or(0.0)
+                            * width_scale
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -239,7 +267,9 @@ impl LoadedFont {
             .map_or(f64::NAN, |w| w * width_scale);
         let (cid_widths, default_width) = match descendant {
             Some(d) => (
-                get_array(doc, d, b"W").map(|w| parse_cid_widths(doc, w)).unwrap_or_default(),
+                get_array(doc, d, b"W")
+                    .map(|w| parse_cid_widths(doc, w))
+                    .unwrap_or_default(),
                 get_number(doc, d, b"DW").map_or(1.0, |w| w / 1000.0),
             ),
             None => (Vec::new(), FALLBACK_WIDTH),
@@ -249,8 +279,12 @@ impl LoadedFont {
                 let e = String::from_utf8_lossy(e);
                 e.contains("UCS2") || e.contains("UTF16")
             });
-        let by_encoding = if kind == Kind::Composite { Vec::new() } else { encoding_table(doc, font, stream_limit) };
-        let (to_unicode, limit) = match to_unicode_cmap(doc, font, stream_limit) {
+        let by_encoding = if kind == Kind::Composite {
+            Vec::new()
+        } else {
+            encoding::simple_table(doc, font)
+        };
+        let (to_unicode, limit) = match encoding::to_unicode(doc, font, stream_limit) {
             Ok(cmap) => (cmap, None),
             Err(limit) => (None, Some(limit)),
         };
@@ -283,15 +317,23 @@ impl LoadedFont {
 
     /// The Unicode text of one code; empty when unknown.
     pub fn text(&self, code: u32, len: u8) -> String {
-        if let Some(Encoding::UnicodeMapEncoding(cmap)) = &self.to_unicode
-            && let Some(units) = cmap.get(code, len)
+        if let Some(text) = self
+            .to_unicode
+            .as_ref()
+            .and_then(|cmap| cmap.get(code, len))
         {
-            return String::from_utf16_lossy(&units).replace('\0', "");
+            return text;
         }
         match self.kind {
-            Kind::Composite if self.ucs2 => char::from_u32(code).map(String::from).unwrap_or_default(),
+            Kind::Composite if self.ucs2 => {
+                char::from_u32(code).map(String::from).unwrap_or_default()
+            }
             Kind::Composite => String::from('\u{FFFD}'),
-            _ => self.by_encoding.get(code as usize).cloned().unwrap_or_default(),
+            _ => self
+                .by_encoding
+                .get(code as usize)
+                .cloned()
+                .unwrap_or_default(),
         }
     }
 
@@ -306,7 +348,10 @@ impl LoadedFont {
                     .map_or(self.default_width, |e| e.2)
             }
             _ => {
-                let listed = code.checked_sub(self.first_char).and_then(|i| self.widths.get(i as usize)).copied();
+                let listed = code
+                    .checked_sub(self.first_char)
+                    .and_then(|i| self.widths.get(i as usize))
+                    .copied();
                 match (listed, self.standard) {
                     (Some(w), _) => w,
                     (None, Some(std)) => {
@@ -333,7 +378,10 @@ mod tests {
 
     #[test]
     fn subset_prefix_is_six_capitals_and_plus() {
-        assert_eq!(strip_subset("ZJFMCW+NimbusRomNo9L-Regu"), ("NimbusRomNo9L-Regu", true));
+        assert_eq!(
+            strip_subset("ZJFMCW+NimbusRomNo9L-Regu"),
+            ("NimbusRomNo9L-Regu", true)
+        );
         assert_eq!(strip_subset("Times-Roman"), ("Times-Roman", false));
         assert_eq!(strip_subset("abcdef+X"), ("abcdef+X", false));
     }

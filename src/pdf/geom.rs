@@ -14,7 +14,14 @@ pub struct Matrix {
 }
 
 impl Matrix {
-    pub const IDENTITY: Matrix = Matrix { a: 1.0, b: 0.0, c: 0.0, d: 1.0, e: 0.0, f: 0.0 };
+    pub const IDENTITY: Matrix = Matrix {
+        a: 1.0,
+        b: 0.0,
+        c: 0.0,
+        d: 1.0,
+        e: 0.0,
+        f: 0.0,
+    };
 
     pub fn new(a: f64, b: f64, c: f64, d: f64, e: f64, f: f64) -> Matrix {
         Matrix { a, b, c, d, e, f }
@@ -37,7 +44,10 @@ impl Matrix {
     }
 
     pub fn apply(&self, x: f64, y: f64) -> (f64, f64) {
-        (self.a * x + self.c * y + self.e, self.b * x + self.d * y + self.f)
+        (
+            self.a * x + self.c * y + self.e,
+            self.b * x + self.d * y + self.f,
+        )
     }
 
     /// Length of the transformed unit y vector: the scale a glyph's height undergoes.
@@ -51,7 +61,9 @@ impl Matrix {
     }
 
     pub fn is_finite(&self) -> bool {
-        [self.a, self.b, self.c, self.d, self.e, self.f].iter().all(|v| v.is_finite())
+        [self.a, self.b, self.c, self.d, self.e, self.f]
+            .iter()
+            .all(|v| v.is_finite())
     }
 
     /// The box that holds the image of `rect` under this transform.
@@ -88,10 +100,20 @@ pub fn round2(v: f64) -> f64 {
 }
 
 impl Rect {
-    pub const EMPTY: Rect = Rect { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 };
+    pub const EMPTY: Rect = Rect {
+        x0: 0.0,
+        y0: 0.0,
+        x1: 0.0,
+        y1: 0.0,
+    };
 
     pub fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Rect {
-        Rect { x0: x0.min(x1), y0: y0.min(y1), x1: x0.max(x1), y1: y0.max(y1) }
+        Rect {
+            x0: x0.min(x1),
+            y0: y0.min(y1),
+            x1: x0.max(x1),
+            y1: y0.max(y1),
+        }
     }
 
     /// The smallest box holding every point; `None` for no points or a non-finite one.
@@ -102,8 +124,18 @@ impl Rect {
                 return None;
             }
             out = Some(match out {
-                None => Rect { x0: x, y0: y, x1: x, y1: y },
-                Some(r) => Rect { x0: r.x0.min(x), y0: r.y0.min(y), x1: r.x1.max(x), y1: r.y1.max(y) },
+                None => Rect {
+                    x0: x,
+                    y0: y,
+                    x1: x,
+                    y1: y,
+                },
+                Some(r) => Rect {
+                    x0: r.x0.min(x),
+                    y0: r.y0.min(y),
+                    x1: r.x1.max(x),
+                    y1: r.y1.max(y),
+                },
             });
         }
         out
@@ -138,11 +170,18 @@ impl Rect {
     }
 
     pub fn expand(&self, by: f64) -> Rect {
-        Rect { x0: self.x0 - by, y0: self.y0 - by, x1: self.x1 + by, y1: self.y1 + by }
+        Rect {
+            x0: self.x0 - by,
+            y0: self.y0 - by,
+            x1: self.x1 + by,
+            y1: self.y1 + by,
+        }
     }
 
     pub fn is_finite(&self) -> bool {
-        [self.x0, self.y0, self.x1, self.y1].iter().all(|v| v.is_finite())
+        [self.x0, self.y0, self.x1, self.y1]
+            .iter()
+            .all(|v| v.is_finite())
     }
 }
 
@@ -167,6 +206,10 @@ mod tests {
 
     #[test]
     fn disjoint_boxes_do_not_intersect() {
-        assert!(Rect::new(0.0, 0.0, 1.0, 1.0).intersect(&Rect::new(2.0, 2.0, 3.0, 3.0)).is_none());
+        assert!(
+            Rect::new(0.0, 0.0, 1.0, 1.0)
+                .intersect(&Rect::new(2.0, 2.0, 3.0, 3.0))
+                .is_none()
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! showing, form XObjects, images, paths, painting and clipping. It yields what a page
 //! paints, in page space, clipped: text spans, image boxes and path boxes.
 
-use super::font::{font_facts, LoadedFont};
+use super::font::{LoadedFont, font_facts};
 use super::geom::{Matrix, Rect};
 use super::objects::{self, as_dict, get_dict, number, numbers};
 use super::{FontFacts, ImageBox, Paint, PathBox, TextSpan};
@@ -63,7 +63,10 @@ impl FontRegistry {
     /// Lists the fonts a resource dictionary declares (once per dictionary).
     fn declare(&mut self, doc: &Document, resources: Option<&Dictionary>) {
         let Some(resources) = resources else { return };
-        if !self.declared_from.insert(std::ptr::from_ref(resources) as usize) {
+        if !self
+            .declared_from
+            .insert(std::ptr::from_ref(resources) as usize)
+        {
             return;
         }
         if let Some(fonts) = get_dict(doc, resources, b"Font") {
@@ -170,7 +173,11 @@ fn rgb_from(model: ColorModel, c: &[f64]) -> Paint {
         (ColorModel::Rgb, [r, g, b]) => Paint::Rgb(clamp(*r), clamp(*g), clamp(*b)),
         (ColorModel::Cmyk, [c, m, y, k]) => {
             let k = clamp(*k);
-            Paint::Rgb((1.0 - clamp(*c)) * (1.0 - k), (1.0 - clamp(*m)) * (1.0 - k), (1.0 - clamp(*y)) * (1.0 - k))
+            Paint::Rgb(
+                (1.0 - clamp(*c)) * (1.0 - k),
+                (1.0 - clamp(*m)) * (1.0 - k),
+                (1.0 - clamp(*y)) * (1.0 - k),
+            )
         }
         _ => Paint::Other,
     }
@@ -267,7 +274,12 @@ impl<'a> Interpreter<'a> {
     }
 
     /// Applies one operator; false when a limit stops the page.
-    fn apply(&mut self, operator: &str, operands: &[Object], resources: Option<&'a Dictionary>) -> bool {
+    fn apply(
+        &mut self,
+        operator: &str,
+        operands: &[Object],
+        resources: Option<&'a Dictionary>,
+    ) -> bool {
         let nums = || self.nums(operands).unwrap_or_default();
         match operator {
             "q" => {
@@ -325,7 +337,11 @@ impl<'a> Interpreter<'a> {
             }
             "sc" | "scn" | "SC" | "SCN" => {
                 let fill = operator.starts_with('s');
-                let model = if fill { self.gs.fill_model } else { self.gs.stroke_model };
+                let model = if fill {
+                    self.gs.fill_model
+                } else {
+                    self.gs.stroke_model
+                };
                 let paint = match self.nums(operands) {
                     Some(c) => rgb_from(model, &c),
                     None => Paint::Other,
@@ -366,7 +382,11 @@ impl<'a> Interpreter<'a> {
             "W" | "W*" => self.pending_clip = true,
             "sh" => {
                 if let Some(clip) = self.gs.clip {
-                    self.out.paths.push(PathBox { bbox: clip, fill: Some(Paint::Other), stroke: None });
+                    self.out.paths.push(PathBox {
+                        bbox: clip,
+                        fill: Some(Paint::Other),
+                        stroke: None,
+                    });
                 }
             }
             // Text objects and state (§9.3, §9.4).
@@ -407,7 +427,10 @@ impl<'a> Interpreter<'a> {
             }
             "Tf" => {
                 let name = operands.first().and_then(|o| o.as_name().ok());
-                let size = operands.get(1).and_then(|o| objects::resolve(self.doc, o)).and_then(number);
+                let size = operands
+                    .get(1)
+                    .and_then(|o| objects::resolve(self.doc, o))
+                    .and_then(number);
                 if let Some(size) = size {
                     self.gs.font_size = size;
                 }
@@ -418,7 +441,12 @@ impl<'a> Interpreter<'a> {
                         .and_then(|fonts| fonts.get(n).ok())?;
                     self.fonts.load(self.doc, font_ref, stream_limit)
                 });
-                if let Some(limit) = self.gs.font.and_then(|i| self.fonts.metrics(i)).and_then(|f| f.limit) {
+                if let Some(limit) = self
+                    .gs
+                    .font
+                    .and_then(|i| self.fonts.metrics(i))
+                    .and_then(|f| f.limit)
+                {
                     self.out.limit.get_or_insert(limit);
                 }
             }
@@ -457,7 +485,9 @@ impl<'a> Interpreter<'a> {
                 return self.show_operand(operands.get(2));
             }
             "TJ" => {
-                let Some(Object::Array(items)) = operands.first().and_then(|o| objects::resolve(self.doc, o)) else {
+                let Some(Object::Array(items)) =
+                    operands.first().and_then(|o| objects::resolve(self.doc, o))
+                else {
                     return true;
                 };
                 for item in items {
@@ -469,7 +499,8 @@ impl<'a> Interpreter<'a> {
                         }
                         other => {
                             if let Some(adj) = number(other) {
-                                let tx = -adj / 1000.0 * self.gs.font_size * self.gs.horizontal_scale;
+                                let tx =
+                                    -adj / 1000.0 * self.gs.font_size * self.gs.horizontal_scale;
                                 self.tm = Matrix::translate(tx, 0.0).then(&self.tm);
                             }
                         }
@@ -538,7 +569,11 @@ impl<'a> Interpreter<'a> {
         if let Some(bbox) = path
             && (fill || stroke)
         {
-            let bbox = if stroke { bbox.expand(self.gs.line_width * self.gs.ctm.mean_scale() / 2.0) } else { bbox };
+            let bbox = if stroke {
+                bbox.expand(self.gs.line_width * self.gs.ctm.mean_scale() / 2.0)
+            } else {
+                bbox
+            };
             // A fill that only touches the clip paints nothing; a hairline stroke does.
             if let Some(visible) = self.gs.clip.and_then(|c| c.intersect(&bbox))
                 && visible.is_finite()
@@ -573,16 +608,25 @@ impl<'a> Interpreter<'a> {
 
     /// Shows a string glyph by glyph (§9.4.4); false when the glyph limit is reached.
     fn show(&mut self, bytes: &[u8]) -> bool {
-        let Some(font_index) = self.gs.font else { return true };
+        let Some(font_index) = self.gs.font else {
+            return true;
+        };
         let gs = &self.gs;
         let (size, hscale) = (gs.font_size, gs.horizontal_scale);
         let visible_mode = !matches!(gs.render_mode, 3 | 7);
-        let Some(font) = self.fonts.metrics(font_index) else { return true };
+        let Some(font) = self.fonts.metrics(font_index) else {
+            return true;
+        };
         let (ascent, descent) = (font.ascent, font.descent);
         let codes: Vec<(u32, u8)> = font.codes(bytes).collect();
         for (code, len) in codes {
-            let Some(font) = self.fonts.metrics(font_index) else { return true };
-            let text = font.text(code, len);
+            let Some(font) = self.fonts.metrics(font_index) else {
+                return true;
+            };
+            // A glyph whose text is unknown still paints: it is kept as U+FFFD.
+            let text = Some(font.text(code, len))
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| String::from('\u{FFFD}'));
             let w0 = font.width(code, &text);
             let word_space = font.is_word_space(code, len);
             if let Some(f) = self.fonts.facts.get_mut(font_index) {
@@ -595,20 +639,42 @@ impl<'a> Interpreter<'a> {
             // Tf is the size for Type 3 fonts too: their FontMatrix pairs with their own
             // glyph units (pdfTeX's bitmap fonts use 0.012 with an 83-unit em).
             let effective = (size * self.tm.then(&ctm).vertical_scale()).abs();
-            let advance = (w0 * size + self.gs.char_spacing + if word_space { self.gs.word_spacing } else { 0.0 }) * hscale;
+            let advance = (w0 * size
+                + self.gs.char_spacing
+                + if word_space {
+                    self.gs.word_spacing
+                } else {
+                    0.0
+                })
+                * hscale;
             let next_tm = Matrix::translate(advance, 0.0).then(&self.tm);
-            if self.glyphs_on_page < self.limits.glyphs_per_page && trm.is_finite() && effective.is_finite() {
+            if self.glyphs_on_page < self.limits.glyphs_per_page
+                && trm.is_finite()
+                && effective.is_finite()
+            {
                 self.glyphs_on_page = self.glyphs_on_page.saturating_add(1);
                 let glyph_box = trm.transform_rect(&Rect::new(0.0, descent, w0, ascent));
                 let origin = trm.apply(0.0, 0.0);
                 let end = to_page(&next_tm).apply(0.0, 0.0);
                 let len_dir = trm.a.hypot(trm.b);
-                let dir = if len_dir > 0.0 { (trm.a / len_dir, trm.b / len_dir) } else { (1.0, 0.0) };
+                let dir = if len_dir > 0.0 {
+                    (trm.a / len_dir, trm.b / len_dir)
+                } else {
+                    (1.0, 0.0)
+                };
                 let clipped = self.gs.clip.and_then(|c| c.intersect(&glyph_box));
                 let visible = visible_mode && clipped.is_some();
-                let glyph = Glyph { font: font_index, text: &text, size: effective, origin, end, dir };
+                let glyph = Glyph {
+                    font: font_index,
+                    text: &text,
+                    size: effective,
+                    origin,
+                    end,
+                    dir,
+                };
                 self.push_glyph(glyph, clipped.unwrap_or(glyph_box), visible);
-            } else if self.glyphs_on_page >= self.limits.glyphs_per_page && self.out.limit.is_none() {
+            } else if self.glyphs_on_page >= self.limits.glyphs_per_page && self.out.limit.is_none()
+            {
                 self.out.limit = Some(Limit::GlyphsPerPage);
             }
             self.tm = next_tm;
@@ -620,8 +686,10 @@ impl<'a> Interpreter<'a> {
         let blank = g.text.chars().all(char::is_whitespace);
         if let Some(open) = &mut self.open_span {
             let s = &open.span;
-            let same_style = s.font == g.font && (s.size_pt - g.size).abs() < 0.01 && s.visible == visible;
-            let same_dir = (open.dir.0 - g.dir.0).abs() < 0.01 && (open.dir.1 - g.dir.1).abs() < 0.01;
+            let same_style =
+                s.font == g.font && (s.size_pt - g.size).abs() < 0.01 && s.visible == visible;
+            let same_dir =
+                (open.dir.0 - g.dir.0).abs() < 0.01 && (open.dir.1 - g.dir.1).abs() < 0.01;
             let (dx, dy) = (g.origin.0 - open.end.0, g.origin.1 - open.end.1);
             let along = dx * g.dir.0 + dy * g.dir.1;
             let across = -dx * g.dir.1 + dy * g.dir.0;
@@ -632,7 +700,11 @@ impl<'a> Interpreter<'a> {
                 open.span.text.push_str(g.text);
                 open.span.glyphs = open.span.glyphs.saturating_add(1);
                 if !blank {
-                    open.span.bbox = if open.inked { open.span.bbox.union(&bbox) } else { bbox };
+                    open.span.bbox = if open.inked {
+                        open.span.bbox.union(&bbox)
+                    } else {
+                        bbox
+                    };
                     open.inked = true;
                 }
                 open.end = g.end;
@@ -679,10 +751,18 @@ impl<'a> Interpreter<'a> {
 
     fn do_xobject(&mut self, name: Option<&Object>, resources: Option<&'a Dictionary>) -> bool {
         let doc = self.doc;
-        let Some(name) = name.and_then(|o| o.as_name().ok()) else { return true };
-        let Some(xobjects) = resources.and_then(|r| get_dict(doc, r, b"XObject")) else { return true };
-        let Ok(xref) = xobjects.get(name) else { return true };
-        let Some(Object::Stream(stream)) = objects::resolve(doc, xref) else { return true };
+        let Some(name) = name.and_then(|o| o.as_name().ok()) else {
+            return true;
+        };
+        let Some(xobjects) = resources.and_then(|r| get_dict(doc, r, b"XObject")) else {
+            return true;
+        };
+        let Ok(xref) = xobjects.get(name) else {
+            return true;
+        };
+        let Some(Object::Stream(stream)) = objects::resolve(doc, xref) else {
+            return true;
+        };
         match objects::get_name(doc, &stream.dict, b"Subtype") {
             Some(b"Image") => {
                 self.place_image();
@@ -702,7 +782,13 @@ impl<'a> Interpreter<'a> {
     /// Runs a form XObject (§8.10) or an annotation appearance: its own matrix,
     /// clipped to its /BBox, with its resources (else the caller's), bounded in
     /// depth and guarded against cycles.
-    fn run_form(&mut self, stream: &'a Stream, id: Option<ObjectId>, matrix: Matrix, resources: Option<&'a Dictionary>) -> bool {
+    fn run_form(
+        &mut self,
+        stream: &'a Stream,
+        id: Option<ObjectId>,
+        matrix: Matrix,
+        resources: Option<&'a Dictionary>,
+    ) -> bool {
         let doc = self.doc;
         if self.forms.len() >= self.limits.depth {
             self.out.limit.get_or_insert(Limit::Depth);
@@ -718,7 +804,10 @@ impl<'a> Interpreter<'a> {
         let form_resources = get_dict(doc, &stream.dict, b"Resources").or(resources);
         let saved = (self.gs.clone(), self.tm, self.tlm, self.path.take());
         self.gs.ctm = matrix.then(&self.gs.ctm);
-        if let Some(&[x0, y0, x1, y1]) = objects::get_array(doc, &stream.dict, b"BBox").and_then(|a| numbers(doc, a)).as_deref() {
+        if let Some(&[x0, y0, x1, y1]) = objects::get_array(doc, &stream.dict, b"BBox")
+            .and_then(|a| numbers(doc, a))
+            .as_deref()
+        {
             let r = self.gs.ctm.transform_rect(&Rect::new(x0, y0, x1, y1));
             self.gs.clip = self.gs.clip.and_then(|c| c.intersect(&r));
         }
@@ -731,7 +820,12 @@ impl<'a> Interpreter<'a> {
 
     /// Paints an annotation's appearance stream, already mapped onto its /Rect
     /// (§12.5.5), after the page content.
-    pub fn run_appearance(&mut self, stream: &'a Stream, matrix: Matrix, page_resources: Option<&'a Dictionary>) {
+    pub fn run_appearance(
+        &mut self,
+        stream: &'a Stream,
+        matrix: Matrix,
+        page_resources: Option<&'a Dictionary>,
+    ) {
         self.close_span();
         self.run_form(stream, None, matrix, page_resources);
         self.close_span();

@@ -3,7 +3,7 @@
 //! user-password files recognised, every page interpreted once.
 
 use super::interp::{FontRegistry, Interpreter};
-use super::{meta, page, text, DocumentFacts, FontFacts, PageFacts, ReadError};
+use super::{DocumentFacts, FontFacts, PageFacts, ReadError, meta, page, text};
 use crate::limits::{Limit, Limits};
 use lopdf::{DecompressError, Document, Error, LoadOptions};
 use std::collections::BTreeMap;
@@ -19,9 +19,14 @@ fn open(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(ReadError::NotPdf);
     }
-    let options = LoadOptions { max_decompressed_size: Some(limits.stream_bytes), ..LoadOptions::default() };
+    let options = LoadOptions {
+        max_decompressed_size: Some(limits.stream_bytes),
+        ..LoadOptions::default()
+    };
     let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
-        Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => ReadError::LimitReached(Limit::StreamBytes),
+        Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => {
+            ReadError::LimitReached(Limit::StreamBytes)
+        }
         Error::Decryption(_) | Error::InvalidPassword => ReadError::NeedsPassword,
         other => ReadError::Damaged(other.to_string()),
     })?;
@@ -51,7 +56,10 @@ fn merge_fonts(met: Vec<FontFacts>) -> (Vec<FontFacts>, Vec<usize>) {
     let keys: Vec<&(String, String)> = by_name.keys().collect();
     let remap = met
         .iter()
-        .map(|f| keys.binary_search(&&(f.name.clone(), f.subtype.clone())).unwrap_or(0))
+        .map(|f| {
+            keys.binary_search(&&(f.name.clone(), f.subtype.clone()))
+                .unwrap_or(0)
+        })
         .collect();
     (by_name.into_values().collect(), remap)
 }
@@ -92,11 +100,22 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
             ..PageFacts::default()
         };
         let over_total = total_operators > limits.operators_total;
-        let content = if over_total { Ok(Vec::new()) } else { doc.get_page_content_with_limit(id, limits.stream_bytes) };
+        let content = if over_total {
+            Ok(Vec::new())
+        } else {
+            doc.get_page_content_with_limit(id, limits.stream_bytes)
+        };
         match content {
             Ok(content) => {
                 let page_box = lopdf_free_box(setup.width_pt, setup.height_pt);
-                let mut interp = Interpreter::new(&doc, limits, &mut fonts, setup.to_page, page_box, &mut total_operators);
+                let mut interp = Interpreter::new(
+                    &doc,
+                    limits,
+                    &mut fonts,
+                    setup.to_page,
+                    page_box,
+                    &mut total_operators,
+                );
                 interp.run_page(&content, setup.resources);
                 for (appearance, matrix) in page::appearances(&doc, page_dict) {
                     interp.run_appearance(appearance, matrix, setup.resources);
@@ -109,7 +128,9 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
                 page.images = out.images;
                 page.paths = out.paths;
             }
-            Err(_) => facts.limits_reached.push((Limit::StreamBytes, Some(number))),
+            Err(_) => facts
+                .limits_reached
+                .push((Limit::StreamBytes, Some(number))),
         }
         facts.pages.push(page);
     }

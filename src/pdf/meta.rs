@@ -1,8 +1,8 @@
 //! Document metadata: the Info dictionary (ISO 32000-1 §14.3.3) with XMP
 //! (§14.3.2) filling what Info lacks. Dates are reduced to `YYYY-MM-DD`.
 
-use super::objects::{get_dict, get_stream, text_string};
 use super::Info;
+use super::objects::{get_dict, get_stream, text_string};
 use lopdf::Document;
 
 /// XMP packets larger than this are not searched.
@@ -12,7 +12,9 @@ const MAX_XMP_BYTES: usize = 4 * 1024 * 1024;
 pub fn iso_date(raw: &str) -> Option<String> {
     let s = raw.trim().trim_start_matches("D:");
     let digits: String = s.chars().filter(char::is_ascii_digit).take(8).collect();
-    let compact = s.get(..8).is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()));
+    let compact = s
+        .get(..8)
+        .is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()));
     let dashed = s.get(4..5) == Some("-") && s.get(7..8) == Some("-");
     if digits.len() < 8 || !(compact || dashed) {
         return None;
@@ -66,14 +68,21 @@ pub fn read_info(doc: &Document, stream_limit: usize) -> Info {
         .catalog()
         .ok()
         .and_then(|cat| get_stream(doc, cat, b"Metadata"))
-        .and_then(|s| s.get_plain_content_with_limit(stream_limit.min(MAX_XMP_BYTES)).ok())
+        .and_then(|s| {
+            s.get_plain_content_with_limit(stream_limit.min(MAX_XMP_BYTES))
+                .ok()
+        })
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
     if let Some(xmp) = xmp {
         info.title = info.title.or_else(|| xmp_value(&xmp, "dc:title"));
         info.producer = info.producer.or_else(|| xmp_value(&xmp, "pdf:Producer"));
         info.creator = info.creator.or_else(|| xmp_value(&xmp, "xmp:CreatorTool"));
-        info.created = info.created.or_else(|| xmp_value(&xmp, "xmp:CreateDate").and_then(|d| iso_date(&d)));
-        info.modified = info.modified.or_else(|| xmp_value(&xmp, "xmp:ModifyDate").and_then(|d| iso_date(&d)));
+        info.created = info
+            .created
+            .or_else(|| xmp_value(&xmp, "xmp:CreateDate").and_then(|d| iso_date(&d)));
+        info.modified = info
+            .modified
+            .or_else(|| xmp_value(&xmp, "xmp:ModifyDate").and_then(|d| iso_date(&d)));
     }
     info
 }
@@ -86,7 +95,10 @@ mod tests {
     fn dates_reduce_to_days() {
         assert_eq!(iso_date("D:20220501120000Z").as_deref(), Some("2022-05-01"));
         assert_eq!(iso_date("D:20220501").as_deref(), Some("2022-05-01"));
-        assert_eq!(iso_date("2021-07-13T09:00:00+02:00").as_deref(), Some("2021-07-13"));
+        assert_eq!(
+            iso_date("2021-07-13T09:00:00+02:00").as_deref(),
+            Some("2021-07-13")
+        );
         assert_eq!(iso_date("D:2022"), None);
         assert_eq!(iso_date("D:20221301000000"), None);
     }
@@ -94,9 +106,15 @@ mod tests {
     #[test]
     fn xmp_elements_attributes_and_lists() {
         let xmp = r#"<rdf:Description pdf:Producer="pdfTeX-1.40.22"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Sparse &amp; fast</rdf:li></rdf:Alt></dc:title><xmp:CreateDate>2022-05-01T10:00:00Z</xmp:CreateDate></rdf:Description>"#;
-        assert_eq!(xmp_value(xmp, "pdf:Producer").as_deref(), Some("pdfTeX-1.40.22"));
+        assert_eq!(
+            xmp_value(xmp, "pdf:Producer").as_deref(),
+            Some("pdfTeX-1.40.22")
+        );
         assert_eq!(xmp_value(xmp, "dc:title").as_deref(), Some("Sparse & fast"));
-        assert_eq!(xmp_value(xmp, "xmp:CreateDate").as_deref(), Some("2022-05-01T10:00:00Z"));
+        assert_eq!(
+            xmp_value(xmp, "xmp:CreateDate").as_deref(),
+            Some("2022-05-01T10:00:00Z")
+        );
         assert_eq!(xmp_value(xmp, "xmp:CreatorTool"), None);
     }
 }

@@ -2,8 +2,10 @@
 //! visible boxes, positioned text, images, painted paths, fonts, metadata, the arXiv
 //! stamp and the venue notice). Everything downstream reads these facts alone.
 
+mod encoding;
 mod font;
 pub mod geom;
+mod glyphnames;
 mod interp;
 mod load;
 mod meta;

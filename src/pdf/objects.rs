@@ -67,7 +67,9 @@ pub fn number(obj: &Object) -> Option<f64> {
 
 /// An array of finite numbers, dereferencing each element.
 pub fn numbers(doc: &Document, arr: &[Object]) -> Option<Vec<f64>> {
-    arr.iter().map(|o| resolve(doc, o).and_then(number)).collect()
+    arr.iter()
+        .map(|o| resolve(doc, o).and_then(number))
+        .collect()
 }
 
 pub fn as_dict<'a>(doc: &'a Document, obj: &'a Object) -> Option<&'a Dictionary> {
@@ -90,6 +92,8 @@ pub fn reference_id(obj: &Object) -> Option<ObjectId> {
 pub fn text_string(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<String> {
     let obj = get(doc, dict, key)?;
     let s = lopdf::decode_text_string(obj).ok()?;
-    let s = s.trim_matches(|c: char| c.is_whitespace() || c == '\0').to_string();
+    let s = s
+        .trim_matches(|c: char| c.is_whitespace() || c == '\0')
+        .to_string();
     (!s.is_empty()).then_some(s)
 }

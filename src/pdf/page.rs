@@ -7,7 +7,12 @@ use super::objects::{self, as_dict, get, number, numbers};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 /// US Letter, what readers assume when a page has no usable MediaBox.
-const DEFAULT_MEDIA_BOX: Rect = Rect { x0: 0.0, y0: 0.0, x1: 612.0, y1: 792.0 };
+const DEFAULT_MEDIA_BOX: Rect = Rect {
+    x0: 0.0,
+    y0: 0.0,
+    x1: 612.0,
+    y1: 792.0,
+};
 
 /// A page's geometry and resources, as inherited.
 pub struct PageSetup<'a> {
@@ -22,7 +27,12 @@ pub struct PageSetup<'a> {
 
 /// Looks `key` up on the page, then on each ancestor, at most `max_depth` levels,
 /// stopping at a cycle.
-fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8], max_depth: usize) -> Option<&'a Object> {
+fn inherited<'a>(
+    doc: &'a Document,
+    page: &'a Dictionary,
+    key: &[u8],
+    max_depth: usize,
+) -> Option<&'a Object> {
     let mut node = page;
     let mut seen: Vec<ObjectId> = Vec::new();
     for _ in 0..max_depth {
@@ -77,7 +87,13 @@ pub fn setup<'a>(doc: &'a Document, page: &'a Dictionary, max_depth: usize) -> P
         _ => Matrix::IDENTITY,
     };
     let (width_pt, height_pt) = if rotate % 180 == 0 { (w, h) } else { (h, w) };
-    PageSetup { rotate, to_page: shift.then(&turn), width_pt, height_pt, resources }
+    PageSetup {
+        rotate,
+        to_page: shift.then(&turn),
+        width_pt,
+        height_pt,
+        resources,
+    }
 }
 
 /// Annotations read per page; more is not a paper.
@@ -88,11 +104,18 @@ const FLAG_NO_VIEW: i64 = 1 << 5;
 
 /// The normal appearance streams of a page's visible annotations, each with the
 /// matrix that maps its form space onto the annotation's /Rect (§12.5.5).
-pub fn appearances<'a>(doc: &'a Document, page: &'a Dictionary) -> Vec<(&'a lopdf::Stream, Matrix)> {
-    let Some(annots) = objects::get_array(doc, page, b"Annots") else { return Vec::new() };
+pub fn appearances<'a>(
+    doc: &'a Document,
+    page: &'a Dictionary,
+) -> Vec<(&'a lopdf::Stream, Matrix)> {
+    let Some(annots) = objects::get_array(doc, page, b"Annots") else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for annot in annots.iter().take(MAX_ANNOTATIONS) {
-        let Some(a) = as_dict(doc, annot) else { continue };
+        let Some(a) = as_dict(doc, annot) else {
+            continue;
+        };
         if objects::get_name(doc, a, b"Subtype") == Some(b"Popup") {
             continue;
         }
@@ -100,12 +123,16 @@ pub fn appearances<'a>(doc: &'a Document, page: &'a Dictionary) -> Vec<(&'a lopd
         if flags & (FLAG_HIDDEN | FLAG_NO_VIEW) != 0 {
             continue;
         }
-        let Some(rect) = get(doc, a, b"Rect").and_then(|r| as_rect(doc, r)) else { continue };
+        let Some(rect) = get(doc, a, b"Rect").and_then(|r| as_rect(doc, r)) else {
+            continue;
+        };
         let normal = objects::get_dict(doc, a, b"AP").and_then(|ap| get(doc, ap, b"N"));
         let stream = match normal {
             Some(Object::Stream(s)) => s,
             Some(Object::Dictionary(states)) => {
-                let Some(state) = objects::get_name(doc, a, b"AS") else { continue };
+                let Some(state) = objects::get_name(doc, a, b"AS") else {
+                    continue;
+                };
                 match get(doc, states, state) {
                     Some(Object::Stream(s)) => s,
                     _ => continue,
@@ -121,7 +148,8 @@ pub fn appearances<'a>(doc: &'a Document, page: &'a Dictionary) -> Vec<(&'a lopd
             })
             .filter(Matrix::is_finite)
             .unwrap_or(Matrix::IDENTITY);
-        let Some(bbox) = objects::get_array(doc, &stream.dict, b"BBox").and_then(|b| as_rect(doc, &Object::Array(b.to_vec())))
+        let Some(bbox) = objects::get_array(doc, &stream.dict, b"BBox")
+            .and_then(|b| as_rect(doc, &Object::Array(b.to_vec())))
         else {
             continue;
         };
@@ -130,7 +158,14 @@ pub fn appearances<'a>(doc: &'a Document, page: &'a Dictionary) -> Vec<(&'a lopd
             continue;
         }
         let fit = Matrix::translate(-placed.x0, -placed.y0)
-            .then(&Matrix::new(rect.width() / placed.width(), 0.0, 0.0, rect.height() / placed.height(), 0.0, 0.0))
+            .then(&Matrix::new(
+                rect.width() / placed.width(),
+                0.0,
+                0.0,
+                rect.height() / placed.height(),
+                0.0,
+                0.0,
+            ))
             .then(&Matrix::translate(rect.x0, rect.y0));
         let m = form_matrix.then(&fit);
         if m.is_finite() {

@@ -96,7 +96,10 @@ impl StandardFont {
             Widths::Fixed(width) => LATIN_CHARS.binary_search(&key).ok().map(|_| width),
             Widths::Symbolic(by_char, by_code) => {
                 if (0xF020..=0xF0FF).contains(&key) {
-                    let w = key.checked_sub(0xF020).and_then(|code| by_code.get(usize::from(code))).copied()?;
+                    let w = key
+                        .checked_sub(0xF020)
+                        .and_then(|code| by_code.get(usize::from(code)))
+                        .copied()?;
                     return (w != 0).then_some(w);
                 }
                 let i = by_char.binary_search_by_key(&key, |&(c, _)| c).ok()?;

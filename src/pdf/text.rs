@@ -21,7 +21,11 @@ pub fn build_lines(spans: &[TextSpan]) -> Vec<TextLine> {
     let mut order: Vec<usize> = (0..spans.len())
         .filter(|&i| spans.get(i).is_some_and(|s| s.upright && s.visible))
         .collect();
-    let key = |i: &usize| spans.get(*i).map_or((0.0, 0.0), |s| (s.baseline_y(), s.bbox.x0));
+    let key = |i: &usize| {
+        spans
+            .get(*i)
+            .map_or((0.0, 0.0), |s| (s.baseline_y(), s.bbox.x0))
+    };
     order.sort_by(|a, b| {
         let (ya, xa) = key(a);
         let (yb, xb) = key(b);
@@ -52,7 +56,9 @@ pub fn build_lines(spans: &[TextSpan]) -> Vec<TextLine> {
                 let em = prev.size_pt.max(s.size_pt);
                 let gap = s.bbox.x0 - prev.bbox.x1;
                 let ratio = prev.size_pt.max(s.size_pt) / prev.size_pt.min(s.size_pt).max(0.01);
-                if gap > COLUMN_GAP_EM * em || (gap > SIZE_BREAK_GAP_EM * em && ratio > SIZE_BREAK_RATIO) {
+                if gap > COLUMN_GAP_EM * em
+                    || (gap > SIZE_BREAK_GAP_EM * em && ratio > SIZE_BREAK_RATIO)
+                {
                     lines.extend(make_line(spans, std::mem::take(&mut current)));
                 }
             }
@@ -72,19 +78,28 @@ fn make_line(spans: &[TextSpan], members: Vec<usize>) -> Option<TextLine> {
     for s in members.iter().filter_map(|&i| spans.get(i)) {
         if let Some(p) = prev {
             let gap = s.bbox.x0 - p.bbox.x1;
-            if gap > WORD_GAP_EM * p.size_pt.min(s.size_pt) && !text.ends_with(char::is_whitespace) {
+            if gap > WORD_GAP_EM * p.size_pt.min(s.size_pt) && !text.ends_with(char::is_whitespace)
+            {
                 text.push(' ');
             }
         }
         text.push_str(&s.text);
         bbox = bbox.union(&s.bbox);
-        match by_size.iter_mut().find(|e| (e.0 - s.size_pt).abs() < 0.01 && e.1 == s.font) {
+        match by_size
+            .iter_mut()
+            .find(|e| (e.0 - s.size_pt).abs() < 0.01 && e.1 == s.font)
+        {
             Some(e) => e.2 = e.2.saturating_add(s.glyphs),
             None => by_size.push((s.size_pt, s.font, s.glyphs)),
         }
         prev = Some(s);
     }
-    let dominant = by_size.iter().max_by_key(|e| e.2).copied().unwrap_or((first.size_pt, first.font, 0));
+    let dominant =
+        by_size
+            .iter()
+            .max_by_key(|e| e.2)
+            .copied()
+            .unwrap_or((first.size_pt, first.font, 0));
     Some(TextLine {
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
         bbox,
@@ -106,14 +121,23 @@ pub fn arxiv_id_month(id: &str) -> Option<(i32, u32)> {
     if !(1..=12).contains(&mm) {
         return None;
     }
-    let century: i32 = if id.contains('/') && yy >= 91 { 1900 } else { 2000 };
+    let century: i32 = if id.contains('/') && yy >= 91 {
+        1900
+    } else {
+        2000
+    };
     Some((century.checked_add(yy)?, mm))
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 fn take_while_str(s: &str, pred: impl Fn(char) -> bool) -> &str {
-    let end = s.char_indices().find(|&(_, c)| !pred(c)).map_or(s.len(), |(i, _)| i);
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !pred(c))
+        .map_or(s.len(), |(i, _)| i);
     s.get(..end).unwrap_or("")
 }
 
@@ -149,7 +173,12 @@ fn parse_after_prefix(rest: &str) -> Option<ArxivStamp> {
         category = Some(cat.trim().to_string());
         after = tail.trim_start();
     }
-    Some(ArxivStamp { id, version, category, date: parse_day_month_year(after) })
+    Some(ArxivStamp {
+        id,
+        version,
+        category,
+        date: parse_day_month_year(after),
+    })
 }
 
 fn parse_id(s: &str) -> Option<(String, &str)> {
@@ -170,7 +199,10 @@ fn parse_id(s: &str) -> Option<(String, &str)> {
     if archive.is_empty() || num.len() != 7 {
         return None;
     }
-    Some((format!("{archive}/{num}"), after.get(num.len()..).unwrap_or("")))
+    Some((
+        format!("{archive}/{num}"),
+        after.get(num.len()..).unwrap_or(""),
+    ))
 }
 
 /// `3 Jun 2021` -> `2021-06-03`.
@@ -178,9 +210,14 @@ fn parse_day_month_year(s: &str) -> Option<String> {
     let mut words = s.split_whitespace();
     let day: u32 = words.next()?.parse().ok()?;
     let month_word = words.next()?.to_ascii_lowercase();
-    let (month, _) = (1u32..).zip(MONTHS).find(|(_, m)| month_word.starts_with(m))?;
-    let year: u32 = take_while_str(words.next()?, |c| c.is_ascii_digit()).parse().ok()?;
-    ((1..=31).contains(&day) && (1990..=2100).contains(&year)).then(|| format!("{year:04}-{month:02}-{day:02}"))
+    let (month, _) = (1u32..)
+        .zip(MONTHS)
+        .find(|(_, m)| month_word.starts_with(m))?;
+    let year: u32 = take_while_str(words.next()?, |c| c.is_ascii_digit())
+        .parse()
+        .ok()?;
+    ((1..=31).contains(&day) && (1990..=2100).contains(&year))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// The arXiv stamp of page 1: rotated text in the left margin first, then any text.
@@ -189,10 +226,17 @@ pub fn find_arxiv(spans: &[TextSpan], lines: &[TextLine]) -> Option<(ArxivStamp,
     let rotated: Vec<&TextSpan> = spans.iter().filter(|s| !s.upright).collect();
     let joined: Vec<&str> = rotated.iter().map(|s| s.text.as_str()).collect();
     if let Some(stamp) = parse_arxiv(&joined.join(" ")) {
-        let bbox = rotated.iter().skip(1).fold(rotated.first().map(|s| s.bbox)?, |acc, s| acc.union(&s.bbox));
+        let bbox = rotated
+            .iter()
+            .skip(1)
+            .fold(rotated.first().map(|s| s.bbox)?, |acc, s| {
+                acc.union(&s.bbox)
+            });
         return Some((stamp, bbox));
     }
-    lines.iter().find_map(|l| parse_arxiv(&l.text).map(|stamp| (stamp, l.bbox)))
+    lines
+        .iter()
+        .find_map(|l| parse_arxiv(&l.text).map(|stamp| (stamp, l.bbox)))
 }
 
 const NOTICE_WORDS: [&str; 12] = [
@@ -227,7 +271,8 @@ pub fn find_notice(lines: &[TextLine], page_height: f64) -> Option<(String, Rect
     let mut bbox = line.bbox;
     // The continuation is the next line below in the same column, in the same size.
     let next = below.iter().find(|n| {
-        n.baseline_y < line.baseline_y - 0.5 * line.size_pt && overlaps_horizontally(&line.bbox, &n.bbox)
+        n.baseline_y < line.baseline_y - 0.5 * line.size_pt
+            && overlaps_horizontally(&line.bbox, &n.bbox)
     });
     if let Some(next) = next
         && (next.size_pt - line.size_pt).abs() < 0.5
@@ -270,7 +315,12 @@ mod tests {
 
     #[test]
     fn four_digit_ids_of_2007_to_2014_parse() {
-        assert_eq!(parse_arxiv("arXiv:1412.6980v9 [cs.LG] 30 Jan 2017").unwrap().id, "1412.6980");
+        assert_eq!(
+            parse_arxiv("arXiv:1412.6980v9 [cs.LG] 30 Jan 2017")
+                .unwrap()
+                .id,
+            "1412.6980"
+        );
     }
 
     #[test]
