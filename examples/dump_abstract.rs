@@ -6,7 +6,10 @@ fn main() {
     };
     let bytes = std::fs::read(&path).unwrap_or_default();
     match precheck::pdf::read(&bytes, &precheck::Limits::default()) {
-        Ok(facts) => println!("{}", precheck::checks::abstract_from_pdf(&facts).unwrap_or_else(|| "(none found)".into())),
+        Ok(facts) => println!(
+            "{}",
+            precheck::checks::abstract_from_pdf(&facts).unwrap_or_else(|| "(none found)".into())
+        ),
         Err(e) => eprintln!("{e:?}"),
     }
 }

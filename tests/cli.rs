@@ -8,8 +8,18 @@ use std::process::{Command, Output, Stdio};
 
 /// The twelve check ids in the order of SPEC §3.
 const ALL_IDS: [&str; 12] = [
-    "file-format", "file-size", "page-size", "page-limit", "margins", "font-family", "font-size", "fonts-embedded",
-    "fonts-type3", "template", "abstract-length", "recency",
+    "file-format",
+    "file-size",
+    "page-size",
+    "page-limit",
+    "margins",
+    "font-family",
+    "font-size",
+    "fonts-embedded",
+    "fonts-type3",
+    "template",
+    "abstract-length",
+    "recency",
 ];
 
 const FIX: &str = "tests/fixtures";
@@ -22,8 +32,15 @@ fn fixture(name: &str) -> String {
 /// them), with `stdin` piped in when given.
 fn run_with_stdin(args: &[&str], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_precheck"));
-    cmd.args(args).current_dir(env!("CARGO_MANIFEST_DIR")).stdout(Stdio::piped()).stderr(Stdio::piped());
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     let mut child = cmd.spawn().expect("the binary starts");
     if let Some(text) = stdin {
         let mut pipe = child.stdin.take().expect("stdin is piped");
@@ -38,7 +55,9 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn code(out: &Output) -> i32 {
-    out.status.code().expect("the binary exited (not killed by a signal)")
+    out.status
+        .code()
+        .expect("the binary exited (not killed by a signal)")
 }
 
 fn stdout(out: &Output) -> String {
@@ -50,11 +69,17 @@ fn stderr(out: &Output) -> String {
 }
 
 fn describe(out: &Output) -> String {
-    format!("exit {:?}\n--- stdout\n{}\n--- stderr\n{}", out.status.code(), stdout(out), stderr(out))
+    format!(
+        "exit {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        out.status.code(),
+        stdout(out),
+        stderr(out)
+    )
 }
 
 fn json(out: &Output) -> Value {
-    serde_json::from_str(&stdout(out)).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", describe(out)))
+    serde_json::from_str(&stdout(out))
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", describe(out)))
 }
 
 fn check<'a>(report: &'a Value, id: &str) -> &'a Value {
@@ -67,16 +92,24 @@ fn check<'a>(report: &'a Value, id: &str) -> &'a Value {
 }
 
 fn status<'a>(report: &'a Value, id: &str) -> &'a str {
-    check(report, id)["status"].as_str().expect("status is a string")
+    check(report, id)["status"]
+        .as_str()
+        .expect("status is a string")
 }
 
 fn ids(report: &Value) -> Vec<&str> {
-    report["checks"].as_array().expect("checks is an array").iter().map(|c| c["id"].as_str().expect("id")).collect()
+    report["checks"]
+        .as_array()
+        .expect("checks is an array")
+        .iter()
+        .map(|c| c["id"].as_str().expect("id"))
+        .collect()
 }
 
 /// A fresh directory for one test's files.
 fn temp_dir(test: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{test}-{}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("cli-{test}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create temp dir");
     dir
@@ -107,8 +140,14 @@ fn a_good_final_paper_exits_0_and_the_text_report_names_every_check() {
     assert_eq!(code(&out), 0, "{}", describe(&out));
     let text = stdout(&out);
     let first = text.lines().next().expect("a first line");
-    assert!(first.contains("ok_final.pdf"), "the first line names the file: {first}");
-    assert!(first.contains("PASS") || first.contains("WARN"), "the first line gives a non-failing verdict: {first}");
+    assert!(
+        first.contains("ok_final.pdf"),
+        "the first line names the file: {first}"
+    );
+    assert!(
+        first.contains("PASS") || first.contains("WARN"),
+        "the first line gives a non-failing verdict: {first}"
+    );
     assert!(!first.contains("FAIL"), "{first}");
     for id in ALL_IDS {
         assert!(text.contains(id), "the text report lacks `{id}`:\n{text}");
@@ -123,7 +162,11 @@ fn text_output_of_a_failing_paper_says_fail_and_exits_1() {
     let text = stdout(&out);
     let first = text.lines().next().expect("a first line");
     assert!(first.contains("FAIL"), "{first}");
-    assert!(text.lines().any(|l| l.contains("FAIL") && l.contains("margins")), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("FAIL") && l.contains("margins")),
+        "{text}"
+    );
 }
 
 // ---------------------------------------------------------------- JSON output
@@ -141,11 +184,22 @@ fn json_report_has_the_documented_shape() {
     assert_eq!(ids(&r), ALL_IDS, "checks in the order of SPEC §3");
 
     let doc = &r["document"];
-    for key in ["bytes", "pdfVersion", "pages", "contentPages", "pageSizes", "fonts", "info"] {
+    for key in [
+        "bytes",
+        "pdfVersion",
+        "pages",
+        "contentPages",
+        "pageSizes",
+        "fonts",
+        "info",
+    ] {
         assert!(doc.get(key).is_some(), "document lacks `{key}`: {doc}");
     }
     for snake in ["pdf_version", "page_sizes", "content_pages", "body_font"] {
-        assert!(doc.get(snake).is_none(), "snake_case key `{snake}` in {doc}");
+        assert!(
+            doc.get(snake).is_none(),
+            "snake_case key `{snake}` in {doc}"
+        );
     }
     let pages = doc["pages"].as_u64().expect("pages is a number");
     let sizes = doc["pageSizes"].as_array().expect("pageSizes is an array");
@@ -153,43 +207,78 @@ fn json_report_has_the_documented_shape() {
     for s in sizes {
         let wh = s.as_array().expect("a [w, h] pair");
         assert_eq!(wh.len(), 2);
-        assert!((wh[0].as_f64().unwrap() - 612.0).abs() <= 3.0 && (wh[1].as_f64().unwrap() - 792.0).abs() <= 3.0, "{s}");
+        assert!(
+            (wh[0].as_f64().unwrap() - 612.0).abs() <= 3.0
+                && (wh[1].as_f64().unwrap() - 792.0).abs() <= 3.0,
+            "{s}"
+        );
     }
-    assert_eq!(doc["bytes"].as_u64(), Some(std::fs::metadata(fixture("margins_narrow.pdf")).unwrap().len()));
+    assert_eq!(
+        doc["bytes"].as_u64(),
+        Some(
+            std::fs::metadata(fixture("margins_narrow.pdf"))
+                .unwrap()
+                .len()
+        )
+    );
 
     let margins = check(&r, "margins");
     assert_eq!(margins["status"], "fail");
     assert!(margins["title"].is_string() && margins["message"].is_string());
-    let findings = margins["findings"].as_array().expect("the margins failure has findings");
+    let findings = margins["findings"]
+        .as_array()
+        .expect("the margins failure has findings");
     assert!(!findings.is_empty());
     for f in findings {
-        assert!(f["page"].as_u64().is_some_and(|p| p >= 1 && p <= pages), "finding page: {f}");
-        let bbox = f["bbox"].as_array().unwrap_or_else(|| panic!("finding without bbox: {f}"));
+        assert!(
+            f["page"].as_u64().is_some_and(|p| p >= 1 && p <= pages),
+            "finding page: {f}"
+        );
+        let bbox = f["bbox"]
+            .as_array()
+            .unwrap_or_else(|| panic!("finding without bbox: {f}"));
         assert_eq!(bbox.len(), 4, "{f}");
-        let b: Vec<f64> = bbox.iter().map(|v| v.as_f64().expect("bbox holds numbers")).collect();
-        assert!(b[0] <= b[2] && b[1] <= b[3], "bbox is [x0, y0, x1, y1]: {f}");
+        let b: Vec<f64> = bbox
+            .iter()
+            .map(|v| v.as_f64().expect("bbox holds numbers"))
+            .collect();
+        assert!(
+            b[0] <= b[2] && b[1] <= b[3],
+            "bbox is [x0, y0, x1, y1]: {f}"
+        );
     }
     // Every status is one of the four.
     for c in r["checks"].as_array().unwrap() {
-        assert!(["pass", "warn", "fail", "skip"].contains(&c["status"].as_str().unwrap()), "{c}");
+        assert!(
+            ["pass", "warn", "fail", "skip"].contains(&c["status"].as_str().unwrap()),
+            "{c}"
+        );
     }
 }
 
 #[test]
 fn jsonl_gives_one_report_a_line_each_naming_its_file() {
-    let files = [fixture("ok_final.pdf"), fixture("margins_narrow.pdf"), fixture("paper_a4.pdf")];
+    let files = [
+        fixture("ok_final.pdf"),
+        fixture("margins_narrow.pdf"),
+        fixture("paper_a4.pdf"),
+    ];
     let out = run(&["--format", "jsonl", &files[0], &files[1], &files[2]]);
     assert_eq!(code(&out), 1, "two of the three fail: {}", describe(&out));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
     for (line, file) in lines.iter().zip(&files) {
-        let r: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+        let r: Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
         assert_eq!(r["file"], file.as_str());
         assert_eq!(r["schema"], 1);
         assert_eq!(ids(&r), ALL_IDS);
     }
-    let failed: Vec<bool> = lines.iter().map(|l| serde_json::from_str::<Value>(l).unwrap()["verdict"] == "fail").collect();
+    let failed: Vec<bool> = lines
+        .iter()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["verdict"] == "fail")
+        .collect();
     assert_eq!(failed, [false, true, true]);
 }
 
@@ -209,7 +298,12 @@ fn jsonl_of_passing_files_only_exits_0() {
 
 #[test]
 fn json_with_several_files_is_an_array() {
-    let out = run(&["--format", "json", &fixture("ok_final.pdf"), &fixture("paper_a4.pdf")]);
+    let out = run(&[
+        "--format",
+        "json",
+        &fixture("ok_final.pdf"),
+        &fixture("paper_a4.pdf"),
+    ]);
     assert_eq!(code(&out), 1, "{}", describe(&out));
     let v = json(&out);
     let arr = v.as_array().expect("an array of reports");
@@ -230,7 +324,16 @@ fn options_also_take_the_equals_form() {
 #[test]
 fn the_abstract_can_come_from_standard_input() {
     let text = "We prune 90% of weights \u{2014} and it works.\n";
-    let out = run_with_stdin(&["--abstract", "-", "--format", "json", &fixture("ok_final.pdf")], Some(text));
+    let out = run_with_stdin(
+        &[
+            "--abstract",
+            "-",
+            "--format",
+            "json",
+            &fixture("ok_final.pdf"),
+        ],
+        Some(text),
+    );
     assert!(code(&out) != 2, "{}", describe(&out));
     let r = json(&out);
     let a = &r["document"]["abstract"];
@@ -241,7 +344,13 @@ fn the_abstract_can_come_from_standard_input() {
 
 #[test]
 fn an_abstract_file_is_used_rather_than_the_pdf_text() {
-    let out = run(&["--format", "json", "--abstract", &fixture("abstract_too_long.abstract.txt"), &fixture("ok_final.pdf")]);
+    let out = run(&[
+        "--format",
+        "json",
+        "--abstract",
+        &fixture("abstract_too_long.abstract.txt"),
+        &fixture("ok_final.pdf"),
+    ]);
     assert_eq!(code(&out), 1, "{}", describe(&out));
     let r = json(&out);
     assert_eq!(r["document"]["abstract"]["source"], "input");
@@ -250,9 +359,17 @@ fn an_abstract_file_is_used_rather_than_the_pdf_text() {
 
 #[test]
 fn a_missing_abstract_file_is_an_io_error() {
-    let out = run(&["--abstract", "tests/fixtures/no_such.abstract.txt", &fixture("ok_final.pdf")]);
+    let out = run(&[
+        "--abstract",
+        "tests/fixtures/no_such.abstract.txt",
+        &fixture("ok_final.pdf"),
+    ]);
     assert_eq!(code(&out), 2, "{}", describe(&out));
-    assert!(stderr(&out).contains("no_such.abstract.txt"), "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("no_such.abstract.txt"),
+        "{}",
+        describe(&out)
+    );
     assert!(stdout(&out).is_empty(), "{}", describe(&out));
 }
 
@@ -260,14 +377,25 @@ fn a_missing_abstract_file_is_an_io_error() {
 
 #[test]
 fn a_poster_skips_the_page_size() {
-    let out = run(&["--kind", "poster", "--format", "json", &fixture("poster_a0.pdf")]);
+    let out = run(&[
+        "--kind",
+        "poster",
+        "--format",
+        "json",
+        &fixture("poster_a0.pdf"),
+    ]);
     assert_ne!(code(&out), 2, "{}", describe(&out));
     let r = json(&out);
     assert_eq!(r["kind"], "poster");
     assert_eq!(status(&r, "page-size"), "skip");
     assert_eq!(status(&r, "page-limit"), "skip");
     assert_eq!(status(&r, "file-format"), "pass");
-    assert!(check(&r, "page-size")["message"].as_str().is_some_and(|m| !m.is_empty()), "a skip says why");
+    assert!(
+        check(&r, "page-size")["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "a skip says why"
+    );
 }
 
 #[test]
@@ -279,7 +407,16 @@ fn a_poster_passed_as_a_paper_fails_its_page_size() {
 
 #[test]
 fn a_blog_post_needs_no_pdf_and_gets_two_checks() {
-    let out = run(&["--kind", "blog", "--abstract", &fixture("ok_final.abstract.txt"), "--first-public", "2022-03-01", "--format", "json"]);
+    let out = run(&[
+        "--kind",
+        "blog",
+        "--abstract",
+        &fixture("ok_final.abstract.txt"),
+        "--first-public",
+        "2022-03-01",
+        "--format",
+        "json",
+    ]);
     assert_eq!(code(&out), 0, "{}", describe(&out));
     let r = json(&out);
     assert_eq!(r["kind"], "blog");
@@ -291,11 +428,22 @@ fn a_blog_post_needs_no_pdf_and_gets_two_checks() {
 
 #[test]
 fn a_blog_post_in_text_output_lists_only_its_two_checks() {
-    let out = run(&["--kind", "blog", "--abstract", &fixture("ok_final.abstract.txt")]);
+    let out = run(&[
+        "--kind",
+        "blog",
+        "--abstract",
+        &fixture("ok_final.abstract.txt"),
+    ]);
     assert_eq!(code(&out), 0, "{}", describe(&out));
     let text = stdout(&out);
-    assert!(text.contains("abstract-length") && text.contains("recency"), "{text}");
-    for id in ALL_IDS.iter().filter(|id| !matches!(**id, "abstract-length" | "recency")) {
+    assert!(
+        text.contains("abstract-length") && text.contains("recency"),
+        "{text}"
+    );
+    for id in ALL_IDS
+        .iter()
+        .filter(|id| !matches!(**id, "abstract-length" | "recency"))
+    {
         assert!(!text.contains(id), "`{id}` in a blog report:\n{text}");
     }
 }
@@ -319,16 +467,32 @@ fn an_unknown_kind_is_a_usage_error() {
 
 #[test]
 fn the_neurips_profile_allows_seven_pages_where_the_workshop_does_not() {
-    let neurips = run(&["--profile", "neurips-2022", "--format", "json", &fixture("long_7_pages.pdf")]);
+    let neurips = run(&[
+        "--profile",
+        "neurips-2022",
+        "--format",
+        "json",
+        &fixture("long_7_pages.pdf"),
+    ]);
     let r = json(&neurips);
     assert_eq!(r["profile"], "neurips-2022");
-    assert_eq!(status(&r, "page-limit"), "pass", "7 ≤ 9: {}", check(&r, "page-limit"));
+    assert_eq!(
+        status(&r, "page-limit"),
+        "pass",
+        "7 ≤ 9: {}",
+        check(&r, "page-limit")
+    );
 
     let default = run(&["--format", "json", &fixture("long_7_pages.pdf")]);
     assert_eq!(code(&default), 1, "{}", describe(&default));
     let r = json(&default);
     assert_eq!(r["profile"], "snn-2022");
-    assert_eq!(status(&r, "page-limit"), "fail", "{}", check(&r, "page-limit"));
+    assert_eq!(
+        status(&r, "page-limit"),
+        "fail",
+        "{}",
+        check(&r, "page-limit")
+    );
 }
 
 #[test]
@@ -341,11 +505,22 @@ fn a_profile_can_be_given_as_a_json_file() {
     let path = dir.join("custom.json");
     std::fs::write(&path, profile.to_string()).unwrap();
 
-    let out = run(&["--profile", path_str(&path), "--format", "json", &fixture("long_7_pages.pdf")]);
+    let out = run(&[
+        "--profile",
+        path_str(&path),
+        "--format",
+        "json",
+        &fixture("long_7_pages.pdf"),
+    ]);
     assert_ne!(code(&out), 2, "{}", describe(&out));
     let r = json(&out);
     assert_eq!(r["profile"], "custom");
-    assert_eq!(status(&r, "page-limit"), "pass", "{}", check(&r, "page-limit"));
+    assert_eq!(
+        status(&r, "page-limit"),
+        "pass",
+        "{}",
+        check(&r, "page-limit")
+    );
 }
 
 #[test]
@@ -359,7 +534,11 @@ fn a_json_profile_with_an_unknown_key_is_refused_naming_the_key() {
     let out = run(&["--profile", path_str(&path), &fixture("ok_final.pdf")]);
     assert_eq!(code(&out), 2, "{}", describe(&out));
     assert!(stderr(&out).contains("pageLimitz"), "{}", describe(&out));
-    assert!(stdout(&out).is_empty(), "no report for a refused profile: {}", describe(&out));
+    assert!(
+        stdout(&out).is_empty(),
+        "no report for a refused profile: {}",
+        describe(&out)
+    );
 }
 
 #[test]
@@ -386,9 +565,17 @@ fn an_unknown_profile_is_a_usage_error() {
 
 #[test]
 fn a_missing_profile_file_is_an_io_error() {
-    let out = run(&["--profile", "tests/fixtures/no_such_profile.json", &fixture("ok_final.pdf")]);
+    let out = run(&[
+        "--profile",
+        "tests/fixtures/no_such_profile.json",
+        &fixture("ok_final.pdf"),
+    ]);
     assert_eq!(code(&out), 2, "{}", describe(&out));
-    assert!(stderr(&out).contains("no_such_profile.json"), "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("no_such_profile.json"),
+        "{}",
+        describe(&out)
+    );
 }
 
 // ---------------------------------------------------------------- usage errors
@@ -433,7 +620,11 @@ fn no_pdf_is_a_usage_error() {
 fn a_missing_file_is_an_io_error_naming_it() {
     let out = run(&["tests/fixtures/there_is_no_such_paper.pdf"]);
     assert_eq!(code(&out), 2, "{}", describe(&out));
-    assert!(stderr(&out).contains("there_is_no_such_paper.pdf"), "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("there_is_no_such_paper.pdf"),
+        "{}",
+        describe(&out)
+    );
 }
 
 #[test]
@@ -442,14 +633,24 @@ fn help_and_version_exit_0() {
         let out = run(&[flag]);
         assert_eq!(code(&out), 0, "{}", describe(&out));
         let text = stdout(&out);
-        for option in ["--abstract", "--kind", "--first-public", "--profile", "--format"] {
+        for option in [
+            "--abstract",
+            "--kind",
+            "--first-public",
+            "--profile",
+            "--format",
+        ] {
             assert!(text.contains(option), "help lacks {option}:\n{text}");
         }
     }
     for flag in ["--version", "-V"] {
         let out = run(&[flag]);
         assert_eq!(code(&out), 0, "{}", describe(&out));
-        assert!(stdout(&out).contains(env!("CARGO_PKG_VERSION")), "{}", describe(&out));
+        assert!(
+            stdout(&out).contains(env!("CARGO_PKG_VERSION")),
+            "{}",
+            describe(&out)
+        );
     }
 }
 
@@ -468,9 +669,24 @@ fn a_text_file_is_a_failing_report_not_an_io_error() {
     let ff = check(&r, "file-format");
     assert_eq!(ff["status"], "fail");
     let message = ff["message"].as_str().unwrap();
-    assert!(message.to_lowercase().contains("not a pdf"), "a plain message: {message}");
-    assert!(!message.contains("Error") && !message.contains("lopdf") && !message.contains("{"), "no internals: {message}");
-    for id in ["page-size", "page-limit", "margins", "font-family", "font-size", "fonts-embedded", "fonts-type3", "template"] {
+    assert!(
+        message.to_lowercase().contains("not a pdf"),
+        "a plain message: {message}"
+    );
+    assert!(
+        !message.contains("Error") && !message.contains("lopdf") && !message.contains("{"),
+        "no internals: {message}"
+    );
+    for id in [
+        "page-size",
+        "page-limit",
+        "margins",
+        "font-family",
+        "font-size",
+        "fonts-embedded",
+        "fonts-type3",
+        "template",
+    ] {
         assert_eq!(status(&r, id), "skip", "{id} after an unreadable file");
     }
 }

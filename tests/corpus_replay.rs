@@ -25,12 +25,17 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(d) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
                 pending.push(path);
-            } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("tsv" | "md")) {
+            } else if !matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("tsv" | "md")
+            ) {
                 out.push(path);
             }
         }
@@ -55,18 +60,24 @@ use guard::panic_message;
 fn replay(bytes: Vec<u8>) -> (Outcome, Duration) {
     let (tx, rx) = mpsc::channel();
     let start = Instant::now();
-    let spawned = std::thread::Builder::new().name("corpus-file".into()).spawn(move || {
-        let result = std::panic::catch_unwind(|| precheck::check(Some(&bytes), &Options::default()));
-        let outcome = match result {
-            Ok(Ok(report)) => Outcome::Report(Box::new(report)),
-            Ok(Err(e)) => Outcome::OptionsError(e.to_string()),
-            Err(payload) => Outcome::Panic(panic_message(payload.as_ref())),
-        };
-        // The receiver is gone only when the watchdog already gave up on this file.
-        let _ = tx.send(outcome);
-    });
+    let spawned = std::thread::Builder::new()
+        .name("corpus-file".into())
+        .spawn(move || {
+            let result =
+                std::panic::catch_unwind(|| precheck::check(Some(&bytes), &Options::default()));
+            let outcome = match result {
+                Ok(Ok(report)) => Outcome::Report(Box::new(report)),
+                Ok(Err(e)) => Outcome::OptionsError(e.to_string()),
+                Err(payload) => Outcome::Panic(panic_message(payload.as_ref())),
+            };
+            // The receiver is gone only when the watchdog already gave up on this file.
+            let _ = tx.send(outcome);
+        });
     if let Err(e) = spawned {
-        return (Outcome::Panic(format!("could not start a thread: {e}")), start.elapsed());
+        return (
+            Outcome::Panic(format!("could not start a thread: {e}")),
+            start.elapsed(),
+        );
     }
     let outcome = rx.recv_timeout(WATCHDOG).unwrap_or(Outcome::Hang);
     (outcome, start.elapsed())
@@ -115,7 +126,11 @@ fn every_corpus_file_gets_a_report_without_panic_or_hang() {
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| source.to_string());
             let tally = tallies.entry(folder).or_default();
-            let name = path.strip_prefix(&root).unwrap_or(&path).display().to_string();
+            let name = path
+                .strip_prefix(&root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
             let bytes = match std::fs::read(&path) {
                 Ok(b) => b,
                 Err(e) => {
@@ -146,23 +161,38 @@ fn every_corpus_file_gets_a_report_without_panic_or_hang() {
                     }
                     None => problems.push(format!("{name}: a report without a file-format check")),
                 },
-                Outcome::OptionsError(e) => problems.push(format!("{name}: default options refused ({e})")),
+                Outcome::OptionsError(e) => {
+                    problems.push(format!("{name}: default options refused ({e})"))
+                }
                 Outcome::Panic(message) => {
                     panics += 1;
                     problems.push(format!("{name}: panicked: {message}"));
                 }
                 Outcome::Hang => {
                     hangs += 1;
-                    problems.push(format!("{name}: no report within {} s (hang)", WATCHDOG.as_secs()));
+                    problems.push(format!(
+                        "{name}: no report within {} s (hang)",
+                        WATCHDOG.as_secs()
+                    ));
                 }
             }
         }
         for (folder, t) in &tallies {
-            let statuses: Vec<String> = t.by_status.iter().map(|(s, n)| format!("{s} {n}")).collect();
+            let statuses: Vec<String> = t
+                .by_status
+                .iter()
+                .map(|(s, n)| format!("{s} {n}"))
+                .collect();
             let slowest = t
                 .slowest
                 .as_ref()
-                .map(|(d, p)| format!("{} ({:.2} s)", p.file_name().unwrap_or_default().to_string_lossy(), d.as_secs_f64()))
+                .map(|(d, p)| {
+                    format!(
+                        "{} ({:.2} s)",
+                        p.file_name().unwrap_or_default().to_string_lossy(),
+                        d.as_secs_f64()
+                    )
+                })
                 .unwrap_or_default();
             println!(
                 "{folder}: {} files tried, {} reports (file-format: {}), slowest {slowest}",
@@ -174,11 +204,23 @@ fn every_corpus_file_gets_a_report_without_panic_or_hang() {
     }
     if let Some((d, p)) = &slowest_overall {
         let name = p.strip_prefix(&root).unwrap_or(p);
-        println!("slowest file overall: {} in {:.2} s", name.display(), d.as_secs_f64());
+        println!(
+            "slowest file overall: {} in {:.2} s",
+            name.display(),
+            d.as_secs_f64()
+        );
     }
-    println!("panics {panics}, hangs {hangs}, wall time {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "panics {panics}, hangs {hangs}, wall time {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     if let Some(mb) = peak_rss_mb() {
         println!("peak resident memory of the replay process: {mb:.0} MB");
     }
-    assert!(problems.is_empty(), "{} corpus files without a proper report:\n  {}", problems.len(), problems.join("\n  "));
+    assert!(
+        problems.is_empty(),
+        "{} corpus files without a proper report:\n  {}",
+        problems.len(),
+        problems.join("\n  ")
+    );
 }

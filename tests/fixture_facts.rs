@@ -35,7 +35,13 @@ fn assert_letter_pages(f: &DocumentFacts, pages: usize) {
     assert_eq!(f.page_count, pages);
     assert_eq!(f.pages.len(), pages);
     for p in &f.pages {
-        assert!((p.width_pt - 612.0).abs() < 0.01 && (p.height_pt - 792.0).abs() < 0.01, "page {} is {}x{}", p.number, p.width_pt, p.height_pt);
+        assert!(
+            (p.width_pt - 612.0).abs() < 0.01 && (p.height_pt - 792.0).abs() < 0.01,
+            "page {} is {}x{}",
+            p.number,
+            p.width_pt,
+            p.height_pt
+        );
     }
 }
 
@@ -71,7 +77,12 @@ fn pdflatex_fixtures_match_pdfinfo_and_pdffonts() {
 #[test]
 fn body_text_dominates_the_glyph_counts() {
     let f = facts("ok_final.pdf");
-    let regular = f.fonts.iter().find(|x| x.name == "NimbusRomNo9L-Regu").map(|x| x.glyphs).unwrap_or(0);
+    let regular = f
+        .fonts
+        .iter()
+        .find(|x| x.name == "NimbusRomNo9L-Regu")
+        .map(|x| x.glyphs)
+        .unwrap_or(0);
     let total: u64 = f.fonts.iter().map(|x| x.glyphs).sum();
     assert!(regular * 10 > total * 9, "{regular} of {total}");
 }
@@ -87,22 +98,43 @@ fn submission_mode_adds_the_sans_serif_line_numbers() {
 fn non_embedded_times_is_reported_as_such() {
     let f = facts("font_not_embedded.pdf");
     for name in ["Times-Roman", "Times-Bold"] {
-        let font = f.fonts.iter().find(|x| x.name == name).unwrap_or_else(|| panic!("{name} missing"));
+        let font = f
+            .fonts
+            .iter()
+            .find(|x| x.name == name)
+            .unwrap_or_else(|| panic!("{name} missing"));
         assert!(!font.embedded && !font.subset);
         assert_eq!(font.subtype, "Type1");
     }
-    assert!(f.fonts.iter().filter(|x| !x.name.starts_with("Times-")).all(|x| x.embedded));
+    assert!(
+        f.fonts
+            .iter()
+            .filter(|x| !x.name.starts_with("Times-"))
+            .all(|x| x.embedded)
+    );
 }
 
 #[test]
 fn computer_modern_and_nine_point_fixtures_use_other_fonts() {
     assert_eq!(
         font_names(&facts("font_computer_modern.pdf")),
-        ["CMBX12", "CMMI10", "CMMI7", "CMR10", "CMR7", "CMR8", "CMSY10", "CMTI10", "CMTT10"]
+        [
+            "CMBX12", "CMMI10", "CMMI7", "CMR10", "CMR7", "CMR8", "CMSY10", "CMTI10", "CMTT10"
+        ]
     );
     assert_eq!(
         font_names(&facts("font_9pt.pdf")),
-        ["CMMI6", "CMMI9", "CMR6", "CMR9", "CMSY9", "NimbusMonL-Regu", "NimbusRomNo9L-Medi", "NimbusRomNo9L-Regu", "NimbusRomNo9L-ReguItal"]
+        [
+            "CMMI6",
+            "CMMI9",
+            "CMR6",
+            "CMR9",
+            "CMSY9",
+            "NimbusMonL-Regu",
+            "NimbusRomNo9L-Medi",
+            "NimbusRomNo9L-Regu",
+            "NimbusRomNo9L-ReguItal"
+        ]
     );
 }
 
@@ -117,8 +149,17 @@ fn type3_fonts_count_as_embedded() {
 #[test]
 fn lualatex_fonts_are_cid_fonts() {
     let f = facts("lualatex_termes.pdf");
-    for name in ["TeXGyreTermes-Regular", "TeXGyreTermes-Bold", "TeXGyreTermes-Italic", "TeXGyreCursor-Regular"] {
-        let font = f.fonts.iter().find(|x| x.name == name).unwrap_or_else(|| panic!("{name} missing"));
+    for name in [
+        "TeXGyreTermes-Regular",
+        "TeXGyreTermes-Bold",
+        "TeXGyreTermes-Italic",
+        "TeXGyreCursor-Regular",
+    ] {
+        let font = f
+            .fonts
+            .iter()
+            .find(|x| x.name == name)
+            .unwrap_or_else(|| panic!("{name} missing"));
         assert_eq!(font.subtype, "Type0");
         assert_eq!(font.descendant.as_deref(), Some("CIDFontType0"));
         assert!(font.embedded);
@@ -128,7 +169,11 @@ fn lualatex_fonts_are_cid_fonts() {
 #[test]
 fn a4_and_a0_page_sizes() {
     let a4 = facts("paper_a4.pdf");
-    assert!(a4.pages.iter().all(|p| (p.width_pt - 595.28).abs() < 0.01 && (p.height_pt - 841.89).abs() < 0.01));
+    assert!(
+        a4.pages
+            .iter()
+            .all(|p| (p.width_pt - 595.28).abs() < 0.01 && (p.height_pt - 841.89).abs() < 0.01)
+    );
     let a0 = facts("poster_a0.pdf");
     assert_eq!(a0.page_count, 1);
     let p = &a0.pages[0];
@@ -139,22 +184,50 @@ fn a4_and_a0_page_sizes() {
 fn arxiv_stamps_are_parsed() {
     let f = facts("arxiv_2020.pdf");
     let a = f.arxiv.expect("stamp");
-    assert_eq!((a.id.as_str(), a.version, a.category.as_deref(), a.date.as_deref()), ("2006.04567", Some(2), Some("cs.LG"), Some("2020-10-12")));
+    assert_eq!(
+        (
+            a.id.as_str(),
+            a.version,
+            a.category.as_deref(),
+            a.date.as_deref()
+        ),
+        ("2006.04567", Some(2), Some("cs.LG"), Some("2020-10-12"))
+    );
     assert_eq!(a.first_month(), Some((2020, 6)));
     let f = facts("arxiv_2022.pdf");
     let a = f.arxiv.expect("stamp");
-    assert_eq!((a.id.as_str(), a.version, a.category.as_deref(), a.date.as_deref()), ("2203.01234", Some(1), Some("cs.LG"), Some("2022-03-02")));
+    assert_eq!(
+        (
+            a.id.as_str(),
+            a.version,
+            a.category.as_deref(),
+            a.date.as_deref()
+        ),
+        ("2203.01234", Some(1), Some("cs.LG"), Some("2022-03-02"))
+    );
     assert!(facts("ok_final.pdf").arxiv.is_none());
 }
 
 #[test]
 fn venue_notices_as_printed() {
     let cases = [
-        ("ok_final.pdf", "36th Conference on Neural Information Processing Systems (NeurIPS 2022)."),
+        (
+            "ok_final.pdf",
+            "36th Conference on Neural Information Processing Systems (NeurIPS 2022).",
+        ),
         ("ok_preprint_appendix.pdf", "Preprint. Under review."),
-        ("ok_submission_lineno.pdf", "Submitted to 36th Conference on Neural Information Processing Systems (NeurIPS 2022). Do not distribute."),
-        ("template_2021.pdf", "35th Conference on Neural Information Processing Systems (NeurIPS 2021), Sydney, Australia."),
-        ("twocolumn_other_template.pdf", "Proceedings of the 39th International Conference on Machine Learning, Baltimore, Maryland, USA, PMLR 162, 2022."),
+        (
+            "ok_submission_lineno.pdf",
+            "Submitted to 36th Conference on Neural Information Processing Systems (NeurIPS 2022). Do not distribute.",
+        ),
+        (
+            "template_2021.pdf",
+            "35th Conference on Neural Information Processing Systems (NeurIPS 2021), Sydney, Australia.",
+        ),
+        (
+            "twocolumn_other_template.pdf",
+            "Proceedings of the 39th International Conference on Machine Learning, Baltimore, Maryland, USA, PMLR 162, 2022.",
+        ),
     ];
     for (name, notice) in cases {
         assert_eq!(facts(name).notice.as_deref(), Some(notice), "{name}");
@@ -163,26 +236,41 @@ fn venue_notices_as_printed() {
 
 #[test]
 fn a_user_password_is_recognised() {
-    assert_eq!(read("encrypted_password.pdf").err(), Some(ReadError::NeedsPassword));
+    assert_eq!(
+        read("encrypted_password.pdf").err(),
+        Some(ReadError::NeedsPassword)
+    );
 }
 
 #[test]
 fn owner_password_only_opens_and_reads_text() {
     let f = facts("encrypted_owner_only.pdf");
     assert!(f.encrypted);
-    assert!(f.pages[0].lines.iter().any(|l| l.text.contains("Conference on Neural Information Processing Systems")));
+    assert!(f.pages[0].lines.iter().any(|l| {
+        l.text
+            .contains("Conference on Neural Information Processing Systems")
+    }));
 }
 
 #[test]
 fn a_truncated_file_is_damaged_not_a_panic() {
     // poppler: "Couldn't find trailer dictionary"; the page tree was in the cut-off 40 %.
-    assert!(matches!(read("truncated.pdf"), Err(ReadError::Damaged(_) | ReadError::NoPages)));
+    assert!(matches!(
+        read("truncated.pdf"),
+        Err(ReadError::Damaged(_) | ReadError::NoPages)
+    ));
 }
 
 #[test]
 fn not_a_pdf() {
-    assert_eq!(pdf::read(b"GIF89a this is an image", &Limits::default()).err(), Some(ReadError::NotPdf));
-    assert_eq!(pdf::read(b"", &Limits::default()).err(), Some(ReadError::NotPdf));
+    assert_eq!(
+        pdf::read(b"GIF89a this is an image", &Limits::default()).err(),
+        Some(ReadError::NotPdf)
+    );
+    assert_eq!(
+        pdf::read(b"", &Limits::default()).err(),
+        Some(ReadError::NotPdf)
+    );
 }
 
 #[test]

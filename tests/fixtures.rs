@@ -18,16 +18,26 @@ fn check_fixture(pdf: &str) {
     let case = &all[pdf];
     assert!(case.is_object(), "{pdf} is not in expected.json");
     let kind = Kind::parse(case["kind"].as_str().unwrap_or("paper")).expect("kind");
-    let abstract_text = case["abstract"].as_str().map(|f| std::fs::read_to_string(format!("{}/{f}", dir())).expect("abstract"));
+    let abstract_text = case["abstract"]
+        .as_str()
+        .map(|f| std::fs::read_to_string(format!("{}/{f}", dir())).expect("abstract"));
     let bytes = std::fs::read(format!("{}/{pdf}", dir())).expect("pdf");
-    let options = Options { abstract_text, kind, ..Options::default() };
+    let options = Options {
+        abstract_text,
+        kind,
+        ..Options::default()
+    };
     let report = precheck::check(Some(&bytes), &options).expect("options are valid");
     let mut wrong = Vec::new();
     for (id, want) in case["expect"].as_object().expect("expect").iter() {
-        let got = report.check(id).map(|c| (c.status.as_str(), c.message.clone()));
+        let got = report
+            .check(id)
+            .map(|c| (c.status.as_str(), c.message.clone()));
         match got {
             Some((status, _)) if status == want.as_str().unwrap_or("") => {}
-            Some((status, message)) => wrong.push(format!("{id}: want {want}, got {status} ({message})")),
+            Some((status, message)) => {
+                wrong.push(format!("{id}: want {want}, got {status} ({message})"))
+            }
             None => wrong.push(format!("{id}: missing")),
         }
     }
@@ -37,8 +47,18 @@ fn check_fixture(pdf: &str) {
     assert_eq!(
         ids,
         [
-            "file-format", "file-size", "page-size", "page-limit", "margins", "font-family", "font-size",
-            "fonts-embedded", "fonts-type3", "template", "abstract-length", "recency"
+            "file-format",
+            "file-size",
+            "page-size",
+            "page-limit",
+            "margins",
+            "font-family",
+            "font-size",
+            "fonts-embedded",
+            "fonts-type3",
+            "template",
+            "abstract-length",
+            "recency"
         ]
     );
 }

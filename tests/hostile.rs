@@ -7,11 +7,11 @@
 
 mod common;
 
-use lopdf::{dictionary, Stream};
+use lopdf::{Stream, dictionary};
 use precheck::limits::{Limit, Limits};
 use precheck::pdf::{self, DocumentFacts, ReadError};
 use precheck::{Check, Options, Report, Status};
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -44,8 +44,10 @@ fn guarded<T: Send + 'static>(case: &str, f: impl FnOnce() -> T + Send + 'static
 }
 
 fn report_with(case: &str, bytes: Vec<u8>, limits: Limits) -> Report {
-    guarded(case, move || precheck::check_with_limits(Some(&bytes), &Options::default(), &limits))
-        .unwrap_or_else(|e| panic!("{case}: the default options were refused: {e}"))
+    guarded(case, move || {
+        precheck::check_with_limits(Some(&bytes), &Options::default(), &limits)
+    })
+    .unwrap_or_else(|e| panic!("{case}: the default options were refused: {e}"))
 }
 
 fn report(case: &str, bytes: Vec<u8>) -> Report {
@@ -61,7 +63,9 @@ fn read(case: &str, bytes: Vec<u8>) -> Result<DocumentFacts, ReadError> {
 }
 
 fn format_check<'r>(case: &str, report: &'r Report) -> &'r Check {
-    report.check("file-format").unwrap_or_else(|| panic!("{case}: the report has no file-format check"))
+    report
+        .check("file-format")
+        .unwrap_or_else(|| panic!("{case}: the report has no file-format check"))
 }
 
 /// The `file-format` check has this status and its message contains `needle`.
@@ -85,8 +89,14 @@ fn assert_reads_one_page(case: &str, report: &Report) {
 
 /// The text of page `n` (1-based), spans joined by spaces.
 fn page_text(facts: &DocumentFacts, n: usize) -> String {
-    let Some(page) = facts.pages.get(n - 1) else { return String::new() };
-    page.spans.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+    let Some(page) = facts.pages.get(n - 1) else {
+        return String::new();
+    };
+    page.spans
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn facts(case: &str, read: Result<DocumentFacts, ReadError>) -> DocumentFacts {
@@ -106,7 +116,10 @@ struct RawPdf {
 
 impl RawPdf {
     fn new() -> RawPdf {
-        RawPdf { bytes: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(), offsets: Vec::new() }
+        RawPdf {
+            bytes: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
+            offsets: Vec::new(),
+        }
     }
 
     fn put(&mut self, text: &str) {
@@ -123,7 +136,10 @@ impl RawPdf {
 
     /// A stream object whose /Length is the data's true length.
     fn stream(self, num: u32, dict: &str, data: &[u8]) -> RawPdf {
-        self.object(num, stream_body(&format!("{dict} /Length {}", data.len()), data))
+        self.object(
+            num,
+            stream_body(&format!("{dict} /Length {}", data.len()), data),
+        )
     }
 
     fn size(&self) -> u32 {
@@ -131,7 +147,10 @@ impl RawPdf {
     }
 
     fn offset_of(&self, num: u32) -> Option<usize> {
-        self.offsets.iter().find(|&&(n, _)| n == num).map(|&(_, at)| at)
+        self.offsets
+            .iter()
+            .find(|&&(n, _)| n == num)
+            .map(|&(_, at)| at)
     }
 
     /// Ends the file with a classic xref table and a trailer holding /Size, /Root 1 0 R
@@ -147,7 +166,9 @@ impl RawPdf {
             };
             self.put(&row);
         }
-        self.put(&format!("trailer\n<< /Size {size} /Root 1 0 R {trailer_extra} >>\nstartxref\n{at}\n%%EOF\n"));
+        self.put(&format!(
+            "trailer\n<< /Size {size} /Root 1 0 R {trailer_extra} >>\nstartxref\n{at}\n%%EOF\n"
+        ));
         self.bytes
     }
 
@@ -169,7 +190,11 @@ impl RawPdf {
                 None => rows.extend_from_slice(&[0; 7]),
             }
         }
-        let dict = format!("/Type /XRef /Size {} /Root 1 0 R {w_and_index} /Length {}", num + 1, rows.len());
+        let dict = format!(
+            "/Type /XRef /Size {} /Root 1 0 R {w_and_index} /Length {}",
+            num + 1,
+            rows.len()
+        );
         self.put(&format!("{num} 0 obj\n"));
         self.bytes.extend(stream_body(&dict, &rows));
         self.put(&format!("\nendobj\nstartxref\n{at}\n%%EOF\n"));
@@ -199,7 +224,11 @@ fn page_dict(extra: &str) -> String {
 
 /// A one-page document but for its content (object 4) and whatever else a case adds.
 fn one_page_with(page_extra: &str) -> RawPdf {
-    RawPdf::new().object(1, CATALOG).object(2, PAGES).object(3, page_dict(page_extra)).object(5, HELVETICA)
+    RawPdf::new()
+        .object(1, CATALOG)
+        .object(2, PAGES)
+        .object(3, page_dict(page_extra))
+        .object(5, HELVETICA)
 }
 
 /// The one-page document that says "Hello", with the page's extra entries.
@@ -268,7 +297,9 @@ fn hello_then(operand: &str, operator: &str) -> Vec<u8> {
 #[test]
 fn arrays_nested_100k_deep_in_a_content_operand_stop_that_stream_only() {
     let case = "arrays 100k deep in content";
-    let bytes = one_page_with("").stream(4, "", &hello_then(&deep_array(), "TJ")).finish("");
+    let bytes = one_page_with("")
+        .stream(4, "", &hello_then(&deep_array(), "TJ"))
+        .finish("");
     assert_reads_one_page(case, &report(case, bytes.clone()));
     assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
 }
@@ -277,7 +308,9 @@ fn arrays_nested_100k_deep_in_a_content_operand_stop_that_stream_only() {
 fn dictionaries_nested_100k_deep_in_a_content_operand_stop_that_stream_only() {
     let case = "dictionaries 100k deep in content";
     let operand = format!("/Span {}", deep_dict());
-    let bytes = one_page_with("").stream(4, "", &hello_then(&operand, "BDC")).finish("");
+    let bytes = one_page_with("")
+        .stream(4, "", &hello_then(&operand, "BDC"))
+        .finish("");
     assert_reads_one_page(case, &report(case, bytes.clone()));
     assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
 }
@@ -285,7 +318,9 @@ fn dictionaries_nested_100k_deep_in_a_content_operand_stop_that_stream_only() {
 #[test]
 fn arrays_nested_100k_deep_in_an_object_leave_the_page_readable() {
     let case = "arrays 100k deep in an object";
-    let bytes = hello_page("/Annots 6 0 R").object(6, deep_array()).finish("");
+    let bytes = hello_page("/Annots 6 0 R")
+        .object(6, deep_array())
+        .finish("");
     assert_reads_one_page(case, &report(case, bytes.clone()));
     assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
 }
@@ -293,7 +328,9 @@ fn arrays_nested_100k_deep_in_an_object_leave_the_page_readable() {
 #[test]
 fn dictionaries_nested_100k_deep_in_an_object_leave_the_page_readable() {
     let case = "dictionaries 100k deep in an object";
-    let bytes = hello_page("/Annots [6 0 R]").object(6, deep_dict()).finish("");
+    let bytes = hello_page("/Annots [6 0 R]")
+        .object(6, deep_dict())
+        .finish("");
     assert_reads_one_page(case, &report(case, bytes.clone()));
     assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello");
 }
@@ -380,7 +417,8 @@ fn a_pages_node_listing_itself_after_its_page_counts_the_page_once() {
 fn a_parent_cycle_above_a_page_without_a_media_box_gives_letter() {
     let case = "/Parent cycle";
     // The page inherits its /MediaBox, and its ancestors point at each other.
-    let page = "<< /Type /Page /Parent 6 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>";
+    let page =
+        "<< /Type /Page /Parent 6 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>";
     let bytes = RawPdf::new()
         .object(1, CATALOG)
         .object(2, PAGES)
@@ -393,14 +431,19 @@ fn a_parent_cycle_above_a_page_without_a_media_box_gives_letter() {
     assert_reads_one_page(case, &report(case, bytes.clone()));
     let f = facts(case, read(case, bytes));
     let page = &f.pages[0];
-    assert_eq!((page.width_pt, page.height_pt), (612.0, 792.0), "{case}: the default page size applies");
+    assert_eq!(
+        (page.width_pt, page.height_pt),
+        (612.0, 792.0),
+        "{case}: the default page size applies"
+    );
     assert_eq!(page_text(&f, 1), "Hello");
 }
 
 #[test]
 fn a_page_that_is_its_own_parent_reads() {
     let case = "page is its own /Parent";
-    let page = "<< /Type /Page /Parent 3 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>";
+    let page =
+        "<< /Type /Page /Parent 3 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>";
     let bytes = RawPdf::new()
         .object(1, CATALOG)
         .object(2, PAGES)
@@ -417,16 +460,28 @@ fn a_page_tree_ten_thousand_levels_deep_reads_its_page() {
     let case = "page tree 10k levels deep";
     // 2 → 6 → 7 → … → 10 005 → the page.
     const LEVELS: u32 = 10_000;
-    let mut raw = RawPdf::new().object(1, CATALOG).object(2, "<< /Type /Pages /Kids [6 0 R] /Count 1 >>");
+    let mut raw = RawPdf::new()
+        .object(1, CATALOG)
+        .object(2, "<< /Type /Pages /Kids [6 0 R] /Count 1 >>");
     for n in 6..6 + LEVELS {
         let kid = if n + 1 < 6 + LEVELS { n + 1 } else { 3 };
-        raw = raw.object(n, format!("<< /Type /Pages /Parent {} 0 R /Kids [{kid} 0 R] /Count 1 >>", n - 1));
+        raw = raw.object(
+            n,
+            format!(
+                "<< /Type /Pages /Parent {} 0 R /Kids [{kid} 0 R] /Count 1 >>",
+                n - 1
+            ),
+        );
     }
     let page = format!(
         "<< /Type /Page /Parent {} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
         5 + LEVELS
     );
-    let bytes = raw.object(3, page).stream(4, "", HELLO).object(5, HELVETICA).finish("");
+    let bytes = raw
+        .object(3, page)
+        .stream(4, "", HELLO)
+        .object(5, HELVETICA)
+        .finish("");
     // A chain of single kids is walked without a stack, so the page is found; the page's
     // inherited attributes are looked up only `Limits::depth` levels up.
     assert_reads_one_page(case, &report(case, bytes.clone()));
@@ -519,7 +574,9 @@ const BOMB_ZEROS: usize = 65 << 20;
 fn the_hand_made_flate_data_inflates_as_built() {
     let data = flate(b"BT ET", 100_000);
     let stream = Stream::new(dictionary! { "Filter" => "FlateDecode" }, data);
-    let plain = stream.decompressed_content().expect("the hand-made stream inflates");
+    let plain = stream
+        .decompressed_content()
+        .expect("the hand-made stream inflates");
     assert_eq!(plain.len(), 100_005);
     assert!(plain.starts_with(b"BT ET") && plain[5..].iter().all(|&b| b == 0));
 }
@@ -527,22 +584,39 @@ fn the_hand_made_flate_data_inflates_as_built() {
 #[test]
 fn a_content_stream_inflating_past_64_mib_names_the_stream_limit() {
     let case = "flate bomb content, default limits";
-    let bytes = one_page_with("").stream(4, "/Filter /FlateDecode", &flate(b"", BOMB_ZEROS)).finish("");
+    let bytes = one_page_with("")
+        .stream(4, "/Filter /FlateDecode", &flate(b"", BOMB_ZEROS))
+        .finish("");
     let limits = Limits::default();
     let f = facts(case, read_with(case, bytes.clone(), limits));
     assert_eq!(f.limits_reached, [(Limit::StreamBytes, Some(1))], "{case}");
     let r = report_with(case, bytes, limits);
-    assert_format(case, &r, Status::Warn, "a stream decodes to more than 67 MB (page 1)");
+    assert_format(
+        case,
+        &r,
+        Status::Warn,
+        "a stream decodes to more than 67 MB (page 1)",
+    );
 }
 
 #[test]
 fn a_content_stream_bomb_under_a_one_mib_limit_names_the_stream_limit() {
     let case = "flate bomb content, 1 MiB limit";
-    let bytes = one_page_with("").stream(4, "/Filter /FlateDecode", &flate(b"", BOMB_ZEROS)).finish("");
-    let limits = Limits { stream_bytes: 1 << 20, ..Limits::default() };
+    let bytes = one_page_with("")
+        .stream(4, "/Filter /FlateDecode", &flate(b"", BOMB_ZEROS))
+        .finish("");
+    let limits = Limits {
+        stream_bytes: 1 << 20,
+        ..Limits::default()
+    };
     let f = facts(case, read_with(case, bytes.clone(), limits));
     assert_eq!(f.limits_reached, [(Limit::StreamBytes, Some(1))], "{case}");
-    assert_format(case, &report_with(case, bytes, limits), Status::Warn, "a stream decodes to more than 1 MB (page 1)");
+    assert_format(
+        case,
+        &report_with(case, bytes, limits),
+        Status::Warn,
+        "a stream decodes to more than 1 MB (page 1)",
+    );
 }
 
 #[test]
@@ -550,12 +624,29 @@ fn an_object_stream_bomb_refuses_the_file_naming_the_stream_limit() {
     let case = "flate bomb object stream";
     // The object stream holds object 6 (an integer), then inflates on and on.
     let objstm = flate(b"6 0 42 ", BOMB_ZEROS);
-    let dict = format!("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {}", objstm.len());
-    let bytes = hello_page("").object(7, stream_body(&dict, &objstm)).finish("");
-    let limits = Limits { stream_bytes: 1 << 20, ..Limits::default() };
-    assert_eq!(read_with(case, bytes.clone(), limits).err(), Some(ReadError::LimitReached(Limit::StreamBytes)), "{case}");
+    let dict = format!(
+        "/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {}",
+        objstm.len()
+    );
+    let bytes = hello_page("")
+        .object(7, stream_body(&dict, &objstm))
+        .finish("");
+    let limits = Limits {
+        stream_bytes: 1 << 20,
+        ..Limits::default()
+    };
+    assert_eq!(
+        read_with(case, bytes.clone(), limits).err(),
+        Some(ReadError::LimitReached(Limit::StreamBytes)),
+        "{case}"
+    );
     let r = report_with(case, bytes, limits);
-    assert_format(case, &r, Status::Fail, "the PDF could not be read: a stream decodes to more than 1 MB");
+    assert_format(
+        case,
+        &r,
+        Status::Fail,
+        "the PDF could not be read: a stream decodes to more than 1 MB",
+    );
 }
 
 #[test]
@@ -563,12 +654,26 @@ fn a_form_xobject_bomb_names_the_stream_limit() {
     let case = "flate bomb form XObject";
     let page = "/Resources << /XObject << /X1 6 0 R >> >>";
     let form = flate(b"", BOMB_ZEROS);
-    let dict = format!("/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Filter /FlateDecode /Length {}", form.len());
-    let bytes = one_page_with(page).stream(4, "", b"/X1 Do").object(6, stream_body(&dict, &form)).finish("");
-    let limits = Limits { stream_bytes: 1 << 20, ..Limits::default() };
+    let dict = format!(
+        "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Filter /FlateDecode /Length {}",
+        form.len()
+    );
+    let bytes = one_page_with(page)
+        .stream(4, "", b"/X1 Do")
+        .object(6, stream_body(&dict, &form))
+        .finish("");
+    let limits = Limits {
+        stream_bytes: 1 << 20,
+        ..Limits::default()
+    };
     let f = facts(case, read_with(case, bytes.clone(), limits));
     assert_eq!(f.limits_reached, [(Limit::StreamBytes, Some(1))], "{case}");
-    assert_format(case, &report_with(case, bytes, limits), Status::Warn, "a stream decodes to more than 1 MB (page 1)");
+    assert_format(
+        case,
+        &report_with(case, bytes, limits),
+        Status::Warn,
+        "a stream decodes to more than 1 MB (page 1)",
+    );
 }
 
 /// "Hello" in Helvetica whose /ToUnicode CMap is a flate bomb.
@@ -581,7 +686,13 @@ fn to_unicode_bomb_pdf() -> Vec<u8> {
         .object(3, page_dict(""))
         .stream(4, "", HELLO)
         .object(5, font)
-        .object(6, stream_body(&format!("/Filter /FlateDecode /Length {}", cmap.len()), &cmap))
+        .object(
+            6,
+            stream_body(
+                &format!("/Filter /FlateDecode /Length {}", cmap.len()),
+                &cmap,
+            ),
+        )
         .finish("")
 }
 
@@ -589,10 +700,21 @@ fn to_unicode_bomb_pdf() -> Vec<u8> {
 fn a_to_unicode_bomb_leaves_the_text_readable() {
     let case = "flate bomb ToUnicode";
     let bytes = to_unicode_bomb_pdf();
-    let limits = Limits { stream_bytes: 1 << 20, ..Limits::default() };
+    let limits = Limits {
+        stream_bytes: 1 << 20,
+        ..Limits::default()
+    };
     // The CMap is dropped and the font's own encoding gives the text; the limit is named.
-    assert_eq!(page_text(&facts(case, read_with(case, bytes.clone(), limits)), 1), "Hello");
-    assert_format(case, &report_with(case, bytes, limits), Status::Warn, "a stream decodes to more than 1 MB (page 1)");
+    assert_eq!(
+        page_text(&facts(case, read_with(case, bytes.clone(), limits)), 1),
+        "Hello"
+    );
+    assert_format(
+        case,
+        &report_with(case, bytes, limits),
+        Status::Warn,
+        "a stream decodes to more than 1 MB (page 1)",
+    );
 }
 
 /// A font whose text needs its CMap (a Type 0 font, say) would read as nothing, with no
@@ -601,9 +723,18 @@ fn a_to_unicode_bomb_leaves_the_text_readable() {
 fn a_to_unicode_bomb_names_the_stream_limit() {
     let case = "flate bomb ToUnicode, named";
     let bytes = to_unicode_bomb_pdf();
-    let limits = Limits { stream_bytes: 1 << 20, ..Limits::default() };
+    let limits = Limits {
+        stream_bytes: 1 << 20,
+        ..Limits::default()
+    };
     let f = facts(case, read_with(case, bytes, limits));
-    assert!(f.limits_reached.iter().any(|&(l, _)| l == Limit::StreamBytes), "{case}: {:?}", f.limits_reached);
+    assert!(
+        f.limits_reached
+            .iter()
+            .any(|&(l, _)| l == Limit::StreamBytes),
+        "{case}: {:?}",
+        f.limits_reached
+    );
 }
 
 // ---------------------------------------------------------------------------------
@@ -613,13 +744,20 @@ fn a_to_unicode_bomb_names_the_stream_limit() {
 /// that a /Length too long runs into it.
 fn length_lie(length: &str) -> Vec<u8> {
     let content = stream_body(&format!("/Length {length}"), HELLO);
-    one_page_with("").object(4, content).object(6, "<< /Filler (after the content) >>").finish("")
+    one_page_with("")
+        .object(4, content)
+        .object(6, "<< /Filler (after the content) >>")
+        .finish("")
 }
 
 fn assert_length_lie_reads(case: &str, length: &str) {
     let bytes = length_lie(length);
     assert_reads_one_page(case, &report(case, bytes.clone()));
-    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello", "{case}");
+    assert_eq!(
+        page_text(&facts(case, read(case, bytes)), 1),
+        "Hello",
+        "{case}"
+    );
 }
 
 #[test]
@@ -650,7 +788,9 @@ fn assert_length_lie_reads_blank(case: &str, length: &str) {
     let bytes = length_lie(length);
     let r = report(case, bytes.clone());
     assert_reads_one_page(case, &r);
-    let font_family = r.check("font-family").map(|c| (c.status, c.message.clone()));
+    let font_family = r
+        .check("font-family")
+        .map(|c| (c.status, c.message.clone()));
     assert!(
         matches!(&font_family, Some((Status::Skip, m)) if m.contains("no running text found")),
         "{case}: font-family {font_family:?}"
@@ -691,7 +831,11 @@ fn assert_absurd_xref_stream_reads(case: &str, w_and_index: &str) {
     let bytes = hello_page("").finish_with_xref_stream(w_and_index);
     // The stream cannot be believed, so the objects are found by scanning the file.
     assert_reads_one_page(case, &report(case, bytes.clone()));
-    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello", "{case}");
+    assert_eq!(
+        page_text(&facts(case, read(case, bytes)), 1),
+        "Hello",
+        "{case}"
+    );
 }
 
 #[test]
@@ -736,7 +880,10 @@ fn xref_stream_index_negative() {
 
 #[test]
 fn xref_stream_index_starting_near_u32_max() {
-    assert_absurd_xref_stream_reads("/Index [4294967290 10]", "/W [1 4 2] /Index [4294967290 10]");
+    assert_absurd_xref_stream_reads(
+        "/Index [4294967290 10]",
+        "/W [1 4 2] /Index [4294967290 10]",
+    );
 }
 
 #[test]
@@ -752,7 +899,9 @@ fn xref_stream_index_of_many_sections() {
 fn two_million_operators_on_a_page_name_the_operator_limit() {
     let case = "2 million operators";
     let content = "0 0 m\n".repeat(2_000_000);
-    let bytes = one_page_with("").stream(4, "", content.as_bytes()).finish("");
+    let bytes = one_page_with("")
+        .stream(4, "", content.as_bytes())
+        .finish("");
     let limits = Limits::default();
     let r = report_with(case, bytes, limits);
     let named = format!("{} (page 1)", Limit::OperatorsPerPage.describe(&limits));
@@ -777,7 +926,9 @@ fn truncation_outcomes(name: &str) -> Vec<String> {
             // The rest either reads (repaired) or fails saying why.
             _ => match c.status {
                 Status::Pass | Status::Warn => c.message.starts_with("PDF 1."),
-                Status::Fail => c.message.contains("damaged") || c.message.contains("no readable pages"),
+                Status::Fail => {
+                    c.message.contains("damaged") || c.message.contains("no readable pages")
+                }
                 Status::Skip => false,
             },
         };
@@ -807,9 +958,17 @@ fn every_sixteenth_of_ok_objstreams_gets_a_report() {
 fn a_fixture_cut_before_startxref_is_rebuilt_and_reads_every_page() {
     for name in ["ok_final.pdf", "ok_objstreams.pdf"] {
         let bytes = fixture(name);
-        let cut = bytes.windows(9).rposition(|w| w == b"startxref").expect("the fixture has startxref");
+        let cut = bytes
+            .windows(9)
+            .rposition(|w| w == b"startxref")
+            .expect("the fixture has startxref");
         let case = format!("{name} cut before startxref");
-        assert_format(&case, &report(&case, bytes[..cut].to_vec()), Status::Pass, "PDF 1.5, 5 pages");
+        assert_format(
+            &case,
+            &report(&case, bytes[..cut].to_vec()),
+            Status::Pass,
+            "PDF 1.5, 5 pages",
+        );
     }
 }
 
@@ -846,13 +1005,23 @@ fn two_hundred_seeded_variants_of_ok_final_each_get_a_report() {
 #[test]
 fn empty_input_is_not_a_pdf() {
     let case = "empty input";
-    assert_format(case, &report(case, Vec::new()), Status::Fail, "this is not a PDF file");
+    assert_format(
+        case,
+        &report(case, Vec::new()),
+        Status::Fail,
+        "this is not a PDF file",
+    );
 }
 
 #[test]
 fn a_lone_header_is_a_damaged_pdf() {
     let case = "lone %PDF-1.7";
-    assert_format(case, &report(case, b"%PDF-1.7".to_vec()), Status::Fail, "the PDF is damaged and cannot be read");
+    assert_format(
+        case,
+        &report(case, b"%PDF-1.7".to_vec()),
+        Status::Fail,
+        "the PDF is damaged and cannot be read",
+    );
 }
 
 #[test]
@@ -863,7 +1032,12 @@ fn a_header_then_10_mb_of_garbage_is_a_damaged_pdf() {
     while bytes.len() < 10_000_000 {
         bytes.extend_from_slice(&rng.next().to_le_bytes());
     }
-    assert_format(case, &report(case, bytes), Status::Fail, "the PDF is damaged and cannot be read");
+    assert_format(
+        case,
+        &report(case, bytes),
+        Status::Fail,
+        "the PDF is damaged and cannot be read",
+    );
 }
 
 #[test]
@@ -887,12 +1061,20 @@ fn more_pages_than_the_page_limit_name_the_page_limit() {
         b = b.page(common::PageSpec::new("0 0 10 10 re f"));
     }
     let bytes = b.build();
-    let limits = Limits { pages: 5, ..Limits::default() };
+    let limits = Limits {
+        pages: 5,
+        ..Limits::default()
+    };
     let f = facts(case, read_with(case, bytes.clone(), limits));
     assert_eq!((f.page_count, f.pages.len()), (12, 5), "{case}");
     assert_eq!(f.limits_reached, [(Limit::Pages, None)], "{case}");
     let r = report_with(case, bytes, limits);
-    assert_format(case, &r, Status::Warn, "PDF 1.7, 12 pages; read only in part: the document has more than 5 pages");
+    assert_format(
+        case,
+        &r,
+        Status::Warn,
+        "PDF 1.7, 12 pages; read only in part: the document has more than 5 pages",
+    );
 }
 
 /// A one-page document whose page has this /MediaBox.
@@ -900,7 +1082,13 @@ fn media_box_pdf(media_box: &str) -> Vec<u8> {
     let page = format!(
         "<< /Type /Page /Parent 2 0 R /MediaBox {media_box} /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
     );
-    RawPdf::new().object(1, CATALOG).object(2, PAGES).object(3, page).stream(4, "", HELLO).object(5, HELVETICA).finish("")
+    RawPdf::new()
+        .object(1, CATALOG)
+        .object(2, PAGES)
+        .object(3, page)
+        .stream(4, "", HELLO)
+        .object(5, HELVETICA)
+        .finish("")
 }
 
 /// A page with this /MediaBox reads, with a finite and positive size, which it returns.
@@ -908,7 +1096,10 @@ fn assert_media_box_reads(case: &str, media_box: &str) -> (f64, f64) {
     let bytes = media_box_pdf(media_box);
     assert_reads_one_page(case, &report(case, bytes.clone()));
     let f = facts(case, read(case, bytes));
-    let p = f.pages.first().unwrap_or_else(|| panic!("{case}: page 1 was not read"));
+    let p = f
+        .pages
+        .first()
+        .unwrap_or_else(|| panic!("{case}: page 1 was not read"));
     assert!(
         p.width_pt.is_finite() && p.height_pt.is_finite() && p.width_pt > 0.0 && p.height_pt > 0.0,
         "{case}: page size {} × {}",
@@ -923,13 +1114,19 @@ fn assert_media_box_reads(case: &str, media_box: &str) -> (f64, f64) {
 fn a_media_box_of_reals_past_f32_gives_letter() {
     // Parsed as infinite reals, which no number reader accepts.
     let huge = format!("1{}.0", "0".repeat(308));
-    let size = assert_media_box_reads("/MediaBox of 309-digit reals", &format!("[0 0 {huge} {huge}]"));
+    let size = assert_media_box_reads(
+        "/MediaBox of 309-digit reals",
+        &format!("[0 0 {huge} {huge}]"),
+    );
     assert_eq!(size, (612.0, 792.0));
 }
 
 #[test]
 fn a_media_box_of_huge_integers_gives_a_huge_finite_page() {
-    let size = assert_media_box_reads("/MediaBox of 10^15", "[0 0 1000000000000000 1000000000000000]");
+    let size = assert_media_box_reads(
+        "/MediaBox of 10^15",
+        "[0 0 1000000000000000 1000000000000000]",
+    );
     assert_eq!(size, (1e15, 1e15));
 }
 
@@ -959,8 +1156,15 @@ fn a_media_box_of_three_numbers_gives_letter() {
 fn assert_unparseable_page_gets_a_report(case: &str, media_box: &str) {
     let r = report(case, media_box_pdf(media_box));
     assert_format(case, &r, Status::Warn, "page 1 could not be read");
-    assert_eq!((r.document.pages, r.document.page_sizes.len()), (1, 0), "{case}: page 1 is not read");
-    let size = r.check("page-size").map(|c| c.message.clone()).unwrap_or_default();
+    assert_eq!(
+        (r.document.pages, r.document.page_sizes.len()),
+        (1, 0),
+        "{case}: page 1 is not read"
+    );
+    let size = r
+        .check("page-size")
+        .map(|c| c.message.clone())
+        .unwrap_or_default();
     assert!(size.contains("every page read"), "{case}: {size}");
 }
 
@@ -977,7 +1181,10 @@ fn a_media_box_of_1e308_makes_the_page_unreadable_and_still_gets_a_report() {
 #[test]
 fn a_media_box_of_309_digit_integers_makes_the_page_unreadable_and_still_gets_a_report() {
     let huge = format!("1{}", "0".repeat(308));
-    assert_unparseable_page_gets_a_report("/MediaBox of 309-digit integers", &format!("[0 0 {huge} {huge}]"));
+    assert_unparseable_page_gets_a_report(
+        "/MediaBox of 309-digit integers",
+        &format!("[0 0 {huge} {huge}]"),
+    );
 }
 
 #[test]
@@ -994,18 +1201,33 @@ fn a_font_with_a_million_widths_reads() {
     let font = format!(
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 0 /LastChar 999999 /Widths [{widths}] >>"
     );
-    let bytes = one_page_with("").stream(4, "", HELLO).object(5, font).finish("");
+    let bytes = one_page_with("")
+        .stream(4, "", HELLO)
+        .object(5, font)
+        .finish("");
     assert_reads_one_page(case, &report(case, bytes.clone()));
-    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello", "{case}");
+    assert_eq!(
+        page_text(&facts(case, read(case, bytes)), 1),
+        "Hello",
+        "{case}"
+    );
 }
 
 #[test]
 fn a_file_over_the_size_limit_is_refused_by_name() {
     let case = "file over file_bytes";
     let bytes = hello_page("").finish("");
-    let limits = Limits { file_bytes: 100, ..Limits::default() };
+    let limits = Limits {
+        file_bytes: 100,
+        ..Limits::default()
+    };
     let r = report_with(case, bytes, limits);
-    assert_format(case, &r, Status::Fail, "the PDF could not be read: the file is larger than");
+    assert_format(
+        case,
+        &r,
+        Status::Fail,
+        "the PDF could not be read: the file is larger than",
+    );
 }
 
 /// An object that is not a stream where the page's content should be: no text, no panic.

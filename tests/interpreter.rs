@@ -9,7 +9,7 @@
 mod common;
 
 use common::*;
-use lopdf::{dictionary, Dictionary, Object, Stream};
+use lopdf::{Dictionary, Object, Stream, dictionary};
 use precheck::limits::{Limit, Limits};
 use precheck::pdf::{self, DocumentFacts, PageFacts, Paint, TextSpan};
 
@@ -68,7 +68,9 @@ fn horizontal_only_scaling_keeps_the_size_and_widens_the_glyph() {
 
 #[test]
 fn td_and_t_star_move_by_the_leading() {
-    let f = one_page_helvetica("BT /F1 10 Tf 12 TL 100 700 Td (A) Tj T* (B) Tj 0 -30 TD (A) Tj T* (B) Tj ET");
+    let f = one_page_helvetica(
+        "BT /F1 10 Tf 12 TL 100 700 Td (A) Tj T* (B) Tj 0 -30 TD (A) Tj T* (B) Tj ET",
+    );
     let origins: Vec<_> = page(&f).spans.iter().map(|s| s.origin).collect();
     assert_eq!(origins.len(), 4, "{:#?}", page(&f).spans);
     assert_pos(origins[0], (100.0, 700.0), "first line");
@@ -123,7 +125,11 @@ fn word_spacing_applies_to_the_space_byte_only() {
     assert_size(s.bbox.width(), 6.67 + 2.78 + 5.0 + 6.67, "width with 5 Tw");
 
     let f = one_page_helvetica("BT /F1 10 Tf 5 Tw 100 700 Td (AB) Tj ET");
-    assert_size(only_span(&f).bbox.width(), 13.34, "no space, no word spacing");
+    assert_size(
+        only_span(&f).bbox.width(),
+        13.34,
+        "no space, no word spacing",
+    );
 }
 
 #[test]
@@ -134,12 +140,20 @@ fn horizontal_scaling_scales_advances_spacing_and_tj_but_not_the_size() {
     assert_size(s.bbox.width(), 6.67, "width at 50 Tz");
 
     let f = one_page_helvetica("BT /F1 10 Tf 50 Tz 2 Tc 100 700 Td (AB) Tj ET");
-    assert_size(only_span(&f).bbox.width(), (6.67 + 2.0) * 0.5 + 3.335, "Tc scaled by Tz");
+    assert_size(
+        only_span(&f).bbox.width(),
+        (6.67 + 2.0) * 0.5 + 3.335,
+        "Tc scaled by Tz",
+    );
 
     let f = one_page_helvetica("BT /F1 10 Tf 50 Tz 100 700 Td [(A) -1000 (B)] TJ ET");
     let spans = &page(&f).spans;
     assert_eq!(spans.len(), 2);
-    assert_pos(spans[1].origin, (100.0 + 3.335 + 5.0, 700.0), "TJ scaled by Tz");
+    assert_pos(
+        spans[1].origin,
+        (100.0 + 3.335 + 5.0, 700.0),
+        "TJ scaled by Tz",
+    );
 }
 
 #[test]
@@ -148,7 +162,11 @@ fn widths_array_and_standard_14_metrics_give_the_same_advance() {
     let bare = b.std14_font("Helvetica");
     let listed = b.std14_font_with_widths("Helvetica", 65, &[667.0, 667.0]);
     let wide = b.std14_font_with_widths("Helvetica", 65, &[1000.0, 1000.0]);
-    let resources = Resources::new().font("F1", bare).font("F2", listed).font("F3", wide).build();
+    let resources = Resources::new()
+        .font("F1", bare)
+        .font("F2", listed)
+        .font("F3", wide)
+        .build();
     let content = "BT /F1 10 Tf 100 700 Td (AB) Tj ET \
                    BT /F2 10 Tf 100 650 Td (AB) Tj ET \
                    BT /F3 10 Tf 100 600 Td (AB) Tj ET";
@@ -166,7 +184,10 @@ fn times_roman_uses_its_own_metrics() {
     let mut b = PdfBuilder::new();
     let times = b.std14_font("Times-Roman");
     let f = b
-        .page(PageSpec::new("BT /F1 10 Tf 100 700 Td (abc) Tj ET").resources(Resources::new().font("F1", times).build()))
+        .page(
+            PageSpec::new("BT /F1 10 Tf 100 700 Td (abc) Tj ET")
+                .resources(Resources::new().font("F1", times).build()),
+        )
         .read();
     let s = only_span(&f);
     assert_size(s.bbox.width(), 13.88, "a b c in Times");
@@ -180,7 +201,10 @@ fn font_without_type_entry_still_shows_text() {
     let mut b = PdfBuilder::new();
     let font = b.add(dictionary! { "Subtype" => "Type1", "BaseFont" => "Helvetica" });
     let f = b
-        .page(PageSpec::new("BT /F1 10 Tf 100 700 Td (AB) Tj ET").resources(Resources::new().font("F1", font).build()))
+        .page(
+            PageSpec::new("BT /F1 10 Tf 100 700 Td (AB) Tj ET")
+                .resources(Resources::new().font("F1", font).build()),
+        )
         .read();
     let s = only_span(&f);
     assert_eq!(s.text, "AB");
@@ -192,23 +216,39 @@ fn font_without_type_entry_still_shows_text() {
 #[test]
 fn form_matrix_places_its_content() {
     let mut b = PdfBuilder::new();
-    let form = b.form("0 0 10 10 re f", [1.0, 0.0, 0.0, 1.0, 100.0, 50.0], [0.0, 0.0, 10.0, 10.0], None);
+    let form = b.form(
+        "0 0 10 10 re f",
+        [1.0, 0.0, 0.0, 1.0, 100.0, 50.0],
+        [0.0, 0.0, 10.0, 10.0],
+        None,
+    );
     // After the form the page's own state is back: this square stays at the origin.
     let content = "/Fm1 Do 0 0 10 10 re f";
-    let f = b.page(PageSpec::new(content).resources(Resources::new().xobject("Fm1", form).build())).read();
+    let f = b
+        .page(PageSpec::new(content).resources(Resources::new().xobject("Fm1", form).build()))
+        .read();
     let paths = &page(&f).paths;
     assert_eq!(paths.len(), 2, "{paths:#?}");
     assert_rect(paths[0].bbox, [100.0, 50.0, 110.0, 60.0], "form square");
     assert_eq!(paths[0].fill, Some(Paint::Rgb(0.0, 0.0, 0.0)));
     assert_eq!(paths[0].stroke, None);
-    assert_rect(paths[1].bbox, [0.0, 0.0, 10.0, 10.0], "page square after the form");
+    assert_rect(
+        paths[1].bbox,
+        [0.0, 0.0, 10.0, 10.0],
+        "page square after the form",
+    );
 }
 
 #[test]
 fn nested_forms_compose_their_matrices_and_clip_to_their_bbox() {
     let mut b = PdfBuilder::new();
     // Inner: scaled 2×, draws 20×20 but its BBox keeps 10×10 (20×20 on the page).
-    let inner = b.form("0 0 20 20 re f", [2.0, 0.0, 0.0, 2.0, 0.0, 0.0], [0.0, 0.0, 10.0, 10.0], None);
+    let inner = b.form(
+        "0 0 20 20 re f",
+        [2.0, 0.0, 0.0, 2.0, 0.0, 0.0],
+        [0.0, 0.0, 10.0, 10.0],
+        None,
+    );
     let outer_resources = Resources::new().xobject("Inner", inner).build();
     let outer = b.form(
         "/Inner Do",
@@ -216,7 +256,11 @@ fn nested_forms_compose_their_matrices_and_clip_to_their_bbox() {
         [0.0, 0.0, 100.0, 100.0],
         Some(outer_resources),
     );
-    let f = b.page(PageSpec::new("/Outer Do").resources(Resources::new().xobject("Outer", outer).build())).read();
+    let f = b
+        .page(
+            PageSpec::new("/Outer Do").resources(Resources::new().xobject("Outer", outer).build()),
+        )
+        .read();
     let paths = &page(&f).paths;
     assert_eq!(paths.len(), 1, "{paths:#?}");
     assert_rect(paths[0].bbox, [100.0, 50.0, 120.0, 70.0], "inner square");
@@ -227,11 +271,22 @@ fn a_form_that_draws_itself_terminates() {
     let mut b = PdfBuilder::new();
     let id = b.reserve();
     let own = Resources::new().xobject("Me", id).build();
-    let form = form_stream("0 0 10 10 re f /Me Do", [1.0, 0.0, 0.0, 1.0, 5.0, 5.0], [0.0, 0.0, 500.0, 500.0], Some(own));
+    let form = form_stream(
+        "0 0 10 10 re f /Me Do",
+        [1.0, 0.0, 0.0, 1.0, 5.0, 5.0],
+        [0.0, 0.0, 500.0, 500.0],
+        Some(own),
+    );
     b.set(id, form);
-    let f = b.page(PageSpec::new("/Me Do").resources(Resources::new().xobject("Me", id).build())).read();
+    let f = b
+        .page(PageSpec::new("/Me Do").resources(Resources::new().xobject("Me", id).build()))
+        .read();
     let paths = &page(&f).paths;
-    assert_eq!(paths.len(), 1, "drawn once, the recursion refused: {paths:#?}");
+    assert_eq!(
+        paths.len(),
+        1,
+        "drawn once, the recursion refused: {paths:#?}"
+    );
     assert_rect(paths[0].bbox, [5.0, 5.0, 15.0, 15.0], "square");
 }
 
@@ -241,9 +296,27 @@ fn two_forms_drawing_each_other_terminate() {
     let (a, c) = (b.reserve(), b.reserve());
     let shift = [1.0, 0.0, 0.0, 1.0, 10.0, 0.0];
     let bbox = [0.0, 0.0, 500.0, 500.0];
-    b.set(a, form_stream("0 0 10 10 re f /C Do", shift, bbox, Some(Resources::new().xobject("C", c).build())));
-    b.set(c, form_stream("0 0 10 10 re f /A Do", shift, bbox, Some(Resources::new().xobject("A", a).build())));
-    let f = b.page(PageSpec::new("/A Do").resources(Resources::new().xobject("A", a).build())).read();
+    b.set(
+        a,
+        form_stream(
+            "0 0 10 10 re f /C Do",
+            shift,
+            bbox,
+            Some(Resources::new().xobject("C", c).build()),
+        ),
+    );
+    b.set(
+        c,
+        form_stream(
+            "0 0 10 10 re f /A Do",
+            shift,
+            bbox,
+            Some(Resources::new().xobject("A", a).build()),
+        ),
+    );
+    let f = b
+        .page(PageSpec::new("/A Do").resources(Resources::new().xobject("A", a).build()))
+        .read();
     let paths = &page(&f).paths;
     assert_eq!(paths.len(), 2, "{paths:#?}");
     assert_rect(paths[0].bbox, [10.0, 0.0, 20.0, 10.0], "A");
@@ -256,12 +329,35 @@ fn forms_nested_past_the_depth_limit_stop_with_a_named_limit() {
     let unit = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
     let bbox = [0.0, 0.0, 500.0, 500.0];
     let f3 = b.form("20 0 10 10 re f", unit, bbox, None);
-    let f2 = b.form("10 0 10 10 re f /F3 Do", unit, bbox, Some(Resources::new().xobject("F3", f3).build()));
-    let f1 = b.form("0 0 10 10 re f /F2 Do", unit, bbox, Some(Resources::new().xobject("F2", f2).build()));
-    let bytes = b.page(PageSpec::new("/F1 Do").resources(Resources::new().xobject("F1", f1).build())).build();
-    let f = pdf::read(&bytes, &Limits { depth: 2, ..Limits::default() }).expect("reads");
+    let f2 = b.form(
+        "10 0 10 10 re f /F3 Do",
+        unit,
+        bbox,
+        Some(Resources::new().xobject("F3", f3).build()),
+    );
+    let f1 = b.form(
+        "0 0 10 10 re f /F2 Do",
+        unit,
+        bbox,
+        Some(Resources::new().xobject("F2", f2).build()),
+    );
+    let bytes = b
+        .page(PageSpec::new("/F1 Do").resources(Resources::new().xobject("F1", f1).build()))
+        .build();
+    let f = pdf::read(
+        &bytes,
+        &Limits {
+            depth: 2,
+            ..Limits::default()
+        },
+    )
+    .expect("reads");
     assert_eq!(page(&f).paths.len(), 2, "F1 and F2 drawn, F3 refused");
-    assert!(f.limits_reached.contains(&(Limit::Depth, Some(1))), "{:?}", f.limits_reached);
+    assert!(
+        f.limits_reached.contains(&(Limit::Depth, Some(1))),
+        "{:?}",
+        f.limits_reached
+    );
 }
 
 #[test]
@@ -276,9 +372,18 @@ fn a_font_used_in_a_form_is_listed_with_its_glyphs() {
         [0.0, 0.0, 200.0, 50.0],
         Some(form_resources),
     );
-    let resources = Resources::new().font("F1", helvetica).xobject("Fm1", form).build();
-    let f = b.page(PageSpec::new("BT /F1 10 Tf 100 700 Td (AB) Tj ET /Fm1 Do").resources(resources)).read();
-    let names: Vec<(&str, u64)> = f.fonts.iter().map(|x| (x.name.as_str(), x.glyphs)).collect();
+    let resources = Resources::new()
+        .font("F1", helvetica)
+        .xobject("Fm1", form)
+        .build();
+    let f = b
+        .page(PageSpec::new("BT /F1 10 Tf 100 700 Td (AB) Tj ET /Fm1 Do").resources(resources))
+        .read();
+    let names: Vec<(&str, u64)> = f
+        .fonts
+        .iter()
+        .map(|x| (x.name.as_str(), x.glyphs))
+        .collect();
     assert_eq!(names, [("Helvetica", 2), ("Times-Roman", 3)]);
     let spans = &page(&f).spans;
     assert_eq!(spans.len(), 2);
@@ -295,13 +400,24 @@ fn a_font_used_in_a_form_is_listed_with_its_glyphs() {
 fn image_is_clipped_to_the_clip_path() {
     let mut b = PdfBuilder::new();
     let im = b.gray_image();
-    let content = "q 100 100 50 50 re W n 200 0 0 200 0 0 cm /Im1 Do Q q 200 0 0 100 50 300 cm /Im1 Do Q";
-    let f = b.page(PageSpec::new(content).resources(Resources::new().xobject("Im1", im).build())).read();
+    let content =
+        "q 100 100 50 50 re W n 200 0 0 200 0 0 cm /Im1 Do Q q 200 0 0 100 50 300 cm /Im1 Do Q";
+    let f = b
+        .page(PageSpec::new(content).resources(Resources::new().xobject("Im1", im).build()))
+        .read();
     let images = &page(&f).images;
     assert_eq!(images.len(), 2, "{images:#?}");
-    assert_rect(images[0].bbox, [100.0, 100.0, 150.0, 150.0], "clipped image");
+    assert_rect(
+        images[0].bbox,
+        [100.0, 100.0, 150.0, 150.0],
+        "clipped image",
+    );
     // The clip ended with Q.
-    assert_rect(images[1].bbox, [50.0, 300.0, 250.0, 400.0], "unclipped image");
+    assert_rect(
+        images[1].bbox,
+        [50.0, 300.0, 250.0, 400.0],
+        "unclipped image",
+    );
     assert!(page(&f).paths.is_empty(), "W n paints nothing");
 }
 
@@ -310,7 +426,9 @@ fn image_outside_the_clip_is_not_placed() {
     let mut b = PdfBuilder::new();
     let im = b.gray_image();
     let content = "q 100 100 50 50 re W n 200 0 0 200 300 300 cm /Im1 Do Q";
-    let f = b.page(PageSpec::new(content).resources(Resources::new().xobject("Im1", im).build())).read();
+    let f = b
+        .page(PageSpec::new(content).resources(Resources::new().xobject("Im1", im).build()))
+        .read();
     assert!(page(&f).images.is_empty(), "{:#?}", page(&f).images);
 }
 
@@ -320,7 +438,9 @@ fn image_touching_the_clip_edge_only_is_not_placed() {
     let im = b.gray_image();
     // The image starts where the clip ends: nothing of it can be seen.
     let content = "q 100 100 50 50 re W n 200 0 0 200 150 100 cm /Im1 Do Q";
-    let f = b.page(PageSpec::new(content).resources(Resources::new().xobject("Im1", im).build())).read();
+    let f = b
+        .page(PageSpec::new(content).resources(Resources::new().xobject("Im1", im).build()))
+        .read();
     assert!(page(&f).images.is_empty(), "{:#?}", page(&f).images);
 }
 
@@ -329,10 +449,16 @@ fn image_off_the_page_is_not_placed() {
     let mut b = PdfBuilder::new();
     let im = b.gray_image();
     let content = "q 100 0 0 100 700 100 cm /Im1 Do Q q 100 0 0 100 562 100 cm /Im1 Do Q";
-    let f = b.page(PageSpec::new(content).resources(Resources::new().xobject("Im1", im).build())).read();
+    let f = b
+        .page(PageSpec::new(content).resources(Resources::new().xobject("Im1", im).build()))
+        .read();
     let images = &page(&f).images;
     assert_eq!(images.len(), 1, "{images:#?}");
-    assert_rect(images[0].bbox, [562.0, 100.0, 612.0, 200.0], "clipped to the page");
+    assert_rect(
+        images[0].bbox,
+        [562.0, 100.0, 612.0, 200.0],
+        "clipped to the page",
+    );
 }
 
 #[test]
@@ -341,23 +467,40 @@ fn inline_image_is_placed_by_the_ctm() {
     let f = PdfBuilder::new().page(PageSpec::new(content)).read();
     let p = page(&f);
     assert_eq!(p.images.len(), 1, "{:#?}", p.images);
-    assert_rect(p.images[0].bbox, [100.0, 200.0, 120.0, 230.0], "inline image");
+    assert_rect(
+        p.images[0].bbox,
+        [100.0, 200.0, 120.0, 230.0],
+        "inline image",
+    );
     // Reading goes on after EI.
     assert_eq!(p.paths.len(), 1);
-    assert_rect(p.paths[0].bbox, [0.0, 0.0, 10.0, 10.0], "square after the image");
+    assert_rect(
+        p.paths[0].bbox,
+        [0.0, 0.0, 10.0, 10.0],
+        "square after the image",
+    );
 }
 
 // Paths and paint.
 
 fn paths_of(content: &str) -> Vec<pdf::PathBox> {
-    PdfBuilder::new().page(PageSpec::new(content)).read().pages.remove(0).paths
+    PdfBuilder::new()
+        .page(PageSpec::new(content))
+        .read()
+        .pages
+        .remove(0)
+        .paths
 }
 
 #[test]
 fn white_filled_rectangle_is_white() {
     let paths = paths_of("1 1 1 rg 0 0 612 792 re f");
     assert_eq!(paths.len(), 1);
-    assert_rect(paths[0].bbox, [0.0, 0.0, 612.0, 792.0], "page-sized rectangle");
+    assert_rect(
+        paths[0].bbox,
+        [0.0, 0.0, 612.0, 792.0],
+        "page-sized rectangle",
+    );
     assert_eq!(paths[0].fill, Some(Paint::Rgb(1.0, 1.0, 1.0)));
     assert_eq!(paths[0].stroke, None);
     assert!(paths[0].is_white());
@@ -367,7 +510,11 @@ fn white_filled_rectangle_is_white() {
 fn black_and_default_fills_are_not_white() {
     let paths = paths_of("10 10 20 20 re f 1 g 0 g 50 50 20 20 re f 1 0 0 rg 90 90 20 20 re f");
     assert_eq!(paths.len(), 3);
-    assert_eq!(paths[0].fill, Some(Paint::Rgb(0.0, 0.0, 0.0)), "the initial fill is black");
+    assert_eq!(
+        paths[0].fill,
+        Some(Paint::Rgb(0.0, 0.0, 0.0)),
+        "the initial fill is black"
+    );
     assert!(!paths[0].is_white());
     assert!(!paths[1].is_white(), "0 g");
     assert!(!paths[2].is_white(), "red");
@@ -435,7 +582,11 @@ fn stroke_width_widens_the_box() {
 fn path_is_clipped_to_the_page() {
     let paths = paths_of("-50 -50 800 1000 re f");
     assert_eq!(paths.len(), 1);
-    assert_rect(paths[0].bbox, [0.0, 0.0, 612.0, 792.0], "clipped to the page");
+    assert_rect(
+        paths[0].bbox,
+        [0.0, 0.0, 612.0, 792.0],
+        "clipped to the page",
+    );
 }
 
 // Pages: rotation, boxes, inheritance.
@@ -444,7 +595,8 @@ fn rotated_page(rotate: i64, content: &str) -> DocumentFacts {
     let mut b = PdfBuilder::new();
     let f1 = b.std14_font("Helvetica");
     let resources = Resources::new().font("F1", f1).build();
-    b.page(PageSpec::new(content).rotate(rotate).resources(resources)).read()
+    b.page(PageSpec::new(content).rotate(rotate).resources(resources))
+        .read()
 }
 
 #[test]
@@ -512,13 +664,23 @@ fn crop_box_sets_the_visible_box_and_origin() {
     let f1 = b.std14_font("Helvetica");
     let content = "BT /F1 10 Tf 150 200 Td (A) Tj ET 0 0 612 792 re f";
     let spec = PageSpec::new(content).crop_box([50.0, 100.0, 562.0, 692.0]);
-    let f = b.page(spec.resources(Resources::new().font("F1", f1).build())).read();
+    let f = b
+        .page(spec.resources(Resources::new().font("F1", f1).build()))
+        .read();
     let p = page(&f);
     assert_size(p.width_pt, 512.0, "width");
     assert_size(p.height_pt, 592.0, "height");
-    assert_pos(only_span(&f).origin, (100.0, 100.0), "origin from the crop corner");
+    assert_pos(
+        only_span(&f).origin,
+        (100.0, 100.0),
+        "origin from the crop corner",
+    );
     assert_eq!(p.paths.len(), 1);
-    assert_rect(p.paths[0].bbox, [0.0, 0.0, 512.0, 592.0], "fill clipped to the crop box");
+    assert_rect(
+        p.paths[0].bbox,
+        [0.0, 0.0, 512.0, 592.0],
+        "fill clipped to the crop box",
+    );
 }
 
 #[test]
@@ -533,8 +695,12 @@ fn crop_box_is_cut_to_the_media_box() {
 fn crop_box_and_rotate_combine() {
     let mut b = PdfBuilder::new();
     let f1 = b.std14_font("Helvetica");
-    let spec = PageSpec::new("BT /F1 10 Tf 150 200 Td (A) Tj ET").crop_box([50.0, 100.0, 562.0, 692.0]).rotate(90);
-    let f = b.page(spec.resources(Resources::new().font("F1", f1).build())).read();
+    let spec = PageSpec::new("BT /F1 10 Tf 150 200 Td (A) Tj ET")
+        .crop_box([50.0, 100.0, 562.0, 692.0])
+        .rotate(90);
+    let f = b
+        .page(spec.resources(Resources::new().font("F1", f1).build()))
+        .read();
     let p = page(&f);
     assert_eq!((p.width_pt, p.height_pt), (592.0, 512.0));
     // (150, 200) is (100, 100) in the crop box; turned: (100, 512 − 100).
@@ -556,7 +722,11 @@ fn media_box_resources_and_rotate_are_inherited_from_the_page_tree() {
     assert_eq!(p.rotate, 90);
     assert_size(p.width_pt, 400.0, "width");
     assert_size(p.height_pt, 300.0, "height");
-    assert_eq!(f.fonts.len(), 1, "the font came from the inherited resources");
+    assert_eq!(
+        f.fonts.len(),
+        1,
+        "the font came from the inherited resources"
+    );
     assert_pos(only_span(&f).origin, (200.0, 200.0), "origin");
 }
 
@@ -572,11 +742,16 @@ fn nested_page_tree_inherits_from_the_nearest_node() {
     let f = b
         .inherit("MediaBox", nums(&[0.0, 0.0, 300.0, 400.0]))
         .inherit("Rotate", 90)
-        .subtree(node, vec![PageSpec::new(text).media_box(None), PageSpec::new(text)])
+        .subtree(
+            node,
+            vec![PageSpec::new(text).media_box(None), PageSpec::new(text)],
+        )
         .page(PageSpec::new(text).media_box(None))
         .read();
     assert_eq!(f.page_count, 3);
-    let [p1, p2, p3] = &f.pages[..] else { panic!("three pages") };
+    let [p1, p2, p3] = &f.pages[..] else {
+        panic!("three pages")
+    };
     // Page 1: the root's MediaBox, the node's Rotate and Resources.
     assert_eq!((p1.width_pt, p1.height_pt, p1.rotate), (300.0, 400.0, 180));
     assert_eq!(p1.spans.len(), 1);
@@ -591,15 +766,30 @@ fn nested_page_tree_inherits_from_the_nearest_node() {
 
 #[test]
 fn parent_cycle_does_not_hang() {
-    let builder = PdfBuilder::new().subtree(Dictionary::new(), vec![PageSpec::new("0 0 10 10 re f").media_box(None)]);
+    let builder = PdfBuilder::new().subtree(
+        Dictionary::new(),
+        vec![PageSpec::new("0 0 10 10 re f").media_box(None)],
+    );
     let (mut doc, pages) = builder.build_document();
     let page_id = pages[0];
-    let node_id = doc.get_dictionary(page_id).unwrap().get(b"Parent").unwrap().as_reference().unwrap();
+    let node_id = doc
+        .get_dictionary(page_id)
+        .unwrap()
+        .get(b"Parent")
+        .unwrap()
+        .as_reference()
+        .unwrap();
     // page → node → page → …
-    doc.get_dictionary_mut(node_id).unwrap().set("Parent", page_id);
+    doc.get_dictionary_mut(node_id)
+        .unwrap()
+        .set("Parent", page_id);
     let f = read(&save(doc));
     let p = page(&f);
-    assert_eq!((p.width_pt, p.height_pt, p.rotate), (612.0, 792.0, 0), "US Letter by default");
+    assert_eq!(
+        (p.width_pt, p.height_pt, p.rotate),
+        (612.0, 792.0, 0),
+        "US Letter by default"
+    );
     assert_eq!(p.paths.len(), 1);
 }
 
@@ -675,7 +865,13 @@ fn a_wide_gap_makes_two_columns() {
 #[test]
 fn type0_font_widths_come_from_w() {
     let mut b = PdfBuilder::new();
-    let w = Object::Array(vec![1.into(), nums(&[500.0, 600.0]), 10.into(), 20.into(), 250.into()]);
+    let w = Object::Array(vec![
+        1.into(),
+        nums(&[500.0, 600.0]),
+        10.into(),
+        20.into(),
+        250.into(),
+    ]);
     let descendant = b.add(dictionary! {
         "Type" => "Font",
         "Subtype" => "CIDFontType2",
@@ -698,13 +894,23 @@ fn type0_font_widths_come_from_w() {
     // CIDs 1, 2 (500, 600), 10 and 20 (the 10–20 range at 250) and 3 (DW 1000).
     let content = "BT /F1 10 Tf 100 700 Td <0001 0002 000A 0014 0003> Tj ET \
                    BT /F1 10 Tf 5 Tw 100 600 Td <0020 0001> Tj ET";
-    let f = b.page(PageSpec::new(content).resources(Resources::new().font("F1", font).build())).read();
+    let f = b
+        .page(PageSpec::new(content).resources(Resources::new().font("F1", font).build()))
+        .read();
     let spans = &page(&f).spans;
     assert_eq!(spans.len(), 2, "{spans:#?}");
     assert_eq!(spans[0].glyphs, 5);
-    assert_size(spans[0].bbox.width(), 5.0 + 6.0 + 2.5 + 2.5 + 10.0, "widths from /W and /DW");
+    assert_size(
+        spans[0].bbox.width(),
+        5.0 + 6.0 + 2.5 + 2.5 + 10.0,
+        "widths from /W and /DW",
+    );
     // Two-byte code 32 is not a word space: Tw does not apply.
-    assert_size(spans[1].bbox.width(), 10.0 + 5.0, "no word spacing on <0020>");
+    assert_size(
+        spans[1].bbox.width(),
+        10.0 + 5.0,
+        "no word spacing on <0020>",
+    );
     let font = &f.fonts[0];
     assert_eq!(font.name, "TestCID");
     assert_eq!(font.subtype, "Type0");
@@ -714,7 +920,12 @@ fn type0_font_widths_come_from_w() {
 }
 
 /// A Type 3 font with glyphs A and B, `advances` in glyph units, under `font_matrix`.
-fn type3_font(b: &mut PdfBuilder, font_matrix: [f64; 6], bbox: [f64; 4], advances: [f64; 2]) -> lopdf::ObjectId {
+fn type3_font(
+    b: &mut PdfBuilder,
+    font_matrix: [f64; 6],
+    bbox: [f64; 4],
+    advances: [f64; 2],
+) -> lopdf::ObjectId {
     let glyph = |b: &mut PdfBuilder, w: f64| {
         let [x0, y0, x1, y1] = bbox;
         let proc_text = format!("{w} 0 {x0} {y0} {x1} {y1} d1 0 0 {w} {y1} re f");
@@ -742,15 +953,26 @@ fn type3_font(b: &mut PdfBuilder, font_matrix: [f64; 6], bbox: [f64; 4], advance
 fn type3_advances_follow_the_font_matrix() {
     let mut b = PdfBuilder::new();
     // 100 glyph units make one text-space unit: A advances 0.5, B 0.6, the box is -0.2..0.8.
-    let font = type3_font(&mut b, [0.01, 0.0, 0.0, 0.01, 0.0, 0.0], [0.0, -20.0, 60.0, 80.0], [50.0, 60.0]);
+    let font = type3_font(
+        &mut b,
+        [0.01, 0.0, 0.0, 0.01, 0.0, 0.0],
+        [0.0, -20.0, 60.0, 80.0],
+        [50.0, 60.0],
+    );
     let content = "BT /F1 10 Tf 100 700 Td (AB) Tj ET";
-    let f = b.page(PageSpec::new(content).resources(Resources::new().font("F1", font).build())).read();
+    let f = b
+        .page(PageSpec::new(content).resources(Resources::new().font("F1", font).build()))
+        .read();
     let s = only_span(&f);
     assert_eq!(s.text, "AB");
     assert_eq!(s.glyphs, 2);
     assert_pos(s.origin, (100.0, 700.0), "origin");
     assert_size(s.bbox.width(), 5.0 + 6.0, "advances 0.5 and 0.6 × 10 pt");
-    assert_rect(s.bbox, [100.0, 698.0, 111.0, 708.0], "box from the FontBBox");
+    assert_rect(
+        s.bbox,
+        [100.0, 698.0, 111.0, 708.0],
+        "box from the FontBBox",
+    );
     let font = &f.fonts[0];
     assert_eq!(font.subtype, "Type3");
     assert!(font.embedded);
@@ -763,9 +985,16 @@ fn type3_size_is_the_text_size() {
     // unit of a 9.96 pt font) shown with `9.9626 Tf`; the text is 9.96 pt.
     let mut b = PdfBuilder::new();
     let m = 0.01204;
-    let font = type3_font(&mut b, [m, 0.0, 0.0, m, 0.0, 0.0], [-1.0, -19.0, 45.0, 51.0], [42.0, 40.0]);
+    let font = type3_font(
+        &mut b,
+        [m, 0.0, 0.0, m, 0.0, 0.0],
+        [-1.0, -19.0, 45.0, 51.0],
+        [42.0, 40.0],
+    );
     let content = "BT /F1 9.9626 Tf 100 700 Td (AB) Tj ET";
-    let f = b.page(PageSpec::new(content).resources(Resources::new().font("F1", font).build())).read();
+    let f = b
+        .page(PageSpec::new(content).resources(Resources::new().font("F1", font).build()))
+        .read();
     let s = only_span(&f);
     assert_size(s.bbox.width(), (42.0 + 40.0) * m * 9.9626, "advances");
     assert_size(s.size_pt, 9.9626, "size");
@@ -777,8 +1006,20 @@ fn type3_size_is_the_text_size() {
 fn operator_limit_stops_the_page_with_a_named_limit() {
     let content = "0 0 m ".repeat(1000);
     let bytes = PdfBuilder::new().page(PageSpec::new(content)).build();
-    let f = pdf::read(&bytes, &Limits { operators_per_page: 100, ..Limits::default() }).expect("reads");
-    assert!(f.limits_reached.contains(&(Limit::OperatorsPerPage, Some(1))), "{:?}", f.limits_reached);
+    let f = pdf::read(
+        &bytes,
+        &Limits {
+            operators_per_page: 100,
+            ..Limits::default()
+        },
+    )
+    .expect("reads");
+    assert!(
+        f.limits_reached
+            .contains(&(Limit::OperatorsPerPage, Some(1))),
+        "{:?}",
+        f.limits_reached
+    );
     assert_eq!(f.pages.len(), 1);
 }
 
@@ -787,9 +1028,22 @@ fn glyph_limit_keeps_counting_but_stops_placing() {
     let mut b = PdfBuilder::new();
     let f1 = b.std14_font("Helvetica");
     let resources = Resources::new().font("F1", f1).build();
-    let bytes = b.page(PageSpec::new("BT /F1 10 Tf 100 700 Td (ABABA) Tj ET").resources(resources)).build();
-    let f = pdf::read(&bytes, &Limits { glyphs_per_page: 3, ..Limits::default() }).expect("reads");
-    assert!(f.limits_reached.contains(&(Limit::GlyphsPerPage, Some(1))), "{:?}", f.limits_reached);
+    let bytes = b
+        .page(PageSpec::new("BT /F1 10 Tf 100 700 Td (ABABA) Tj ET").resources(resources))
+        .build();
+    let f = pdf::read(
+        &bytes,
+        &Limits {
+            glyphs_per_page: 3,
+            ..Limits::default()
+        },
+    )
+    .expect("reads");
+    assert!(
+        f.limits_reached.contains(&(Limit::GlyphsPerPage, Some(1))),
+        "{:?}",
+        f.limits_reached
+    );
     let s = only_span(&f);
     assert_eq!(s.text, "ABA");
     assert_eq!(f.fonts[0].glyphs, 5);

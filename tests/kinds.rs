@@ -6,15 +6,37 @@ use precheck::{Check, Kind, Options, OptionsError, ProfileChoice, Report, Status
 
 /// The twelve check ids in the order of SPEC §3.
 const ALL_IDS: [&str; 12] = [
-    "file-format", "file-size", "page-size", "page-limit", "margins", "font-family", "font-size", "fonts-embedded",
-    "fonts-type3", "template", "abstract-length", "recency",
+    "file-format",
+    "file-size",
+    "page-size",
+    "page-limit",
+    "margins",
+    "font-family",
+    "font-size",
+    "fonts-embedded",
+    "fonts-type3",
+    "template",
+    "abstract-length",
+    "recency",
 ];
 
 /// The format checks a position paper only warns on (SPEC §3).
-const FORMAT: [&str; 5] = ["page-size", "margins", "font-family", "font-size", "template"];
+const FORMAT: [&str; 5] = [
+    "page-size",
+    "margins",
+    "font-family",
+    "font-size",
+    "template",
+];
 
 /// What a published paper skips; a poster skips these and `page-size`.
-const PUBLISHED_SKIPS: [&str; 5] = ["page-limit", "template", "margins", "font-family", "font-size"];
+const PUBLISHED_SKIPS: [&str; 5] = [
+    "page-limit",
+    "template",
+    "margins",
+    "font-family",
+    "font-size",
+];
 
 fn bytes(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -22,12 +44,19 @@ fn bytes(name: &str) -> Vec<u8> {
 }
 
 fn abstract_of(pdf: &str) -> String {
-    let path = format!("{}/tests/fixtures/{}", env!("CARGO_MANIFEST_DIR"), pdf.replace(".pdf", ".abstract.txt"));
+    let path = format!(
+        "{}/tests/fixtures/{}",
+        env!("CARGO_MANIFEST_DIR"),
+        pdf.replace(".pdf", ".abstract.txt")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 fn options(kind: Kind) -> Options {
-    Options { kind, ..Options::default() }
+    Options {
+        kind,
+        ..Options::default()
+    }
 }
 
 fn report(pdf: &str, options: &Options) -> Report {
@@ -35,11 +64,18 @@ fn report(pdf: &str, options: &Options) -> Report {
 }
 
 fn run(pdf: &str, kind: Kind) -> Report {
-    report(pdf, &Options { abstract_text: Some(abstract_of(pdf)), ..options(kind) })
+    report(
+        pdf,
+        &Options {
+            abstract_text: Some(abstract_of(pdf)),
+            ..options(kind)
+        },
+    )
 }
 
 fn get<'a>(r: &'a Report, id: &str) -> &'a Check {
-    r.check(id).unwrap_or_else(|| panic!("no check `{id}` in {:?}", ids(r)))
+    r.check(id)
+        .unwrap_or_else(|| panic!("no check `{id}` in {:?}", ids(r)))
 }
 
 fn status(r: &Report, id: &str) -> Status {
@@ -51,7 +87,11 @@ fn ids(r: &Report) -> Vec<&'static str> {
 }
 
 fn statuses(r: &Report) -> String {
-    r.checks.iter().map(|c| format!("{}={} ({})", c.id, c.status.as_str(), c.message)).collect::<Vec<_>>().join("\n")
+    r.checks
+        .iter()
+        .map(|c| format!("{}={} ({})", c.id, c.status.as_str(), c.message))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 // ---------------------------------------------------------------- paper
@@ -60,14 +100,24 @@ fn statuses(r: &Report) -> String {
 fn a_paper_gets_every_check_in_order() {
     let r = report(
         "ok_final.pdf",
-        &Options { abstract_text: Some(abstract_of("ok_final.pdf")), first_public: Some("2022-03-01".into()), ..options(Kind::Paper) },
+        &Options {
+            abstract_text: Some(abstract_of("ok_final.pdf")),
+            first_public: Some("2022-03-01".into()),
+            ..options(Kind::Paper)
+        },
     );
     assert_eq!(ids(&r), ALL_IDS);
     assert_eq!(r.kind, "paper");
     assert_eq!(r.profile, "snn-2022");
     assert_eq!(r.schema, 1);
     for c in &r.checks {
-        assert_ne!(c.status, Status::Skip, "{} is skipped for a paper: {}", c.id, c.message);
+        assert_ne!(
+            c.status,
+            Status::Skip,
+            "{} is skipped for a paper: {}",
+            c.id,
+            c.message
+        );
     }
     assert_eq!(r.verdict, Status::Pass, "{}", statuses(&r));
 }
@@ -120,23 +170,61 @@ fn a_position_paper_only_warns_on_format() {
     ] {
         let paper = run(pdf, Kind::Paper);
         let position = run(pdf, Kind::Position);
-        assert_ne!(status(&paper, id), Status::Pass, "{pdf}: {id} should be judged wrong for a paper");
-        assert_eq!(status(&position, id), Status::Warn, "{pdf}: {id} for a position paper:\n{}", statuses(&position));
+        assert_ne!(
+            status(&paper, id),
+            Status::Pass,
+            "{pdf}: {id} should be judged wrong for a paper"
+        );
+        assert_eq!(
+            status(&position, id),
+            Status::Warn,
+            "{pdf}: {id} for a position paper:\n{}",
+            statuses(&position)
+        );
         // The warning keeps what was found.
         assert!(!get(&position, id).message.is_empty());
-        assert_eq!(get(&paper, id).findings, get(&position, id).findings, "{pdf}: {id} keeps its findings");
+        assert_eq!(
+            get(&paper, id).findings,
+            get(&position, id).findings,
+            "{pdf}: {id} keeps its findings"
+        );
         for f in FORMAT {
-            assert_ne!(status(&position, f), Status::Fail, "{pdf}: {f} fails a position paper");
+            assert_ne!(
+                status(&position, f),
+                Status::Fail,
+                "{pdf}: {f} fails a position paper"
+            );
         }
     }
 }
 
 #[test]
 fn a_position_paper_still_fails_what_is_not_format() {
-    assert_eq!(status(&run("font_not_embedded.pdf", Kind::Position), "fonts-embedded"), Status::Fail);
-    assert_eq!(status(&run("abstract_too_long.pdf", Kind::Position), "abstract-length"), Status::Fail);
-    assert_eq!(status(&run("arxiv_2020.pdf", Kind::Position), "recency"), Status::Fail);
-    assert_eq!(status(&run("encrypted_password.pdf", Kind::Position), "file-format"), Status::Fail);
+    assert_eq!(
+        status(
+            &run("font_not_embedded.pdf", Kind::Position),
+            "fonts-embedded"
+        ),
+        Status::Fail
+    );
+    assert_eq!(
+        status(
+            &run("abstract_too_long.pdf", Kind::Position),
+            "abstract-length"
+        ),
+        Status::Fail
+    );
+    assert_eq!(
+        status(&run("arxiv_2020.pdf", Kind::Position), "recency"),
+        Status::Fail
+    );
+    assert_eq!(
+        status(
+            &run("encrypted_password.pdf", Kind::Position),
+            "file-format"
+        ),
+        Status::Fail
+    );
 }
 
 #[test]
@@ -154,10 +242,16 @@ fn a_position_paper_passing_format_is_not_downgraded() {
 fn a_profile_page_limit_for_position_papers_is_applied() {
     let mut profile = precheck::profile::builtin("snn-2022").unwrap();
     profile.id = "position-limited".into();
-    profile.page_limits.position = Some(precheck::profile::PageLimit { pass_max: 4, warn_max: 5 });
+    profile.page_limits.position = Some(precheck::profile::PageLimit {
+        pass_max: 4,
+        warn_max: 5,
+    });
     let r = report(
         "long_7_pages.pdf",
-        &Options { profile: ProfileChoice::Custom(Box::new(profile)), ..options(Kind::Position) },
+        &Options {
+            profile: ProfileChoice::Custom(Box::new(profile)),
+            ..options(Kind::Position)
+        },
     );
     assert_eq!(status(&r, "page-limit"), Status::Fail, "{}", statuses(&r));
 }
@@ -166,14 +260,23 @@ fn a_profile_page_limit_for_position_papers_is_applied() {
 
 #[test]
 fn a_published_paper_skips_its_format_but_not_its_page_size() {
-    for pdf in ["margins_narrow.pdf", "font_computer_modern.pdf", "font_9pt.pdf", "twocolumn_other_template.pdf", "long_7_pages.pdf"] {
+    for pdf in [
+        "margins_narrow.pdf",
+        "font_computer_modern.pdf",
+        "font_9pt.pdf",
+        "twocolumn_other_template.pdf",
+        "long_7_pages.pdf",
+    ] {
         let r = run(pdf, Kind::Published);
         assert_eq!(r.kind, "published");
         assert_eq!(ids(&r), ALL_IDS);
         for id in PUBLISHED_SKIPS {
             let c = get(&r, id);
             assert_eq!(c.status, Status::Skip, "{pdf}: {id}");
-            assert!(!c.message.is_empty() && c.findings.is_empty() && c.hint.is_none(), "{pdf}: {id}: {c:?}");
+            assert!(
+                !c.message.is_empty() && c.findings.is_empty() && c.hint.is_none(),
+                "{pdf}: {id}: {c:?}"
+            );
         }
         assert_ne!(status(&r, "page-size"), Status::Skip, "{pdf}");
         assert_ne!(status(&r, "file-format"), Status::Skip, "{pdf}");
@@ -186,16 +289,36 @@ fn a_published_paper_skips_its_format_but_not_its_page_size() {
 
 #[test]
 fn a_published_paper_still_needs_embedded_fonts_and_a_short_abstract() {
-    assert_eq!(status(&run("font_not_embedded.pdf", Kind::Published), "fonts-embedded"), Status::Fail);
-    assert_eq!(status(&run("font_type3.pdf", Kind::Published), "fonts-type3"), Status::Warn);
-    assert_eq!(status(&run("abstract_too_long.pdf", Kind::Published), "abstract-length"), Status::Fail);
+    assert_eq!(
+        status(
+            &run("font_not_embedded.pdf", Kind::Published),
+            "fonts-embedded"
+        ),
+        Status::Fail
+    );
+    assert_eq!(
+        status(&run("font_type3.pdf", Kind::Published), "fonts-type3"),
+        Status::Warn
+    );
+    assert_eq!(
+        status(
+            &run("abstract_too_long.pdf", Kind::Published),
+            "abstract-length"
+        ),
+        Status::Fail
+    );
 }
 
 // ---------------------------------------------------------------- poster
 
 #[test]
 fn a_poster_skips_the_format_and_the_page_size() {
-    for pdf in ["poster_a0.pdf", "paper_a4.pdf", "margins_narrow.pdf", "font_9pt.pdf"] {
+    for pdf in [
+        "poster_a0.pdf",
+        "paper_a4.pdf",
+        "margins_narrow.pdf",
+        "font_9pt.pdf",
+    ] {
         let r = run(pdf, Kind::Poster);
         assert_eq!(r.kind, "poster");
         assert_eq!(ids(&r), ALL_IDS);
@@ -205,40 +328,71 @@ fn a_poster_skips_the_format_and_the_page_size() {
         assert_eq!(status(&r, "file-format"), Status::Pass, "{pdf}");
         assert_ne!(status(&r, "fonts-embedded"), Status::Skip, "{pdf}");
     }
-    assert_eq!(status(&run("font_not_embedded.pdf", Kind::Poster), "fonts-embedded"), Status::Fail);
+    assert_eq!(
+        status(
+            &run("font_not_embedded.pdf", Kind::Poster),
+            "fonts-embedded"
+        ),
+        Status::Fail
+    );
 }
 
 // ---------------------------------------------------------------- blog
 
 #[test]
 fn a_blog_post_gets_only_the_abstract_and_recency() {
-    let o = Options { abstract_text: Some(abstract_of("ok_final.pdf")), first_public: Some("2022-03-01".into()), ..options(Kind::Blog) };
+    let o = Options {
+        abstract_text: Some(abstract_of("ok_final.pdf")),
+        first_public: Some("2022-03-01".into()),
+        ..options(Kind::Blog)
+    };
     let r = precheck::check(None, &o).expect("valid");
     assert_eq!(r.kind, "blog");
     assert_eq!(ids(&r), ["abstract-length", "recency"]);
     assert_eq!(status(&r, "abstract-length"), Status::Pass);
     assert_eq!(status(&r, "recency"), Status::Pass);
     assert_eq!(r.verdict, Status::Pass);
-    let a = r.document.abstract_summary.as_ref().expect("the abstract is summarised");
+    let a = r
+        .document
+        .abstract_summary
+        .as_ref()
+        .expect("the abstract is summarised");
     assert_eq!(a.source, "input");
-    assert_eq!(a.words, precheck::count_words(o.abstract_text.as_deref().unwrap()));
+    assert_eq!(
+        a.words,
+        precheck::count_words(o.abstract_text.as_deref().unwrap())
+    );
     assert_eq!(r.document.pages, 0);
 }
 
 #[test]
 fn a_blog_post_judges_its_abstract_and_date() {
-    let long = Options { abstract_text: Some(abstract_of("abstract_too_long.pdf")), ..options(Kind::Blog) };
+    let long = Options {
+        abstract_text: Some(abstract_of("abstract_too_long.pdf")),
+        ..options(Kind::Blog)
+    };
     let r = precheck::check(None, &long).unwrap();
     assert_eq!(status(&r, "abstract-length"), Status::Fail);
     assert_eq!(status(&r, "recency"), Status::Warn, "no date: asks for one");
     assert_eq!(r.verdict, Status::Fail);
 
-    let old = Options { abstract_text: Some("Short.".into()), first_public: Some("2020-01-01".into()), ..options(Kind::Blog) };
-    assert_eq!(status(&precheck::check(None, &old).unwrap(), "recency"), Status::Fail);
+    let old = Options {
+        abstract_text: Some("Short.".into()),
+        first_public: Some("2020-01-01".into()),
+        ..options(Kind::Blog)
+    };
+    assert_eq!(
+        status(&precheck::check(None, &old).unwrap(), "recency"),
+        Status::Fail
+    );
 
     let none = precheck::check(None, &options(Kind::Blog)).unwrap();
     assert_eq!(ids(&none), ["abstract-length", "recency"]);
-    assert_eq!(status(&none, "abstract-length"), Status::Skip, "no abstract at all");
+    assert_eq!(
+        status(&none, "abstract-length"),
+        Status::Skip,
+        "no abstract at all"
+    );
 }
 
 #[test]
@@ -252,16 +406,32 @@ fn a_blog_post_given_a_pdf_anyway_still_gets_two_checks() {
 #[test]
 fn a_paper_without_a_pdf_gets_a_failing_report() {
     for kind in [Kind::Paper, Kind::Position, Kind::Published, Kind::Poster] {
-        let o = Options { abstract_text: Some("We prune.".into()), ..options(kind) };
+        let o = Options {
+            abstract_text: Some("We prune.".into()),
+            ..options(kind)
+        };
         let r = precheck::check(None, &o).expect("no PDF is not an options error");
         assert_eq!(ids(&r), ALL_IDS, "{kind:?}");
         let ff = get(&r, "file-format");
         assert_eq!(ff.status, Status::Fail, "{kind:?}");
         assert!(!ff.message.is_empty());
-        for id in ["page-size", "page-limit", "margins", "font-family", "font-size", "fonts-embedded", "fonts-type3", "template"] {
+        for id in [
+            "page-size",
+            "page-limit",
+            "margins",
+            "font-family",
+            "font-size",
+            "fonts-embedded",
+            "fonts-type3",
+            "template",
+        ] {
             assert_eq!(status(&r, id), Status::Skip, "{kind:?}: {id}");
         }
-        assert_eq!(status(&r, "abstract-length"), Status::Pass, "the given abstract is still judged");
+        assert_eq!(
+            status(&r, "abstract-length"),
+            Status::Pass,
+            "the given abstract is still judged"
+        );
         assert_eq!(r.verdict, Status::Fail);
         assert_eq!(r.document.bytes, 0);
     }
@@ -281,8 +451,15 @@ fn recency_with(first_public: Option<&str>, today: Option<&str>) -> Check {
 
 #[test]
 fn today_after_the_first_public_date_is_fine() {
-    assert_eq!(recency_with(Some("2022-03-01"), Some("2022-05-01")).status, Status::Pass);
-    assert_eq!(recency_with(Some("2022-03-01"), Some("2022-03-01")).status, Status::Pass, "the same day is not the future");
+    assert_eq!(
+        recency_with(Some("2022-03-01"), Some("2022-05-01")).status,
+        Status::Pass
+    );
+    assert_eq!(
+        recency_with(Some("2022-03-01"), Some("2022-03-01")).status,
+        Status::Pass,
+        "the same day is not the future"
+    );
     assert_eq!(recency_with(Some("2022-03-01"), None).status, Status::Pass);
 }
 
@@ -296,26 +473,56 @@ fn a_first_public_date_after_today_warns() {
 #[test]
 fn an_invalid_first_public_date_is_an_options_error() {
     for bad in ["2021-02-30", "2021-13-01", "yesterday", "2021/07/13"] {
-        let o = Options { first_public: Some(bad.into()), ..options(Kind::Paper) };
+        let o = Options {
+            first_public: Some(bad.into()),
+            ..options(Kind::Paper)
+        };
         let e = precheck::check(Some(&bytes("ok_final.pdf")), &o).expect_err(bad);
-        assert_eq!(e, OptionsError::InvalidDate { option: "firstPublic", value: bad.into() });
+        assert_eq!(
+            e,
+            OptionsError::InvalidDate {
+                option: "firstPublic",
+                value: bad.into()
+            }
+        );
         assert!(e.to_string().contains(bad), "{e}");
         // Also for a blog post, which reads no PDF.
-        let blog = Options { first_public: Some(bad.into()), ..options(Kind::Blog) };
-        assert!(matches!(precheck::check(None, &blog), Err(OptionsError::InvalidDate { .. })), "{bad}");
+        let blog = Options {
+            first_public: Some(bad.into()),
+            ..options(Kind::Blog)
+        };
+        assert!(
+            matches!(
+                precheck::check(None, &blog),
+                Err(OptionsError::InvalidDate { .. })
+            ),
+            "{bad}"
+        );
     }
 }
 
 #[test]
 fn an_invalid_today_is_an_options_error() {
-    let o = Options { today: Some("2022-02-29".into()), ..options(Kind::Paper) };
+    let o = Options {
+        today: Some("2022-02-29".into()),
+        ..options(Kind::Paper)
+    };
     let e = precheck::check(Some(&bytes("ok_final.pdf")), &o).unwrap_err();
-    assert_eq!(e, OptionsError::InvalidDate { option: "today", value: "2022-02-29".into() });
+    assert_eq!(
+        e,
+        OptionsError::InvalidDate {
+            option: "today",
+            value: "2022-02-29".into()
+        }
+    );
 }
 
 #[test]
 fn an_empty_first_public_is_no_date() {
-    let o = Options { first_public: Some("  ".into()), ..options(Kind::Paper) };
+    let o = Options {
+        first_public: Some("  ".into()),
+        ..options(Kind::Paper)
+    };
     assert!(precheck::check(Some(&bytes("ok_final.pdf")), &o).is_ok());
 }
 
@@ -323,17 +530,29 @@ fn an_empty_first_public_is_no_date() {
 
 #[test]
 fn an_unknown_profile_is_an_options_error() {
-    let o = Options { profile: ProfileChoice::Builtin("nope".into()), ..options(Kind::Paper) };
+    let o = Options {
+        profile: ProfileChoice::Builtin("nope".into()),
+        ..options(Kind::Paper)
+    };
     let e = precheck::check(Some(&bytes("ok_final.pdf")), &o).unwrap_err();
     assert_eq!(e, OptionsError::UnknownProfile("nope".into()));
-    assert!(e.to_string().contains("snn-2022"), "the message lists the built-in profiles: {e}");
+    assert!(
+        e.to_string().contains("snn-2022"),
+        "the message lists the built-in profiles: {e}"
+    );
 }
 
 #[test]
 fn an_invalid_custom_profile_is_an_options_error() {
     let mut p = precheck::profile::builtin("snn-2022").unwrap();
-    p.page_limits.paper = Some(precheck::profile::PageLimit { pass_max: 6, warn_max: 5 });
-    let o = Options { profile: ProfileChoice::Custom(Box::new(p)), ..options(Kind::Paper) };
+    p.page_limits.paper = Some(precheck::profile::PageLimit {
+        pass_max: 6,
+        warn_max: 5,
+    });
+    let o = Options {
+        profile: ProfileChoice::Custom(Box::new(p)),
+        ..options(Kind::Paper)
+    };
     match precheck::check(Some(&bytes("ok_final.pdf")), &o) {
         Err(OptionsError::InvalidProfile(why)) => assert!(why.contains("warnMax"), "{why}"),
         other => panic!("want InvalidProfile, got {other:?}"),
@@ -342,7 +561,10 @@ fn an_invalid_custom_profile_is_an_options_error() {
 
 #[test]
 fn the_neurips_profile_is_chosen_by_id() {
-    let o = Options { profile: ProfileChoice::Builtin("neurips-2022".into()), ..options(Kind::Paper) };
+    let o = Options {
+        profile: ProfileChoice::Builtin("neurips-2022".into()),
+        ..options(Kind::Paper)
+    };
     let r = report("long_7_pages.pdf", &o);
     assert_eq!(r.profile, "neurips-2022");
     assert_eq!(status(&r, "page-limit"), Status::Pass);
@@ -362,7 +584,13 @@ fn options_deserialise_from_the_js_shape() {
     assert_eq!(r.kind, "position");
     assert_eq!(r.profile, "neurips-2022");
     assert_eq!(status(&r, "page-limit"), Status::Skip);
-    assert_eq!(r.document.abstract_summary.as_ref().map(|a| (a.source, a.words)), Some(("input", 5)));
+    assert_eq!(
+        r.document
+            .abstract_summary
+            .as_ref()
+            .map(|a| (a.source, a.words)),
+        Some(("input", 5))
+    );
 }
 
 #[test]
@@ -375,16 +603,24 @@ fn options_json_may_leave_everything_out() {
 
 #[test]
 fn options_json_refuses_unknown_keys_and_kinds() {
-    let e = serde_json::from_str::<Options>(r#"{"abstract":"x","firstPublished":"2022-01-01"}"#).unwrap_err();
+    let e = serde_json::from_str::<Options>(r#"{"abstract":"x","firstPublished":"2022-01-01"}"#)
+        .unwrap_err();
     assert!(e.to_string().contains("firstPublished"), "{e}");
-    assert!(serde_json::from_str::<Options>(r#"{"first_public":"2022-01-01"}"#).is_err(), "snake_case is not the JSON shape");
+    assert!(
+        serde_json::from_str::<Options>(r#"{"first_public":"2022-01-01"}"#).is_err(),
+        "snake_case is not the JSON shape"
+    );
     assert!(serde_json::from_str::<Options>(r#"{"kind":"essay"}"#).is_err());
-    assert!(serde_json::from_str::<Options>(r#"{"kind":"Paper"}"#).is_err(), "kinds are lower case");
+    assert!(
+        serde_json::from_str::<Options>(r#"{"kind":"Paper"}"#).is_err(),
+        "kinds are lower case"
+    );
 }
 
 #[test]
 fn options_json_takes_a_whole_profile() {
-    let mut profile = serde_json::to_value(precheck::profile::builtin("snn-2022").unwrap()).unwrap();
+    let mut profile =
+        serde_json::to_value(precheck::profile::builtin("snn-2022").unwrap()).unwrap();
     profile["id"] = "custom".into();
     profile["pageLimits"]["paper"]["passMax"] = 7.into();
     profile["pageLimits"]["paper"]["warnMax"] = 7.into();
@@ -415,8 +651,20 @@ fn the_verdict_is_fail_over_warn_over_pass() {
 
 #[test]
 fn every_report_verdict_follows_the_rule() {
-    for pdf in ["ok_final.pdf", "long_5_pages.pdf", "margins_narrow.pdf", "template_2021.pdf", "paper_a4.pdf"] {
-        for kind in [Kind::Paper, Kind::Position, Kind::Published, Kind::Poster, Kind::Blog] {
+    for pdf in [
+        "ok_final.pdf",
+        "long_5_pages.pdf",
+        "margins_narrow.pdf",
+        "template_2021.pdf",
+        "paper_a4.pdf",
+    ] {
+        for kind in [
+            Kind::Paper,
+            Kind::Position,
+            Kind::Published,
+            Kind::Poster,
+            Kind::Blog,
+        ] {
             let r = run(pdf, kind);
             let any = |s: Status| r.checks.iter().any(|c| c.status == s);
             let want = if any(Status::Fail) {
@@ -432,7 +680,11 @@ fn every_report_verdict_follows_the_rule() {
     // One of each, from fixtures: a warning alone (5 pages) and a failure.
     let five = report(
         "long_5_pages.pdf",
-        &Options { abstract_text: Some(abstract_of("long_5_pages.pdf")), first_public: Some("2022-03-01".into()), ..options(Kind::Paper) },
+        &Options {
+            abstract_text: Some(abstract_of("long_5_pages.pdf")),
+            first_public: Some("2022-03-01".into()),
+            ..options(Kind::Paper)
+        },
     );
     assert_eq!(status(&five, "page-limit"), Status::Warn);
     assert_ne!(five.verdict, Status::Pass);
@@ -443,7 +695,12 @@ fn every_report_verdict_follows_the_rule() {
 
 #[test]
 fn the_same_input_gives_the_same_json() {
-    for pdf in ["ok_final.pdf", "margins_narrow.pdf", "font_type3.pdf", "twocolumn_other_template.pdf"] {
+    for pdf in [
+        "ok_final.pdf",
+        "margins_narrow.pdf",
+        "font_type3.pdf",
+        "twocolumn_other_template.pdf",
+    ] {
         for kind in [Kind::Paper, Kind::Position] {
             let a = serde_json::to_string(&run(pdf, kind)).unwrap();
             let b = serde_json::to_string(&run(pdf, kind)).unwrap();

@@ -15,7 +15,12 @@ fn statuses(report: &Value) -> Vec<(String, String)> {
         .as_array()
         .expect("checks is an array")
         .iter()
-        .map(|c| (c["id"].as_str().expect("id").to_string(), c["status"].as_str().expect("status").to_string()))
+        .map(|c| {
+            (
+                c["id"].as_str().expect("id").to_string(),
+                c["status"].as_str().expect("status").to_string(),
+            )
+        })
         .collect()
 }
 
@@ -24,7 +29,12 @@ fn table_statuses(fixture: &Value) -> Vec<(String, String)> {
         .as_array()
         .expect("statuses is an array")
         .iter()
-        .map(|pair| (pair[0].as_str().expect("id").to_string(), pair[1].as_str().expect("status").to_string()))
+        .map(|pair| {
+            (
+                pair[0].as_str().expect("id").to_string(),
+                pair[1].as_str().expect("status").to_string(),
+            )
+        })
         .collect()
 }
 
@@ -45,11 +55,19 @@ fn parity_table_matches_the_native_cli() {
             .output()
             .expect("the binary runs");
         let code = out.status.code();
-        assert!(matches!(code, Some(0 | 1)), "{pdf}: exit {code:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "{pdf}: exit {code:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let report: Value = serde_json::from_slice(&out.stdout).expect("the CLI prints JSON");
         assert_eq!(report["profile"], table["profile"], "{pdf}: profile");
         assert_eq!(report["kind"], table["kind"], "{pdf}: kind");
-        assert_eq!(statuses(&report), table_statuses(fixture), "{pdf}: statuses differ from tests/parity/statuses.json");
+        assert_eq!(
+            statuses(&report),
+            table_statuses(fixture),
+            "{pdf}: statuses differ from tests/parity/statuses.json"
+        );
         assert_eq!(report["verdict"], fixture["verdict"], "{pdf}: verdict");
         // Exit status 1 exactly when some check failed (SPEC §6).
         let failed = statuses(&report).iter().any(|(_, s)| s == "fail");

@@ -9,7 +9,6 @@
 
 mod wasm_shared;
 
-
 use wasm_bindgen_test::wasm_bindgen_test;
 
 #[wasm_bindgen_test]

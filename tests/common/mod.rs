@@ -4,16 +4,20 @@
 //! `precheck::pdf::read`.
 #![allow(dead_code)]
 
-use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream};
-use precheck::pdf::{self, DocumentFacts};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 use precheck::Limits;
+use precheck::pdf::{self, DocumentFacts};
 
 /// US Letter, the page size most tests draw on.
 pub const LETTER: [f64; 4] = [0.0, 0.0, 612.0, 792.0];
 
 /// A PDF number: an integer when the value is whole, so the file reads naturally.
 pub fn num(v: f64) -> Object {
-    if v.fract() == 0.0 && v.abs() < 1e9 { Object::Integer(v as i64) } else { Object::Real(v as f32) }
+    if v.fract() == 0.0 && v.abs() < 1e9 {
+        Object::Integer(v as i64)
+    } else {
+        Object::Real(v as f32)
+    }
 }
 
 /// A PDF array of numbers.
@@ -35,7 +39,13 @@ pub struct PageSpec {
 impl PageSpec {
     /// A US Letter page with this content and no resources.
     pub fn new(content: impl Into<String>) -> PageSpec {
-        PageSpec { media_box: Some(LETTER), crop_box: None, rotate: None, content: content.into(), resources: None }
+        PageSpec {
+            media_box: Some(LETTER),
+            crop_box: None,
+            rotate: None,
+            content: content.into(),
+            resources: None,
+        }
     }
 
     pub fn resources(mut self, resources: Dictionary) -> PageSpec {
@@ -118,7 +128,12 @@ impl PdfBuilder {
     pub fn new() -> PdfBuilder {
         let mut doc = Document::with_version("1.7");
         let pages_id = doc.new_object_id();
-        PdfBuilder { doc, pages_id, inherited: Dictionary::new(), kids: Vec::new() }
+        PdfBuilder {
+            doc,
+            pages_id,
+            inherited: Dictionary::new(),
+            kids: Vec::new(),
+        }
     }
 
     /// Adds any object and returns its id.
@@ -141,7 +156,12 @@ impl PdfBuilder {
     }
 
     /// A non-embedded standard-14 Type 1 font with /FirstChar and /Widths.
-    pub fn std14_font_with_widths(&mut self, base_font: &str, first_char: i64, widths: &[f64]) -> ObjectId {
+    pub fn std14_font_with_widths(
+        &mut self,
+        base_font: &str,
+        first_char: i64,
+        widths: &[f64],
+    ) -> ObjectId {
         let mut dict = std14_font_dict(base_font);
         dict.set("FirstChar", first_char);
         dict.set("LastChar", first_char + widths.len() as i64 - 1);
@@ -150,7 +170,13 @@ impl PdfBuilder {
     }
 
     /// A form XObject with its /Matrix, /BBox and (optionally) its own /Resources.
-    pub fn form(&mut self, content: &str, matrix: [f64; 6], bbox: [f64; 4], resources: Option<Dictionary>) -> ObjectId {
+    pub fn form(
+        &mut self,
+        content: &str,
+        matrix: [f64; 6],
+        bbox: [f64; 4],
+        resources: Option<Dictionary>,
+    ) -> ObjectId {
         let form = form_stream(content, matrix, bbox, resources);
         self.add(form)
     }
@@ -212,7 +238,9 @@ impl PdfBuilder {
                     attributes.set("Parent", self.pages_id);
                     attributes.set("Kids", node_kids);
                     attributes.set("Count", n);
-                    self.doc.objects.insert(node_id, Object::Dictionary(attributes));
+                    self.doc
+                        .objects
+                        .insert(node_id, Object::Dictionary(attributes));
                     kids.push(Object::Reference(node_id));
                     count += n;
                 }
@@ -222,8 +250,12 @@ impl PdfBuilder {
         pages.set("Type", "Pages");
         pages.set("Kids", kids);
         pages.set("Count", count);
-        self.doc.objects.insert(self.pages_id, Object::Dictionary(pages));
-        let catalog = self.doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => self.pages_id });
+        self.doc
+            .objects
+            .insert(self.pages_id, Object::Dictionary(pages));
+        let catalog = self
+            .doc
+            .add_object(dictionary! { "Type" => "Catalog", "Pages" => self.pages_id });
         self.doc.trailer.set("Root", catalog);
         (self.doc, page_ids)
     }
@@ -238,7 +270,9 @@ impl PdfBuilder {
     }
 
     fn add_page(&mut self, spec: PageSpec, parent: ObjectId) -> ObjectId {
-        let content = self.doc.add_object(Stream::new(Dictionary::new(), spec.content.into_bytes()));
+        let content = self
+            .doc
+            .add_object(Stream::new(Dictionary::new(), spec.content.into_bytes()));
         let mut page = dictionary! { "Type" => "Page", "Parent" => parent, "Contents" => content };
         if let Some(b) = spec.media_box {
             page.set("MediaBox", nums(&b));
@@ -260,7 +294,12 @@ pub fn std14_font_dict(base_font: &str) -> Dictionary {
     dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => base_font }
 }
 
-pub fn form_stream(content: &str, matrix: [f64; 6], bbox: [f64; 4], resources: Option<Dictionary>) -> Stream {
+pub fn form_stream(
+    content: &str,
+    matrix: [f64; 6],
+    bbox: [f64; 4],
+    resources: Option<Dictionary>,
+) -> Stream {
     let mut dict = dictionary! {
         "Type" => "XObject",
         "Subtype" => "Form",
@@ -317,7 +356,9 @@ pub fn assert_size(actual: f64, expected: f64, what: &str) {
 pub fn assert_rect(actual: pdf::Rect, expected: [f64; 4], what: &str) {
     let got = [actual.x0, actual.y0, actual.x1, actual.y1];
     assert!(
-        got.iter().zip(expected.iter()).all(|(a, e)| (a - e).abs() <= 0.5),
+        got.iter()
+            .zip(expected.iter())
+            .all(|(a, e)| (a - e).abs() <= 0.5),
         "{what}: got {got:?}, expected {expected:?} ± 0.5"
     );
 }

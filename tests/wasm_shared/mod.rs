@@ -10,7 +10,7 @@
 //! on three fixtures equal the native CLI's (`tests/parity/statuses.json`); the word
 //! and character counters; blog posts without a PDF; bytes that are not a PDF.
 
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, JSON, Object, Reflect};
 use precheck::wasm;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,11 +29,18 @@ const FIXTURES: [(&str, &[u8], &str); 3] = [
         include_bytes!("../fixtures/margins_narrow.pdf"),
         include_str!("../fixtures/margins_narrow.abstract.txt"),
     ),
-    ("paper_a4.pdf", include_bytes!("../fixtures/paper_a4.pdf"), include_str!("../fixtures/paper_a4.abstract.txt")),
+    (
+        "paper_a4.pdf",
+        include_bytes!("../fixtures/paper_a4.pdf"),
+        include_str!("../fixtures/paper_a4.abstract.txt"),
+    ),
 ];
 
 fn fixture(name: &str) -> (&'static [u8], &'static str) {
-    let (_, pdf, abstract_text) = FIXTURES.iter().find(|(n, _, _)| *n == name).expect("a parity fixture");
+    let (_, pdf, abstract_text) = FIXTURES
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .expect("a parity fixture");
     (pdf, abstract_text)
 }
 
@@ -53,19 +60,29 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 }
 
 fn get_str(value: &JsValue, key: &str) -> String {
-    get(value, key).as_string().unwrap_or_else(|| panic!("`{key}` is a string"))
+    get(value, key)
+        .as_string()
+        .unwrap_or_else(|| panic!("`{key}` is a string"))
 }
 
 fn get_f64(value: &JsValue, key: &str) -> f64 {
-    get(value, key).as_f64().unwrap_or_else(|| panic!("`{key}` is a number"))
+    get(value, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("`{key}` is a number"))
 }
 
 fn keys(value: &JsValue) -> Vec<String> {
-    Object::keys(value.unchecked_ref::<Object>()).iter().map(|k| k.as_string().expect("a string key")).collect()
+    Object::keys(value.unchecked_ref::<Object>())
+        .iter()
+        .map(|k| k.as_string().expect("a string key"))
+        .collect()
 }
 
 fn array(value: &JsValue, what: &str) -> Array {
-    assert!(Array::is_array(value), "{what} is a real Array, got {value:?}");
+    assert!(
+        Array::is_array(value),
+        "{what} is a real Array, got {value:?}"
+    );
     value.clone().unchecked_into()
 }
 
@@ -95,14 +112,20 @@ fn check_err(pdf: Option<&[u8]>, options: JsValue) -> js_sys::Error {
             get_str(&report, "profile")
         ),
         Err(e) => {
-            assert!(e.is_instance_of::<js_sys::Error>(), "the thrown value is an Error: {e:?}");
+            assert!(
+                e.is_instance_of::<js_sys::Error>(),
+                "the thrown value is an Error: {e:?}"
+            );
             e.unchecked_into()
         }
     }
 }
 
 fn stringify(value: &JsValue) -> String {
-    JSON::stringify(value).expect("JSON.stringify").as_string().expect("a string")
+    JSON::stringify(value)
+        .expect("JSON.stringify")
+        .as_string()
+        .expect("a string")
 }
 
 /// The JS value as serde_json sees it, through `JSON.stringify`.
@@ -115,7 +138,11 @@ fn numbers_as_f64(value: Value) -> Value {
     match value {
         Value::Number(n) => serde_json::json!(n.as_f64().expect("a finite number")),
         Value::Array(items) => Value::Array(items.into_iter().map(numbers_as_f64).collect()),
-        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, numbers_as_f64(v))).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, numbers_as_f64(v)))
+                .collect(),
+        ),
         other => other,
     }
 }
@@ -153,7 +180,9 @@ fn shape_problems(value: &JsValue, path: &str, problems: &mut Vec<String>) {
     if value.is_undefined() {
         problems.push(format!("{path}: undefined"));
     } else if value.is_null() {
-        problems.push(format!("{path}: null (an absent field should be left out, as the TS types say)"));
+        problems.push(format!(
+            "{path}: null (an absent field should be left out, as the TS types say)"
+        ));
     } else if value.is_bigint() {
         problems.push(format!("{path}: a BigInt"));
     } else if value.is_function() || value.is_symbol() {
@@ -166,14 +195,18 @@ fn shape_problems(value: &JsValue, path: &str, problems: &mut Vec<String>) {
         // Leaves.
     } else if Array::is_array(value) {
         if !Object::is(&Object::get_prototype_of(value).into(), &array_prototype()) {
-            problems.push(format!("{path}: an array whose prototype is not Array.prototype"));
+            problems.push(format!(
+                "{path}: an array whose prototype is not Array.prototype"
+            ));
         }
         for (i, item) in array(value, path).iter().enumerate() {
             shape_problems(&item, &format!("{path}[{i}]"), problems);
         }
     } else if value.is_object() {
         if !Object::is(&Object::get_prototype_of(value).into(), &object_prototype()) {
-            problems.push(format!("{path}: not a plain object (prototype is not Object.prototype)"));
+            problems.push(format!(
+                "{path}: not a plain object (prototype is not Object.prototype)"
+            ));
         }
         for key in keys(value) {
             if !is_camel_case(&key) {
@@ -188,9 +221,16 @@ fn shape_problems(value: &JsValue, path: &str, problems: &mut Vec<String>) {
 
 fn assert_numbers(value: &JsValue, len: usize, what: &str) {
     let items = array(value, what);
-    assert_eq!(items.length() as usize, len, "{what} has {len} numbers: {}", stringify(value));
+    assert_eq!(
+        items.length() as usize,
+        len,
+        "{what} has {len} numbers: {}",
+        stringify(value)
+    );
     for item in items.iter() {
-        let n = item.as_f64().unwrap_or_else(|| panic!("{what} holds numbers: {}", stringify(value)));
+        let n = item
+            .as_f64()
+            .unwrap_or_else(|| panic!("{what} holds numbers: {}", stringify(value)));
         assert!(n.is_finite(), "{what}: {n}");
     }
 }
@@ -199,22 +239,36 @@ fn assert_numbers(value: &JsValue, len: usize, what: &str) {
 fn assert_report_shape(report: &JsValue) {
     assert!(report.is_object(), "the report is an object");
     assert!(
-        Object::is(&Object::get_prototype_of(report).into(), &object_prototype()),
+        Object::is(
+            &Object::get_prototype_of(report).into(),
+            &object_prototype()
+        ),
         "the report is a plain object: Object.getPrototypeOf(report) === Object.prototype"
     );
     let mut problems = Vec::new();
     shape_problems(report, "report", &mut problems);
-    assert!(problems.is_empty(), "the report is not plain camelCase data:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "the report is not plain camelCase data:\n{}",
+        problems.join("\n")
+    );
 
     assert_eq!(get_f64(report, "schema"), 1.0);
     for key in ["schema", "profile", "kind", "verdict", "checks", "document"] {
-        assert!(keys(report).iter().any(|k| k == key), "the report has `{key}`");
+        assert!(
+            keys(report).iter().any(|k| k == key),
+            "the report has `{key}`"
+        );
     }
     let checks = array(&get(report, "checks"), "checks");
     assert!(checks.length() > 0, "the report has checks");
     for check in checks.iter() {
         for key in ["id", "status", "title", "message"] {
-            assert!(get(&check, key).is_string(), "check.{key} is a string: {}", stringify(&check));
+            assert!(
+                get(&check, key).is_string(),
+                "check.{key} is a string: {}",
+                stringify(&check)
+            );
         }
         let findings = get(&check, "findings");
         if !findings.is_undefined() {
@@ -225,18 +279,27 @@ fn assert_report_shape(report: &JsValue) {
                 }
                 let page = get(&finding, "page");
                 if !page.is_undefined() {
-                    assert!(page.as_f64().is_some_and(|p| p >= 1.0 && p.fract() == 0.0), "page is 1-based");
+                    assert!(
+                        page.as_f64().is_some_and(|p| p >= 1.0 && p.fract() == 0.0),
+                        "page is 1-based"
+                    );
                 }
             }
         }
     }
     let document = get(report, "document");
-    assert!(get(&document, "bytes").as_f64().is_some(), "document.bytes is a number (not a BigInt)");
+    assert!(
+        get(&document, "bytes").as_f64().is_some(),
+        "document.bytes is a number (not a BigInt)"
+    );
     for size in array(&get(&document, "pageSizes"), "pageSizes").iter() {
         assert_numbers(&size, 2, "a page size");
     }
     array(&get(&document, "fonts"), "fonts");
-    assert!(get(&document, "info").is_object(), "document.info is an object");
+    assert!(
+        get(&document, "info").is_object(),
+        "document.info is an object"
+    );
 }
 
 fn parity_table() -> Value {
@@ -252,7 +315,10 @@ pub fn runs_in(host: &str) {
     let has = |name: &str| Reflect::has(&global, &JsValue::from_str(name)).expect("Reflect.has");
     match host {
         "node" => assert!(has("process") && !has("document"), "running in Node"),
-        "browser" => assert!(has("document") && has("navigator"), "running in a browser page"),
+        "browser" => assert!(
+            has("document") && has("navigator"),
+            "running in a browser page"
+        ),
         other => panic!("unknown host {other}"),
     }
 }
@@ -267,29 +333,60 @@ pub fn report_is_plain_camel_case_data() {
         assert_report_shape(&report);
 
         let document = get(&report, "document");
-        for key in ["pdfVersion", "pageSizes", "contentPages", "textBlocks", "bodyFont", "abstract"] {
-            assert!(keys(&document).iter().any(|k| k == key), "{name}: document has `{key}`: {:?}", keys(&document));
+        for key in [
+            "pdfVersion",
+            "pageSizes",
+            "contentPages",
+            "textBlocks",
+            "bodyFont",
+            "abstract",
+        ] {
+            assert!(
+                keys(&document).iter().any(|k| k == key),
+                "{name}: document has `{key}`: {:?}",
+                keys(&document)
+            );
         }
         let pages = get_f64(&document, "pages") as u32;
-        assert_eq!(array(&get(&document, "pageSizes"), "pageSizes").length(), pages, "{name}: one size a page");
+        assert_eq!(
+            array(&get(&document, "pageSizes"), "pageSizes").length(),
+            pages,
+            "{name}: one size a page"
+        );
         for block in array(&get(&document, "textBlocks"), "textBlocks").iter() {
             assert_numbers(&block, 4, "a text block");
         }
-        assert!(get_str(&document, "pdfVersion").starts_with("1."), "{name}: pdfVersion");
+        assert!(
+            get_str(&document, "pdfVersion").starts_with("1."),
+            "{name}: pdfVersion"
+        );
         let body_font = get(&document, "bodyFont");
-        assert!(get(&body_font, "name").is_string() && get(&body_font, "size").as_f64().is_some(), "{name}: bodyFont");
+        assert!(
+            get(&body_font, "name").is_string() && get(&body_font, "size").as_f64().is_some(),
+            "{name}: bodyFont"
+        );
         for font in array(&get(&document, "fonts"), "fonts").iter() {
             for key in ["name", "baseFont", "type"] {
                 assert!(get(&font, key).is_string(), "{name}: font.{key}");
             }
-            assert!(get(&font, "embedded").as_bool().is_some(), "{name}: font.embedded");
+            assert!(
+                get(&font, "embedded").as_bool().is_some(),
+                "{name}: font.embedded"
+            );
         }
 
         // The same report the native core gives (and so the CLI's JSON), key for key.
-        let options = precheck::Options { abstract_text: Some(abstract_text.to_string()), ..Default::default() };
+        let options = precheck::Options {
+            abstract_text: Some(abstract_text.to_string()),
+            ..Default::default()
+        };
         let native = precheck::check(Some(pdf), &options).expect("native check");
         let native = serde_json::to_value(&native).expect("serialize");
-        assert_eq!(numbers_as_f64(to_json(&report)), numbers_as_f64(native), "{name}: the JS report equals the native one");
+        assert_eq!(
+            numbers_as_f64(to_json(&report)),
+            numbers_as_f64(native),
+            "{name}: the JS report equals the native one"
+        );
     }
 
     let (pdf, abstract_text) = fixture("margins_narrow.pdf");
@@ -300,8 +397,15 @@ pub fn report_is_plain_camel_case_data() {
         .expect("a margins check");
     let findings = array(&get(&margins, "findings"), "margins findings");
     assert!(findings.length() > 0, "margins_narrow has margin findings");
-    let boxed = findings.iter().filter(|f| !get(f, "bbox").is_undefined()).count();
-    assert!(boxed > 0, "margin findings carry a bbox: {}", stringify(&findings));
+    let boxed = findings
+        .iter()
+        .filter(|f| !get(f, "bbox").is_undefined())
+        .count();
+    assert!(
+        boxed > 0,
+        "margin findings carry a bbox: {}",
+        stringify(&findings)
+    );
 }
 
 /// (2) Options given as a JS object are honoured; `undefined` and `null` mean defaults.
@@ -321,12 +425,24 @@ pub fn options_object_is_honoured() {
     assert_eq!(get_str(&summary, "source"), "input");
     // The check counts the abstract without its surrounding white space (the fixture
     // file ends in a line break, which a raw countChars would count).
-    assert_eq!(get_f64(&summary, "words") as usize, precheck::count_words(abstract_text.trim()));
-    assert_eq!(get_f64(&summary, "chars") as usize, precheck::count_chars(abstract_text.trim()));
+    assert_eq!(
+        get_f64(&summary, "words") as usize,
+        precheck::count_words(abstract_text.trim())
+    );
+    assert_eq!(
+        get_f64(&summary, "chars") as usize,
+        precheck::count_chars(abstract_text.trim())
+    );
     // The date was read: recency passes (it warns when no date is given) and names it.
     assert_eq!(status_of(&report, "recency"), "pass");
-    let recency = array(&get(&report, "checks"), "checks").iter().find(|c| get_str(c, "id") == "recency").unwrap();
-    assert!(get_str(&recency, "message").contains("2022-01-01"), "recency names the date");
+    let recency = array(&get(&report, "checks"), "checks")
+        .iter()
+        .find(|c| get_str(c, "id") == "recency")
+        .unwrap();
+    assert!(
+        get_str(&recency, "message").contains("2022-01-01"),
+        "recency names the date"
+    );
     // Position papers: the page limit does not apply under this profile.
     assert_eq!(status_of(&report, "page-limit"), "skip");
 
@@ -354,11 +470,21 @@ pub fn options_object_is_honoured() {
         assert_report_shape(&report);
         assert_eq!(get_str(&report, "kind"), "paper", "{options:?}");
         assert_eq!(get_str(&report, "profile"), "snn-2022", "{options:?}");
-        assert_eq!(status_of(&report, "recency"), "warn", "{options:?}: no date given");
+        assert_eq!(
+            status_of(&report, "recency"),
+            "warn",
+            "{options:?}: no date given"
+        );
     }
 
     // `today` is an option too (the core reads no clock).
-    let report = check_ok(Some(pdf), js_object(&[("today", "2022-06-01".into()), ("firstPublic", "2022-01-01".into())]));
+    let report = check_ok(
+        Some(pdf),
+        js_object(&[
+            ("today", "2022-06-01".into()),
+            ("firstPublic", "2022-01-01".into()),
+        ]),
+    );
     assert_report_shape(&report);
 }
 
@@ -383,11 +509,25 @@ fn assert_invalid_options(options: JsValue, culprit: &str) {
     let error = check_err(Some(pdf), options.clone());
     let name = error.name().as_string().unwrap_or_default();
     let message = error.message().as_string().unwrap_or_default();
-    assert_eq!(name, "InvalidOptionsError", "options {}: name (message: {message})", stringify(&options));
-    assert!(message.contains(culprit), "options {}: the message `{message}` names `{culprit}`", stringify(&options));
-    assert!(!message.starts_with("Error:"), "no doubled `Error:` prefix: `{message}`");
+    assert_eq!(
+        name,
+        "InvalidOptionsError",
+        "options {}: name (message: {message})",
+        stringify(&options)
+    );
+    assert!(
+        message.contains(culprit),
+        "options {}: the message `{message}` names `{culprit}`",
+        stringify(&options)
+    );
+    assert!(
+        !message.starts_with("Error:"),
+        "no doubled `Error:` prefix: `{message}`"
+    );
     // What a page shows is `String(error)`: the name, then the message.
-    let shown = JsValue::from(error.to_string()).as_string().unwrap_or_default();
+    let shown = JsValue::from(error.to_string())
+        .as_string()
+        .unwrap_or_default();
     assert_eq!(shown, format!("InvalidOptionsError: {message}"));
 }
 
@@ -401,17 +541,35 @@ pub fn invalid_options_throw_named_errors() {
     assert_invalid_options(js_object(&[("kind", "journal".into())]), "journal");
     // Bad dates: not a real day, not the format; the message names the value and the date
     // (in words an author reads on the page: "the first-public date").
-    assert_invalid_options(js_object(&[("firstPublic", "2022-02-30".into())]), "2022-02-30");
-    assert_invalid_options(js_object(&[("firstPublic", "2022-02-30".into())]), "first-public date");
-    assert_invalid_options(js_object(&[("firstPublic", "March 2022".into())]), "March 2022");
+    assert_invalid_options(
+        js_object(&[("firstPublic", "2022-02-30".into())]),
+        "2022-02-30",
+    );
+    assert_invalid_options(
+        js_object(&[("firstPublic", "2022-02-30".into())]),
+        "first-public date",
+    );
+    assert_invalid_options(
+        js_object(&[("firstPublic", "March 2022".into())]),
+        "March 2022",
+    );
     assert_invalid_options(js_object(&[("today", "yesterday".into())]), "today");
     // Wrong types.
     assert_invalid_options(js_object(&[("kind", 3.into())]), "invalid type");
     assert_invalid_options(js_object(&[("abstract", true.into())]), "invalid type");
     assert_invalid_options(JsValue::from_str("paper"), "invalid options");
     // Blog posts check the options too (nothing to read, but a bad date is still wrong).
-    let error = check_err(None, js_object(&[("kind", "blog".into()), ("firstPublic", "2022-13-01".into())]));
-    assert_eq!(error.name().as_string().as_deref(), Some("InvalidOptionsError"));
+    let error = check_err(
+        None,
+        js_object(&[
+            ("kind", "blog".into()),
+            ("firstPublic", "2022-13-01".into()),
+        ]),
+    );
+    assert_eq!(
+        error.name().as_string().as_deref(),
+        Some("InvalidOptionsError")
+    );
 }
 
 /// (3b) An unknown option key throws, as the Rust `Options` (deny_unknown_fields) and
@@ -419,7 +577,10 @@ pub fn invalid_options_throw_named_errors() {
 pub fn unknown_option_key_throws() {
     assert_invalid_options(js_object(&[("abstrct", "text".into())]), "abstrct");
     // A snake_case key is unknown too: the JS API is camelCase.
-    assert_invalid_options(js_object(&[("first_public", "2022-01-01".into())]), "first_public");
+    assert_invalid_options(
+        js_object(&[("first_public", "2022-01-01".into())]),
+        "first_public",
+    );
 }
 
 /// A built-in profile as a JS object (what `precheck --show-profile` prints), renamed.
@@ -438,10 +599,17 @@ pub fn custom_profile_object_is_honoured() {
     let profile = custom_profile("my-venue", |p| {
         p.insert("abstractMaxWords".into(), 5.into());
     });
-    let report = check_ok(Some(pdf), js_object(&[("abstract", abstract_text.into()), ("profile", profile)]));
+    let report = check_ok(
+        Some(pdf),
+        js_object(&[("abstract", abstract_text.into()), ("profile", profile)]),
+    );
     assert_report_shape(&report);
     assert_eq!(get_str(&report, "profile"), "my-venue");
-    assert_eq!(status_of(&report, "abstract-length"), "fail", "the 5-word limit applies");
+    assert_eq!(
+        status_of(&report, "abstract-length"),
+        "fail",
+        "the 5-word limit applies"
+    );
 }
 
 /// (3d) A custom profile with a misspelt key throws `InvalidOptionsError` naming the
@@ -453,10 +621,19 @@ pub fn custom_profile_typo_names_the_key() {
     });
     assert_invalid_options(js_object(&[("profile", profile)]), "abstractMaxWordz");
     // A profile object missing its rules names what is missing.
-    let error = check_err(Some(pdf), js_object(&[("profile", js_object(&[("id", "x".into())]))]));
-    assert_eq!(error.name().as_string().as_deref(), Some("InvalidOptionsError"));
+    let error = check_err(
+        Some(pdf),
+        js_object(&[("profile", js_object(&[("id", "x".into())]))]),
+    );
+    assert_eq!(
+        error.name().as_string().as_deref(),
+        Some("InvalidOptionsError")
+    );
     let message = error.message().as_string().unwrap_or_default();
-    assert!(message.contains("missing field"), "the message `{message}` says which field is missing");
+    assert!(
+        message.contains("missing field"),
+        "the message `{message}` says which field is missing"
+    );
 }
 
 /// (4) The statuses on the three parity fixtures equal the native CLI's.
@@ -468,16 +645,37 @@ pub fn statuses_equal_native_cli() {
         let name = entry["pdf"].as_str().expect("pdf");
         let (pdf, abstract_text) = fixture(name);
         let report = check_ok(Some(pdf), js_object(&[("abstract", abstract_text.into())]));
-        assert_eq!(get_str(&report, "profile"), table["profile"].as_str().unwrap(), "{name}");
-        assert_eq!(get_str(&report, "kind"), table["kind"].as_str().unwrap(), "{name}");
+        assert_eq!(
+            get_str(&report, "profile"),
+            table["profile"].as_str().unwrap(),
+            "{name}"
+        );
+        assert_eq!(
+            get_str(&report, "kind"),
+            table["kind"].as_str().unwrap(),
+            "{name}"
+        );
         let expected: Vec<(String, String)> = entry["statuses"]
             .as_array()
             .expect("statuses")
             .iter()
-            .map(|p| (p[0].as_str().unwrap().to_string(), p[1].as_str().unwrap().to_string()))
+            .map(|p| {
+                (
+                    p[0].as_str().unwrap().to_string(),
+                    p[1].as_str().unwrap().to_string(),
+                )
+            })
             .collect();
-        assert_eq!(statuses(&report), expected, "{name}: wasm statuses differ from the native CLI's");
-        assert_eq!(get_str(&report, "verdict"), entry["verdict"].as_str().unwrap(), "{name}: verdict");
+        assert_eq!(
+            statuses(&report),
+            expected,
+            "{name}: wasm statuses differ from the native CLI's"
+        );
+        assert_eq!(
+            get_str(&report, "verdict"),
+            entry["verdict"].as_str().unwrap(),
+            "{name}: verdict"
+        );
     }
 }
 
@@ -494,23 +692,43 @@ pub fn counters_and_version() {
     ];
     for (text, n) in words {
         assert_eq!(wasm::count_words(text), n, "count_words({text:?})");
-        assert_eq!(wasm::count_words(text), precheck::count_words(text), "{text:?}: binding equals core");
+        assert_eq!(
+            wasm::count_words(text),
+            precheck::count_words(text),
+            "{text:?}: binding equals core"
+        );
     }
     // Characters as the browser counts a textarea: UTF-16 units, a line break as one.
-    let chars = [("稀疏网络 works", 10), ("a\r\nb", 3), ("a\nb", 3), ("a\rb", 3), ("😀", 2), ("é", 1), ("", 0)];
+    let chars = [
+        ("稀疏网络 works", 10),
+        ("a\r\nb", 3),
+        ("a\nb", 3),
+        ("a\rb", 3),
+        ("😀", 2),
+        ("é", 1),
+        ("", 0),
+    ];
     for (text, n) in chars {
         assert_eq!(wasm::count_chars(text), n, "count_chars({text:?})");
     }
     // And as JS itself counts: String.prototype.length of the same text, no CR.
     let text = "Sparse 稀疏 😀 net\nworks";
-    assert_eq!(wasm::count_chars(text), JsValue::from_str(text).unchecked_into::<js_sys::JsString>().length() as usize);
+    assert_eq!(
+        wasm::count_chars(text),
+        JsValue::from_str(text)
+            .unchecked_into::<js_sys::JsString>()
+            .length() as usize
+    );
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
 }
 
 /// (6) A blog post has no PDF: exactly the abstract-length and recency checks.
 pub fn blog_without_pdf() {
     let (_, abstract_text) = fixture("ok_submission_lineno.pdf");
-    let report = check_ok(None, js_object(&[("kind", "blog".into()), ("abstract", abstract_text.into())]));
+    let report = check_ok(
+        None,
+        js_object(&[("kind", "blog".into()), ("abstract", abstract_text.into())]),
+    );
     assert_report_shape(&report);
     assert_eq!(get_str(&report, "kind"), "blog");
     assert_eq!(ids(&report), ["abstract-length", "recency"]);
@@ -523,7 +741,11 @@ pub fn blog_without_pdf() {
     // With a date the recency check reads it.
     let report = check_ok(
         None,
-        js_object(&[("kind", "blog".into()), ("abstract", abstract_text.into()), ("firstPublic", "2022-01-01".into())]),
+        js_object(&[
+            ("kind", "blog".into()),
+            ("abstract", abstract_text.into()),
+            ("firstPublic", "2022-01-01".into()),
+        ]),
     );
     assert_eq!(ids(&report), ["abstract-length", "recency"]);
     assert_ne!(status_of(&report, "recency"), "skip");
@@ -535,7 +757,10 @@ pub fn not_a_pdf_gives_a_report() {
         ("text", Some(b"hello, this is not a PDF")),
         ("empty", Some(b"")),
         ("truncated header", Some(b"%PDF-1.7\n")),
-        ("truncated fixture", Some(&fixture("paper_a4.pdf").0[..4096])),
+        (
+            "truncated fixture",
+            Some(&fixture("paper_a4.pdf").0[..4096]),
+        ),
         ("no PDF for a paper", None),
     ];
     for (what, bytes) in cases {
@@ -543,7 +768,11 @@ pub fn not_a_pdf_gives_a_report() {
         assert_report_shape(&report);
         assert_eq!(status_of(&report, "file-format"), "fail", "{what}");
         assert_eq!(get_str(&report, "verdict"), "fail", "{what}");
-        assert_eq!(get_f64(&get(&report, "document"), "bytes") as usize, bytes.map_or(0, <[u8]>::len), "{what}");
+        assert_eq!(
+            get_f64(&get(&report, "document"), "bytes") as usize,
+            bytes.map_or(0, <[u8]>::len),
+            "{what}"
+        );
     }
 }
 
