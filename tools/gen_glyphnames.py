@@ -7,6 +7,7 @@ three base encodings a simple font can name (Standard, WinAnsi, MacRoman).
 
 Why our own table: lopdf's glyph-name lookup compiles to 540 KB of WebAssembly code."""
 import codecs
+import subprocess
 from pathlib import Path
 
 from fontTools import agl
@@ -140,4 +141,5 @@ pub fn to_text(name: &str) -> Option<String> {{
 }}
 """
 OUT.write_text(rust)
+subprocess.run(["rustfmt", "--edition", "2024", str(OUT)], check=True)
 print(f"{OUT}: {len(ordered)} names, {len(blob)} bytes of names")

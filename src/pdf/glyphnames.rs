@@ -82,13 +82,18 @@ fn name_at(offset: u16) -> &'static str {
 
 /// The character a listed glyph name stands for.
 fn listed(name: &str) -> Option<char> {
-    let i = OFFSETS.binary_search_by(|&offset| name_at(offset).cmp(name)).ok()?;
+    let i = OFFSETS
+        .binary_search_by(|&offset| name_at(offset).cmp(name))
+        .ok()?;
     CODES.get(i).and_then(|&c| char::from_u32(u32::from(c)))
 }
 
 /// `uni0041`, `uni00410042` (several code points), `u1F600`.
 fn by_code(name: &str) -> Option<String> {
-    if let Some(hex) = name.strip_prefix("uni").filter(|h| !h.is_empty() && h.len() % 4 == 0) {
+    if let Some(hex) = name
+        .strip_prefix("uni")
+        .filter(|h| !h.is_empty() && h.len() % 4 == 0)
+    {
         let mut out = String::new();
         for chunk in hex.as_bytes().chunks(4) {
             let unit = u32::from_str_radix(std::str::from_utf8(chunk).ok()?, 16).ok()?;
@@ -96,7 +101,9 @@ fn by_code(name: &str) -> Option<String> {
         }
         return Some(out);
     }
-    let hex = name.strip_prefix('u').filter(|h| (4..=6).contains(&h.len()))?;
+    let hex = name
+        .strip_prefix('u')
+        .filter(|h| (4..=6).contains(&h.len()))?;
     char::from_u32(u32::from_str_radix(hex, 16).ok()?).map(String::from)
 }
 
