@@ -7,6 +7,7 @@
 #   make wasm     the library for wasm32-unknown-unknown
 #   make measure  compare with poppler over ../shared/corpus (skips if absent)
 #   make fuzz     libFuzzer on check() for FUZZ_SECONDS (nightly toolchain, cargo-fuzz)
+#   make bench    precheck against poppler and pdf.js: native, Node, Chromium, the page
 #   make pkg      the npm package in pkg/ (wasm-bindgen output + js/)
 #   make serve    builds what is missing and serves the page on http://127.0.0.1:8080
 
@@ -30,7 +31,7 @@ WASM_OUT := target/$(WASM_TARGET)/release/precheck.wasm
 # Seconds `make fuzz` runs libFuzzer for.
 FUZZ_SECONDS ?= 1800
 
-.PHONY: setup setup-web setup-browser test test-rust test-web test-pkg build wasm pkg measure serve fuzz
+.PHONY: setup setup-web setup-browser test test-rust test-web test-pkg build wasm pkg measure serve fuzz bench
 
 setup:
 	@if ! command -v rustup >/dev/null 2>&1; then \
@@ -126,3 +127,7 @@ fuzz: setup
 	fi
 	cd fuzz && $(CARGO) +nightly fuzz run --sanitizer none check corpus/check -- \
 	  -dict=pdf.dict -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 -print_final_stats=1
+
+# Timings and sizes: target/bench/report.md (real papers from ../shared/corpus when present).
+bench: setup-browser build pkg node_modules/.installed
+	node bench/run.mjs
