@@ -129,5 +129,7 @@ fuzz: setup
 	  -dict=pdf.dict -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 -print_final_stats=1
 
 # Timings and sizes: target/bench/report.md (real papers from ../shared/corpus when present).
+# Options for bench/run.mjs, e.g. BENCH_ARGS=--quick or BENCH_ARGS=--skip=chromium
+BENCH_ARGS ?=
 bench: setup-browser build pkg node_modules/.installed
-	node bench/run.mjs
+	node bench/run.mjs $(BENCH_ARGS)
