@@ -7,6 +7,22 @@ use serde::Serialize;
 /// The JSON shape's version; bumped only when a key changes meaning or disappears.
 pub const SCHEMA: u32 = 1;
 
+/// Every check's stable id, in the order of SPEC §3 (and of a report for a PDF).
+pub const CHECK_IDS: [&str; 12] = [
+    "file-format",
+    "file-size",
+    "page-size",
+    "page-limit",
+    "margins",
+    "font-family",
+    "font-size",
+    "fonts-embedded",
+    "fonts-type3",
+    "template",
+    "abstract-length",
+    "recency",
+];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {

@@ -6,21 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-/// The twelve check ids in the order of SPEC §3.
-const ALL_IDS: [&str; 12] = [
-    "file-format",
-    "file-size",
-    "page-size",
-    "page-limit",
-    "margins",
-    "font-family",
-    "font-size",
-    "fonts-embedded",
-    "fonts-type3",
-    "template",
-    "abstract-length",
-    "recency",
-];
+use precheck::report::CHECK_IDS as ALL_IDS;
 
 const FIX: &str = "tests/fixtures";
 

@@ -4,21 +4,7 @@
 use precheck::report::verdict;
 use precheck::{Check, Kind, Options, OptionsError, ProfileChoice, Report, Status};
 
-/// The twelve check ids in the order of SPEC §3.
-const ALL_IDS: [&str; 12] = [
-    "file-format",
-    "file-size",
-    "page-size",
-    "page-limit",
-    "margins",
-    "font-family",
-    "font-size",
-    "fonts-embedded",
-    "fonts-type3",
-    "template",
-    "abstract-length",
-    "recency",
-];
+use precheck::report::CHECK_IDS as ALL_IDS;
 
 /// The format checks a position paper only warns on (SPEC §3).
 const FORMAT: [&str; 5] = [
