@@ -138,6 +138,20 @@ fn name_list(names: &[String]) -> String {
     }
 }
 
+/// A font named with what is wrong with it and the pages that draw it.
+fn font_finding(font: &FontFacts, pages: &[usize], what: &str) -> Finding {
+    Finding {
+        page: pages.first().copied(),
+        bbox: None,
+        text: Some(font.name.clone()),
+        note: Some(if pages.is_empty() {
+            what.to_string()
+        } else {
+            format!("{what}; used on {}", pages_phrase(pages))
+        }),
+    }
+}
+
 pub fn fonts_embedded(facts: &DocumentFacts) -> Check {
     let title = "Fonts embedded";
     let mut findings = Vec::new();
@@ -150,22 +164,14 @@ pub fn fonts_embedded(facts: &DocumentFacts) -> Check {
         .filter(|(_, f)| !f.embedded && f.glyphs > 0)
     {
         let (pages, glyphs) = pages_using(facts, i, true);
-        // A font drawn only beyond the glyph limit has no spans; count it as used.
+        // Drawn only in the arXiv stamp: not counted. (A font drawn only past the glyph
+        // limit has no spans at all, so it fails this test and counts as used.)
         if glyphs == 0 && pages_using(facts, i, false).1 > 0 {
             stamp_only.push(font.name.clone());
             continue;
         }
         names.push(font.name.clone());
-        findings.push(Finding {
-            page: pages.first().copied(),
-            bbox: None,
-            text: Some(font.name.clone()),
-            note: Some(if pages.is_empty() {
-                "not embedded".into()
-            } else {
-                format!("not embedded; used on {}", pages_phrase(&pages))
-            }),
-        });
+        findings.push(font_finding(font, &pages, "not embedded"));
     }
     let unused: Vec<String> = facts
         .fonts
@@ -212,16 +218,7 @@ pub fn fonts_type3(facts: &DocumentFacts) -> Check {
     {
         let (pages, _) = pages_using(facts, i, false);
         names.push(font.name.clone());
-        findings.push(Finding {
-            page: pages.first().copied(),
-            bbox: None,
-            text: Some(font.name.clone()),
-            note: Some(if pages.is_empty() {
-                "Type 3".into()
-            } else {
-                format!("Type 3; used on {}", pages_phrase(&pages))
-            }),
-        });
+        findings.push(font_finding(font, &pages, "Type 3"));
     }
     if names.is_empty() {
         return Check::new("fonts-type3", title, Status::Pass, "no Type 3 fonts");
