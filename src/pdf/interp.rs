@@ -4,15 +4,18 @@
 
 use super::font::{LoadedFont, font_facts};
 use super::geom::{Matrix, Rect};
-use super::objects::{self, as_dict, get_dict, number, numbers};
+use super::objects::{self, as_dict, get_dict, numbers};
 use super::{FontFacts, ImageBox, Paint, PathBox, TextSpan};
 use crate::limits::{Limit, Limits};
-use lopdf::content::Content;
+use super::content::{Item, Operands, Operations};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// `q` nesting kept; deeper saves are counted so `Q` still pairs, not stored.
 const MAX_SAVED_STATES: usize = 1024;
+/// Colour components read from `sc`/`scn`; more (DeviceN) is a colour precheck does not
+/// evaluate.
+const MAX_COLOR_COMPONENTS: usize = 8;
 /// Fonts listed from one resource dictionary.
 const MAX_FONTS_PER_RESOURCE: usize = 4096;
 /// Glyphs on one baseline closer than this (fraction of the size) belong to one span.
@@ -250,8 +253,8 @@ impl<'a> Interpreter<'a> {
     /// Runs one content stream; returns false when a limit stopped it.
     fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>) -> bool {
         self.fonts.declare(self.doc, resources);
-        for op in Content::decode_iter(content) {
-            let Ok(op) = op else { break };
+        let mut reader = Operations::new(content);
+        while let Some(op) = reader.next_operation() {
             self.out.operators = self.out.operators.saturating_add(1);
             *self.total_operators = self.total_operators.saturating_add(1);
             if self.out.operators > self.limits.operators_per_page {
@@ -262,59 +265,55 @@ impl<'a> Interpreter<'a> {
                 self.out.limit = Some(Limit::OperatorsTotal);
                 return false;
             }
-            if !self.apply(&op.operator, &op.operands, resources) {
+            if !self.apply(op.operator, &op.operands, resources) {
                 return false;
             }
         }
         true
     }
 
-    fn nums(&self, operands: &[Object]) -> Option<Vec<f64>> {
-        numbers(self.doc, operands)
-    }
-
     /// Applies one operator; false when a limit stops the page.
     fn apply(
         &mut self,
-        operator: &str,
-        operands: &[Object],
+        operator: &[u8],
+        operands: &Operands<'_>,
         resources: Option<&'a Dictionary>,
     ) -> bool {
-        let nums = || self.nums(operands).unwrap_or_default();
         match operator {
-            "q" => {
+            b"q" => {
                 if self.saved.len() < MAX_SAVED_STATES {
                     self.saved.push(self.gs.clone());
                 } else {
                     self.saved_overflow = self.saved_overflow.saturating_add(1);
                 }
             }
-            "Q" => {
+            b"Q" => {
                 if let Some(fewer) = self.saved_overflow.checked_sub(1) {
                     self.saved_overflow = fewer;
                 } else if let Some(gs) = self.saved.pop() {
                     self.gs = gs;
                 }
             }
-            "cm" => {
-                if let Some(m) = matrix_from(&nums()) {
+            b"cm" => {
+                if let Some(m) = operands.numbers::<6>().and_then(|v| matrix_from(&v)) {
                     self.gs.ctm = m.then(&self.gs.ctm);
                 }
             }
-            "w" => {
-                if let [w] = nums()[..] {
+            b"w" => {
+                if let Some([w]) = operands.numbers() {
                     self.gs.line_width = w.abs();
                 }
             }
             // Colour (§8.6.8).
-            "g" | "rg" | "k" | "G" | "RG" | "K" => {
+            b"g" | b"rg" | b"k" | b"G" | b"RG" | b"K" => {
                 let model = match operator {
-                    "g" | "G" => ColorModel::Gray,
-                    "rg" | "RG" => ColorModel::Rgb,
+                    b"g" | b"G" => ColorModel::Gray,
+                    b"rg" | b"RG" => ColorModel::Rgb,
                     _ => ColorModel::Cmyk,
                 };
-                let paint = rgb_from(model, &nums());
-                if operator.chars().all(|c| c.is_ascii_lowercase()) {
+                let mut buf = [0.0; 4];
+                let paint = rgb_from(model, operands.all_numbers(&mut buf).unwrap_or_default());
+                if operator.iter().all(u8::is_ascii_lowercase) {
                     self.gs.fill_model = model;
                     self.gs.fill = paint;
                 } else {
@@ -322,12 +321,11 @@ impl<'a> Interpreter<'a> {
                     self.gs.stroke = paint;
                 }
             }
-            "cs" | "CS" => {
+            b"cs" | b"CS" => {
                 let model = operands
-                    .first()
-                    .and_then(|o| o.as_name().ok())
+                    .name(0)
                     .map_or(ColorModel::Other, |n| self.color_model(n, resources));
-                if operator == "cs" {
+                if operator == b"cs" {
                     self.gs.fill_model = model;
                     self.gs.fill = initial_paint(model);
                 } else {
@@ -335,15 +333,16 @@ impl<'a> Interpreter<'a> {
                     self.gs.stroke = initial_paint(model);
                 }
             }
-            "sc" | "scn" | "SC" | "SCN" => {
-                let fill = operator.starts_with('s');
+            b"sc" | b"scn" | b"SC" | b"SCN" => {
+                let fill = operator.starts_with(b"s");
                 let model = if fill {
                     self.gs.fill_model
                 } else {
                     self.gs.stroke_model
                 };
-                let paint = match self.nums(operands) {
-                    Some(c) => rgb_from(model, &c),
+                let mut buf = [0.0; MAX_COLOR_COMPONENTS];
+                let paint = match operands.all_numbers(&mut buf) {
+                    Some(c) => rgb_from(model, c),
                     None => Paint::Other,
                 };
                 if fill {
@@ -353,34 +352,34 @@ impl<'a> Interpreter<'a> {
                 }
             }
             // Path construction (§8.5.2).
-            "m" | "l" => {
-                if let [x, y] = nums()[..] {
+            b"m" | b"l" => {
+                if let Some([x, y]) = operands.numbers() {
                     self.add_points(&[(x, y)]);
                 }
             }
-            "c" => {
-                if let [x1, y1, x2, y2, x3, y3] = nums()[..] {
+            b"c" => {
+                if let Some([x1, y1, x2, y2, x3, y3]) = operands.numbers() {
                     self.add_points(&[(x1, y1), (x2, y2), (x3, y3)]);
                 }
             }
-            "v" | "y" => {
-                if let [x1, y1, x2, y2] = nums()[..] {
+            b"v" | b"y" => {
+                if let Some([x1, y1, x2, y2]) = operands.numbers() {
                     self.add_points(&[(x1, y1), (x2, y2)]);
                 }
             }
-            "re" => {
-                if let [x, y, w, h] = nums()[..] {
+            b"re" => {
+                if let Some([x, y, w, h]) = operands.numbers() {
                     self.add_points(&[(x, y), (x + w, y), (x, y + h), (x + w, y + h)]);
                 }
             }
-            "h" => {}
+            b"h" => {}
             // Painting and clipping (§8.5.3, §8.5.4).
-            "S" | "s" => self.paint(false, true),
-            "f" | "F" | "f*" => self.paint(true, false),
-            "B" | "B*" | "b" | "b*" => self.paint(true, true),
-            "n" => self.paint(false, false),
-            "W" | "W*" => self.pending_clip = true,
-            "sh" => {
+            b"S" | b"s" => self.paint(false, true),
+            b"f" | b"F" | b"f*" => self.paint(true, false),
+            b"B" | b"B*" | b"b" | b"b*" => self.paint(true, true),
+            b"n" => self.paint(false, false),
+            b"W" | b"W*" => self.pending_clip = true,
+            b"sh" => {
                 if let Some(clip) = self.gs.clip {
                     self.out.paths.push(PathBox {
                         bbox: clip,
@@ -390,47 +389,44 @@ impl<'a> Interpreter<'a> {
                 }
             }
             // Text objects and state (§9.3, §9.4).
-            "BT" => {
+            b"BT" => {
                 self.tm = Matrix::IDENTITY;
                 self.tlm = Matrix::IDENTITY;
             }
-            "ET" => {}
-            "Tc" => {
-                if let [v] = nums()[..] {
+            b"ET" => {}
+            b"Tc" => {
+                if let Some([v]) = operands.numbers() {
                     self.gs.char_spacing = v;
                 }
             }
-            "Tw" => {
-                if let [v] = nums()[..] {
+            b"Tw" => {
+                if let Some([v]) = operands.numbers() {
                     self.gs.word_spacing = v;
                 }
             }
-            "Tz" => {
-                if let [v] = nums()[..] {
+            b"Tz" => {
+                if let Some([v]) = operands.numbers() {
                     self.gs.horizontal_scale = v / 100.0;
                 }
             }
-            "TL" => {
-                if let [v] = nums()[..] {
+            b"TL" => {
+                if let Some([v]) = operands.numbers() {
                     self.gs.leading = v;
                 }
             }
-            "Ts" => {
-                if let [v] = nums()[..] {
+            b"Ts" => {
+                if let Some([v]) = operands.numbers() {
                     self.gs.rise = v;
                 }
             }
-            "Tr" => {
-                if let [v] = nums()[..] {
+            b"Tr" => {
+                if let Some([v]) = operands.numbers() {
                     self.gs.render_mode = v as i64;
                 }
             }
-            "Tf" => {
-                let name = operands.first().and_then(|o| o.as_name().ok());
-                let size = operands
-                    .get(1)
-                    .and_then(|o| objects::resolve(self.doc, o))
-                    .and_then(number);
+            b"Tf" => {
+                let name = operands.name(0);
+                let size = operands.number(1);
                 if let Some(size) = size {
                     self.gs.font_size = size;
                 }
@@ -450,66 +446,56 @@ impl<'a> Interpreter<'a> {
                     self.out.limit.get_or_insert(limit);
                 }
             }
-            "Td" => {
-                if let [tx, ty] = nums()[..] {
+            b"Td" => {
+                if let Some([tx, ty]) = operands.numbers() {
                     self.next_line(tx, ty);
                 }
             }
-            "TD" => {
-                if let [tx, ty] = nums()[..] {
+            b"TD" => {
+                if let Some([tx, ty]) = operands.numbers() {
                     self.gs.leading = -ty;
                     self.next_line(tx, ty);
                 }
             }
-            "Tm" => {
-                if let Some(m) = matrix_from(&nums()) {
+            b"Tm" => {
+                if let Some(m) = operands.numbers::<6>().and_then(|v| matrix_from(&v)) {
                     self.tm = m;
                     self.tlm = m;
                 }
             }
-            "T*" => self.next_line(0.0, -self.gs.leading),
-            "Tj" => return self.show_operand(operands.first()),
-            "'" => {
+            b"T*" => self.next_line(0.0, -self.gs.leading),
+            b"Tj" => return self.show_operand(operands.string(0)),
+            b"'" => {
                 self.next_line(0.0, -self.gs.leading);
-                return self.show_operand(operands.first());
+                return self.show_operand(operands.string(0));
             }
-            "\"" => {
-                if let (Some(aw), Some(ac)) = (
-                    operands.first().and_then(number),
-                    operands.get(1).and_then(number),
-                ) {
+            b"\"" => {
+                if let (Some(aw), Some(ac)) = (operands.number(0), operands.number(1)) {
                     self.gs.word_spacing = aw;
                     self.gs.char_spacing = ac;
                 }
                 self.next_line(0.0, -self.gs.leading);
-                return self.show_operand(operands.get(2));
+                return self.show_operand(operands.string(2));
             }
-            "TJ" => {
-                let Some(Object::Array(items)) =
-                    operands.first().and_then(|o| objects::resolve(self.doc, o))
-                else {
-                    return true;
-                };
-                for item in items {
+            b"TJ" => {
+                for item in operands.array() {
                     match item {
-                        Object::String(bytes, _) => {
+                        Item::Str(bytes) => {
                             if !self.show(bytes) {
                                 return false;
                             }
                         }
-                        other => {
-                            if let Some(adj) = number(other) {
-                                let tx =
-                                    -adj / 1000.0 * self.gs.font_size * self.gs.horizontal_scale;
-                                self.tm = Matrix::translate(tx, 0.0).then(&self.tm);
-                            }
+                        Item::Number(adj) => {
+                            let tx = -adj / 1000.0 * self.gs.font_size * self.gs.horizontal_scale;
+                            self.tm = Matrix::translate(tx, 0.0).then(&self.tm);
                         }
+                        Item::Other => {}
                     }
                 }
             }
             // External objects and inline images (§8.8, §8.9.7).
-            "Do" => return self.do_xobject(operands.first(), resources),
-            "BI" => {
+            b"Do" => return self.do_xobject(operands.name(0), resources),
+            b"BI" => {
                 self.place_image();
             }
             _ => {}
@@ -599,11 +585,8 @@ impl<'a> Interpreter<'a> {
         self.tm = self.tlm;
     }
 
-    fn show_operand(&mut self, operand: Option<&Object>) -> bool {
-        match operand.and_then(|o| objects::resolve(self.doc, o)) {
-            Some(Object::String(bytes, _)) => self.show(bytes),
-            _ => true,
-        }
+    fn show_operand(&mut self, operand: Option<&[u8]>) -> bool {
+        operand.is_none_or(|bytes| self.show(bytes))
     }
 
     /// Shows a string glyph by glyph (§9.4.4); false when the glyph limit is reached.
@@ -749,9 +732,9 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    fn do_xobject(&mut self, name: Option<&Object>, resources: Option<&'a Dictionary>) -> bool {
+    fn do_xobject(&mut self, name: Option<&[u8]>, resources: Option<&'a Dictionary>) -> bool {
         let doc = self.doc;
-        let Some(name) = name.and_then(|o| o.as_name().ok()) else {
+        let Some(name) = name else {
             return true;
         };
         let Some(xobjects) = resources.and_then(|r| get_dict(doc, r, b"XObject")) else {

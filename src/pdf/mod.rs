@@ -2,11 +2,13 @@
 //! visible boxes, positioned text, images, painted paths, fonts, metadata, the arXiv
 //! stamp and the venue notice). Everything downstream reads these facts alone.
 
+mod content;
 mod encoding;
 mod font;
 pub mod geom;
 mod glyphnames;
 mod interp;
+mod lex;
 mod load;
 mod meta;
 mod objects;
