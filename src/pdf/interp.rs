@@ -170,7 +170,9 @@ pub struct Interpreter<'a> {
 }
 
 fn rgb_from(model: ColorModel, c: &[f64]) -> Paint {
-    let clamp = |v: f64| v.clamp(0.0, 1.0);
+    // Components are kept as f32: a path's paint only decides whether it is white,
+    // and a page can paint a hundred thousand paths.
+    let clamp = |v: f64| v.clamp(0.0, 1.0) as f32;
     match (model, c) {
         (ColorModel::Gray, [g]) => Paint::Rgb(clamp(*g), clamp(*g), clamp(*g)),
         (ColorModel::Rgb, [r, g, b]) => Paint::Rgb(clamp(*r), clamp(*g), clamp(*b)),

@@ -131,7 +131,7 @@ impl PathBox {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Paint {
     /// A device colour converted to RGB, components 0..1.
-    Rgb(f64, f64, f64),
+    Rgb(f32, f32, f32),
     /// A pattern, separation or other colour space precheck does not evaluate.
     Other,
 }
