@@ -38,19 +38,45 @@ impl Token<'_> {
     }
 }
 
+const REGULAR: u8 = 0;
+const WHITESPACE: u8 = 1;
+const DELIMITER: u8 = 2;
+
+/// The class of every byte (§7.2.2), looked up rather than matched: the tokenizer
+/// asks once per byte of every content stream. Built at compile time, where an index
+/// out of range fails the build rather than a run.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const CLASSES: [u8; 256] = {
+    let mut table = [REGULAR; 256];
+    let whitespace = b"\0\t\n\x0c\r ";
+    let mut i = 0;
+    while i < whitespace.len() {
+        table[whitespace[i] as usize] = WHITESPACE;
+        i += 1;
+    }
+    let delimiters = b"()<>[]{}/%";
+    let mut i = 0;
+    while i < delimiters.len() {
+        table[delimiters[i] as usize] = DELIMITER;
+        i += 1;
+    }
+    table
+};
+
+fn class(b: u8) -> u8 {
+    CLASSES.get(usize::from(b)).copied().unwrap_or(REGULAR)
+}
+
 pub fn is_whitespace(b: u8) -> bool {
-    matches!(b, b'\0' | b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+    class(b) == WHITESPACE
 }
 
 pub fn is_delimiter(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
+    class(b) == DELIMITER
 }
 
 fn is_regular(b: u8) -> bool {
-    !is_whitespace(b) && !is_delimiter(b)
+    class(b) == REGULAR
 }
 
 /// A cursor over PDF bytes.
@@ -78,21 +104,21 @@ impl<'a> Lexer<'a> {
         self.pos = self.pos.saturating_add(1).min(self.data.len());
     }
 
+    /// Moves the cursor past every byte from here for which `keep` holds.
+    fn skip_while(&mut self, keep: impl Fn(u8) -> bool) {
+        let rest = self.rest();
+        let n = rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
+        self.advance(n);
+    }
+
     /// Skips whitespace and comments.
     pub fn skip_whitespace(&mut self) {
-        while let Some(b) = self.peek() {
-            if is_whitespace(b) {
-                self.bump();
-            } else if b == b'%' {
-                while let Some(c) = self.peek() {
-                    if c == b'\r' || c == b'\n' {
-                        break;
-                    }
-                    self.bump();
-                }
-            } else {
-                break;
+        loop {
+            self.skip_while(is_whitespace);
+            if self.peek() != Some(b'%') {
+                return;
             }
+            self.skip_while(|c| c != b'\r' && c != b'\n');
         }
     }
 
@@ -120,9 +146,7 @@ impl<'a> Lexer<'a> {
             }
             b'<' => {
                 let body_start = self.pos;
-                while self.peek().is_some_and(|c| c != b'>') {
-                    self.bump();
-                }
+                self.skip_while(|c| c != b'>');
                 let body = self.data.get(body_start..self.pos).unwrap_or_default();
                 self.bump();
                 Token::Hex(body)
@@ -130,23 +154,17 @@ impl<'a> Lexer<'a> {
             b'(' => self.literal(),
             b'/' => {
                 let name_start = self.pos;
-                while self.peek().is_some_and(is_regular) {
-                    self.bump();
-                }
+                self.skip_while(is_regular);
                 Token::Name(self.data.get(name_start..self.pos).unwrap_or_default())
             }
             b'+' | b'-' | b'.' | b'0'..=b'9' => {
-                while self.peek().is_some_and(is_regular) {
-                    self.bump();
-                }
+                self.skip_while(is_regular);
                 number(self.data.get(start..self.pos).unwrap_or_default())
             }
             // A stray `)`, `>`, `{` or `}` is a keyword of its own.
             _ if !is_regular(b) => Token::Keyword(self.data.get(start..self.pos).unwrap_or_default()),
             _ => {
-                while self.peek().is_some_and(is_regular) {
-                    self.bump();
-                }
+                self.skip_while(is_regular);
                 Token::Keyword(self.data.get(start..self.pos).unwrap_or_default())
             }
         })
@@ -155,25 +173,29 @@ impl<'a> Lexer<'a> {
     /// A literal string after its `(`: up to the matching `)`, backslash escapes
     /// skipped over; an unterminated string runs to the end of the data.
     fn literal(&mut self) -> Token<'a> {
-        let body_start = self.pos;
+        let body = self.rest();
         let mut depth = 0usize;
-        while let Some(c) = self.peek() {
+        let mut escaped = false;
+        for (i, &c) in body.iter().enumerate() {
+            if escaped {
+                escaped = false;
+                continue;
+            }
             match c {
-                b'\\' => self.bump(),
+                b'\\' => escaped = true,
                 b'(' => depth = depth.saturating_add(1),
                 b')' => match depth.checked_sub(1) {
                     Some(d) => depth = d,
                     None => {
-                        let body = self.data.get(body_start..self.pos).unwrap_or_default();
-                        self.bump();
-                        return Token::Literal(body);
+                        self.advance(i.saturating_add(1));
+                        return Token::Literal(body.get(..i).unwrap_or_default());
                     }
                 },
                 _ => {}
             }
-            self.bump();
         }
-        Token::Literal(self.data.get(body_start..).unwrap_or_default())
+        self.advance(body.len());
+        Token::Literal(body)
     }
 }
 
