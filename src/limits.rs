@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 /// Bounds applied while reading a PDF. The defaults sit far above real papers
-/// (a 30-page NeurIPS paper decodes to a few MB and ~200k operators) and far below
-/// what would hang a browser tab.
+/// (a 30-page NeurIPS paper decodes to a few MB and ~200k operators, though one page of
+/// plotted points can hold a million) and far below what would hang a browser tab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
     /// Largest file read at all; bigger files get a `file-format` failure.
@@ -29,7 +29,7 @@ impl Default for Limits {
         Limits {
             file_bytes: 200 * 1024 * 1024,
             stream_bytes: 64 * 1024 * 1024,
-            operators_per_page: 1_000_000,
+            operators_per_page: 4_000_000,
             operators_total: 20_000_000,
             pages: 2_000,
             depth: 32,

@@ -893,12 +893,12 @@ fn xref_stream_index_of_many_sections() {
 }
 
 // ---------------------------------------------------------------------------------
-// Two million operators on one page
+// Five million operators on one page (the default limit is four million)
 
 #[test]
-fn two_million_operators_on_a_page_name_the_operator_limit() {
-    let case = "2 million operators";
-    let content = "0 0 m\n".repeat(2_000_000);
+fn five_million_operators_on_a_page_name_the_operator_limit() {
+    let case = "5 million operators";
+    let content = "0 0 m\n".repeat(5_000_000);
     let bytes = one_page_with("")
         .stream(4, "", content.as_bytes())
         .finish("");
