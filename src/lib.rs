@@ -5,7 +5,8 @@
 //!   (today's date, when needed, is an option), deterministic output.
 //! - It must not panic on any input. Any panic is a critical bug: every PDF, however
 //!   damaged or hostile, gets a report, and reading stops at the named [`Limits`].
-//! - Only `pdf` touches lopdf; `checks` sees plain facts.
+//! - Only `pdf` reads PDF syntax (its own object layer, `pdf::cos`); `checks` sees
+//!   plain facts.
 #![forbid(unsafe_code)]
 #![cfg_attr(
     not(test),

@@ -22,6 +22,11 @@ pub struct Limits {
     pub depth: usize,
     /// Glyphs recorded per page; later ones are counted, not positioned.
     pub glyphs_per_page: usize,
+    /// Objects indexed from the cross-reference data (or a scan); later ones are not read.
+    pub objects: usize,
+    /// Arrays and dictionaries nested inside one object; a deeper object is unreadable,
+    /// as a damaged one is.
+    pub nesting: usize,
 }
 
 impl Default for Limits {
@@ -34,6 +39,8 @@ impl Default for Limits {
             pages: 2_000,
             depth: 32,
             glyphs_per_page: 200_000,
+            objects: 1_000_000,
+            nesting: 256,
         }
     }
 }
@@ -49,6 +56,7 @@ pub enum Limit {
     Pages,
     Depth,
     GlyphsPerPage,
+    Objects,
 }
 
 impl Limit {
@@ -75,6 +83,7 @@ impl Limit {
             Limit::GlyphsPerPage => {
                 format!("a page shows more than {} glyphs", limits.glyphs_per_page)
             }
+            Limit::Objects => format!("the file has more than {} objects", limits.objects),
         }
     }
 }

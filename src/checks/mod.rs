@@ -1,5 +1,5 @@
 //! Checks: facts (and the author's inputs) in, check results out, in the order of
-//! SPEC §3, with the kind's applicability applied. No lopdf type is seen here, so each
+//! SPEC §3, with the kind's applicability applied. No PDF object is seen here, so each
 //! check can be tested with hand-built facts.
 
 mod abstract_length;

@@ -1,12 +1,13 @@
 //! From codes to text (ISO 32000-1 §9.6.6 simple-font encodings, §9.10.3 ToUnicode
 //! CMaps): a font's base encoding with its /Differences, and the bfchar/bfrange
-//! mappings of a ToUnicode CMap. Our own reader, so that no glyph-name lookup of
-//! lopdf's (540 KB of WebAssembly) is linked in.
+//! mappings of a ToUnicode CMap. Our own reader, with our own glyph-name list: a
+//! general-purpose one (lopdf's was 540 KB of WebAssembly) holds far more than text
+//! needs.
 
+use super::cos::{DecodeError, Dictionary, Document, Object};
 use super::glyphnames::{self, MAC_ROMAN, STANDARD, WIN_ANSI};
 use super::objects::{self, get, get_stream};
 use crate::limits::Limit;
-use lopdf::{Dictionary, Document, Object};
 use std::collections::BTreeMap;
 
 /// Mappings read from one CMap; more is an attack, not a font.
@@ -261,12 +262,10 @@ pub fn to_unicode(
     let Some(stream) = get_stream(doc, font, b"ToUnicode") else {
         return Ok(None);
     };
-    match stream.get_plain_content_with_limit(stream_limit) {
+    match doc.decode_with_limit(stream, stream_limit) {
         Ok(data) => Ok(Some(ToUnicode::parse(&data))),
-        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
-            Err(Limit::StreamBytes)
-        }
-        Err(_) => Ok(None),
+        Err(DecodeError::Limit) => Err(Limit::StreamBytes),
+        Err(DecodeError::Unsupported) => Ok(None),
     }
 }
 

@@ -4,12 +4,12 @@
 //! encoding), and ascent/descent. Also the facts a report lists about each font.
 
 use super::FontFacts;
+use super::cos::{Dictionary, Document, Object};
 use super::encoding::{self, ToUnicode};
 use super::geom::Matrix;
 use super::objects::{self, get_array, get_dict, get_name, get_number, numbers};
 use super::std14::{self, StandardFont};
 use crate::limits::Limit;
-use lopdf::{Dictionary, Document, Object};
 
 /// Widths entries read from one font; more is an attack, not a font.
 const MAX_WIDTH_ENTRIES: usize = 100_000;

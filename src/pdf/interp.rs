@@ -8,7 +8,7 @@ use super::objects::{self, as_dict, get_dict, numbers};
 use super::{FontFacts, ImageBox, Paint, PathBox, TextSpan};
 use crate::limits::{Limit, Limits};
 use super::content::{Item, Operands, Operations};
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use super::cos::{DecodeError, Dictionary, Document, Object, ObjectId, Stream};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// `q` nesting kept; deeper saves are counted so `Q` still pairs, not stored.
@@ -152,7 +152,7 @@ struct Glyph<'t> {
 }
 
 pub struct Interpreter<'a> {
-    doc: &'a Document,
+    doc: &'a Document<'a>,
     limits: &'a Limits,
     fonts: &'a mut FontRegistry,
     gs: GraphicsState,
@@ -205,7 +205,7 @@ fn matrix_from(values: &[f64]) -> Option<Matrix> {
 
 impl<'a> Interpreter<'a> {
     pub fn new(
-        doc: &'a Document,
+        doc: &'a Document<'a>,
         limits: &'a Limits,
         fonts: &'a mut FontRegistry,
         to_page: Matrix,
@@ -436,7 +436,7 @@ impl<'a> Interpreter<'a> {
                 self.gs.font = name.and_then(|n| {
                     let font_ref = resources
                         .and_then(|r| get_dict(self.doc, r, b"Font"))
-                        .and_then(|fonts| fonts.get(n).ok())?;
+                        .and_then(|fonts| fonts.get(n))?;
                     self.fonts.load(self.doc, font_ref, stream_limit)
                 });
                 if let Some(limit) = self
@@ -518,7 +518,7 @@ impl<'a> Interpreter<'a> {
         match space {
             Some(Object::Name(n)) if n.as_slice() != name => self.color_model(n, None),
             Some(Object::Array(arr)) => {
-                let family = arr.first().and_then(|o| o.as_name().ok());
+                let family = arr.first().and_then(Object::as_name);
                 match family {
                     Some(b"ICCBased") => {
                         let n = arr
@@ -742,7 +742,7 @@ impl<'a> Interpreter<'a> {
         let Some(xobjects) = resources.and_then(|r| get_dict(doc, r, b"XObject")) else {
             return true;
         };
-        let Ok(xref) = xobjects.get(name) else {
+        let Some(xref) = xobjects.get(name) else {
             return true;
         };
         let Some(Object::Stream(stream)) = objects::resolve(doc, xref) else {
@@ -782,9 +782,13 @@ impl<'a> Interpreter<'a> {
         if id.is_some_and(|id| self.forms.contains(&id)) {
             return true;
         }
-        let Ok(content) = stream.get_plain_content_with_limit(self.limits.stream_bytes) else {
-            self.out.limit.get_or_insert(Limit::StreamBytes);
-            return true;
+        let content = match doc.decode(stream) {
+            Ok(content) => content,
+            Err(DecodeError::Limit) => {
+                self.out.limit.get_or_insert(Limit::StreamBytes);
+                return true;
+            }
+            Err(DecodeError::Unsupported) => return true,
         };
         let form_resources = get_dict(doc, &stream.dict, b"Resources").or(resources);
         let saved = (self.gs.clone(), self.tm, self.tlm, self.path.take());

@@ -91,6 +91,25 @@ impl<'a> Lexer<'a> {
         Lexer { data, pos: 0 }
     }
 
+    /// A cursor at `pos` (clamped to the end), for reading an object where the
+    /// cross-reference data says it starts.
+    pub fn at(data: &'a [u8], pos: usize) -> Self {
+        Lexer {
+            data,
+            pos: pos.min(data.len()),
+        }
+    }
+
+    /// The cursor's offset in the data.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// All the data the cursor runs over.
+    pub fn data(&self) -> &'a [u8] {
+        self.data
+    }
+
     /// The bytes from the cursor on.
     pub fn rest(&self) -> &'a [u8] {
         self.data.get(self.pos..).unwrap_or_default()

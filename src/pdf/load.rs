@@ -1,40 +1,54 @@
 //! Opening a PDF under the named limits and walking its pages (ISO 32000-1 §7.5,
-//! §7.7.3): lenient parsing with xref repair, owner-password-only files opened,
-//! user-password files recognised, every page interpreted once.
+//! §7.7.3) through our object layer (`cos`): lenient parsing with xref repair,
+//! owner-password-only files opened, user-password files recognised, every page
+//! interpreted once.
 
+use super::cos::{DecodeError, Dictionary, Document, Object, OpenError};
 use super::interp::{FontRegistry, Interpreter};
 use super::{DocumentFacts, FontFacts, PageFacts, ReadError, meta, page, text};
 use crate::limits::{Limit, Limits};
-use lopdf::{DecompressError, Document, Error, LoadOptions};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// Where the `%PDF-` header may start (readers accept leading junk up to here).
-const HEADER_WINDOW: usize = 1024;
-
-fn open(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
+fn open<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Document<'a>, ReadError> {
     if bytes.len() as u64 > limits.file_bytes {
         return Err(ReadError::LimitReached(Limit::FileBytes));
     }
-    let head = bytes.get(..bytes.len().min(HEADER_WINDOW)).unwrap_or(bytes);
-    if !head.windows(5).any(|w| w == b"%PDF-") {
-        return Err(ReadError::NotPdf);
-    }
-    let options = LoadOptions {
-        max_decompressed_size: Some(limits.stream_bytes),
-        ..LoadOptions::default()
+    Document::open(bytes, limits).map_err(|e| match e {
+        OpenError::NotPdf => ReadError::NotPdf,
+        OpenError::NeedsPassword => ReadError::NeedsPassword,
+        OpenError::Damaged(reason) => ReadError::Damaged(reason),
+    })
+}
+
+/// A page's content streams (§7.8.2), decoded and joined; a stream whose filter is not
+/// decoded is left out. `Err` when the content passes the stream limit.
+fn page_content(doc: &Document, page: &Dictionary, limit: usize) -> Result<Vec<u8>, DecodeError> {
+    let Some(contents) = page.get(b"Contents").and_then(|c| doc.resolve(c)) else {
+        return Ok(Vec::new());
     };
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
-        Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => {
-            ReadError::LimitReached(Limit::StreamBytes)
+    let parts: Vec<&Object> = match contents {
+        Object::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    let mut out = Vec::new();
+    for part in parts {
+        let Some(Object::Stream(s)) = doc.resolve(part) else {
+            continue;
+        };
+        match doc.decode_with_limit(s, limit) {
+            Ok(data) => {
+                if out.len().saturating_add(data.len()) > limit {
+                    return Err(DecodeError::Limit);
+                }
+                // Streams split the content only between tokens (§7.8.2): keep them apart.
+                out.extend_from_slice(&data);
+                out.push(b'\n');
+            }
+            Err(DecodeError::Limit) => return Err(DecodeError::Limit),
+            Err(DecodeError::Unsupported) => {}
         }
-        Error::Decryption(_) | Error::InvalidPassword => ReadError::NeedsPassword,
-        other => ReadError::Damaged(other.to_string()),
-    })?;
-    // lopdf opens a file whose user password is not empty with no objects decrypted.
-    if doc.trailer.has(b"Encrypt") && doc.encryption_state.is_none() {
-        return Err(ReadError::NeedsPassword);
     }
-    Ok(doc)
+    Ok(out)
 }
 
 /// Merges fonts that share a name and subtype (subsets of one font, or one font
@@ -66,28 +80,35 @@ fn merge_fonts(met: Vec<FontFacts>) -> (Vec<FontFacts>, Vec<usize>) {
 
 pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, ReadError> {
     let doc = open(bytes, limits)?;
-    // lopdf's walk can meet a page again through a /Kids cycle: each page counts once.
-    let mut seen = std::collections::BTreeSet::new();
-    let page_ids: Vec<_> = doc.page_iter().filter(|id| seen.insert(*id)).collect();
-    if page_ids.is_empty() {
+    let pages = doc.pages(limits.depth);
+    if pages.is_empty() {
+        // A page tree lost to an object stream over the limit: name the limit.
+        if doc.limits_hit().contains(&Limit::StreamBytes) {
+            return Err(ReadError::LimitReached(Limit::StreamBytes));
+        }
         return Err(ReadError::NoPages);
     }
     let mut facts = DocumentFacts {
         bytes: bytes.len() as u64,
         pdf_version: doc.version.clone(),
-        page_count: page_ids.len(),
-        encrypted: doc.trailer.has(b"Encrypt") || doc.was_encrypted(),
+        page_count: pages.len(),
+        encrypted: doc.trailer.has(b"Encrypt"),
         info: meta::read_info(&doc, limits.stream_bytes),
         ..DocumentFacts::default()
     };
-    if page_ids.len() > limits.pages {
+    // Limits reached while opening belong to no page; later ones to the page being read.
+    let mut known: BTreeSet<Limit> = doc.limits_hit().into_iter().collect();
+    facts
+        .limits_reached
+        .extend(known.iter().map(|&l| (l, None)));
+    if pages.len() > limits.pages {
         facts.limits_reached.push((Limit::Pages, None));
     }
     let mut fonts = FontRegistry::default();
     let mut total_operators = 0u64;
-    for (i, &id) in page_ids.iter().take(limits.pages).enumerate() {
+    for (i, node) in pages.iter().take(limits.pages).enumerate() {
         let number = i.saturating_add(1);
-        let Ok(page_dict) = doc.get_dictionary(id) else {
+        let Some(page_dict) = node.dict else {
             facts.unreadable_pages.push(number);
             continue;
         };
@@ -103,11 +124,11 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
         let content = if over_total {
             Ok(Vec::new())
         } else {
-            doc.get_page_content_with_limit(id, limits.stream_bytes)
+            page_content(&doc, page_dict, limits.stream_bytes)
         };
         match content {
             Ok(content) => {
-                let page_box = lopdf_free_box(setup.width_pt, setup.height_pt);
+                let page_box = super::Rect::new(0.0, 0.0, setup.width_pt, setup.height_pt);
                 let mut interp = Interpreter::new(
                     &doc,
                     limits,
@@ -132,6 +153,11 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
                 .limits_reached
                 .push((Limit::StreamBytes, Some(number))),
         }
+        for limit in doc.limits_hit() {
+            if known.insert(limit) {
+                facts.limits_reached.push((limit, Some(number)));
+            }
+        }
         facts.pages.push(page);
     }
     let (merged, remap) = merge_fonts(fonts.facts);
@@ -154,9 +180,4 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
     }
     facts.limits_reached.dedup();
     Ok(facts)
-}
-
-/// The visible box in page space: it starts at the origin by construction.
-fn lopdf_free_box(width: f64, height: f64) -> super::Rect {
-    super::Rect::new(0.0, 0.0, width, height)
 }

@@ -2,8 +2,8 @@
 //! (§14.3.2) filling what Info lacks. Dates are reduced to `YYYY-MM-DD`.
 
 use super::Info;
+use super::cos::Document;
 use super::objects::{get_dict, get_stream, text_string};
-use lopdf::Document;
 
 /// XMP packets larger than this are not searched.
 const MAX_XMP_BYTES: usize = 4 * 1024 * 1024;
@@ -66,10 +66,9 @@ pub fn read_info(doc: &Document, stream_limit: usize) -> Info {
     }
     let xmp = doc
         .catalog()
-        .ok()
         .and_then(|cat| get_stream(doc, cat, b"Metadata"))
         .and_then(|s| {
-            s.get_plain_content_with_limit(stream_limit.min(MAX_XMP_BYTES))
+            doc.decode_with_limit(s, stream_limit.min(MAX_XMP_BYTES))
                 .ok()
         })
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());

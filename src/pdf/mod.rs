@@ -1,8 +1,11 @@
-//! The only layer that touches lopdf: PDF bytes in, plain facts out (pages and their
+//! The only layer that reads PDF syntax: PDF bytes in, plain facts out (pages and their
 //! visible boxes, positioned text, images, painted paths, fonts, metadata, the arXiv
-//! stamp and the venue notice). Everything downstream reads these facts alone.
+//! stamp and the venue notice). Everything downstream reads these facts alone. Objects
+//! come from our own lazy object layer (`cos`: cross-reference data, object streams,
+//! filters, decryption), built on the tokenizer (`lex`) content streams share.
 
 mod content;
+mod cos;
 mod encoding;
 mod font;
 pub mod geom;

@@ -1,7 +1,7 @@
-//! Small readers over lopdf objects that never fail loudly: a missing, mistyped or
+//! Small readers over PDF objects that never fail loudly: a missing, mistyped or
 //! non-finite value is `None`, and every chain of references is bounded.
 
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use super::cos::{self, Dictionary, Document, Object, ObjectId, Stream};
 
 /// References followed in a row before giving up (a chain longer than this is a cycle
 /// or an attack; real files use one).
@@ -11,7 +11,7 @@ const MAX_REF_CHAIN: usize = 16;
 pub fn resolve<'a>(doc: &'a Document, mut obj: &'a Object) -> Option<&'a Object> {
     for _ in 0..MAX_REF_CHAIN {
         match obj {
-            Object::Reference(id) => obj = doc.objects.get(id)?,
+            Object::Reference(id) => obj = doc.get(*id)?,
             _ => return Some(obj),
         }
     }
@@ -19,7 +19,7 @@ pub fn resolve<'a>(doc: &'a Document, mut obj: &'a Object) -> Option<&'a Object>
 }
 
 pub fn get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
-    resolve(doc, dict.get(key).ok()?)
+    resolve(doc, dict.get(key)?)
 }
 
 pub fn get_dict<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
@@ -52,14 +52,15 @@ pub fn get_name<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Opti
 }
 
 pub fn get_number(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<f64> {
-    number(resolve(doc, dict.get(key).ok()?)?)
+    number(resolve(doc, dict.get(key)?)?)
 }
 
-/// A finite number, integer or real.
+/// A finite number, integer or real; a real past ±3.403 × 10^38 (ISO 32000-1 Annex C.2,
+/// the range of reals a reader must take) is none.
 pub fn number(obj: &Object) -> Option<f64> {
     let v = match obj {
         Object::Integer(i) => *i as f64,
-        Object::Real(r) => f64::from(*r),
+        Object::Real(r) if r.abs() <= f64::from(f32::MAX) => *r,
         _ => return None,
     };
     v.is_finite().then_some(v)
@@ -90,8 +91,10 @@ pub fn reference_id(obj: &Object) -> Option<ObjectId> {
 
 /// A text string (PDF doc encoding or UTF-16 with BOM) as Rust text, trimmed.
 pub fn text_string(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<String> {
-    let obj = get(doc, dict, key)?;
-    let s = lopdf::decode_text_string(obj).ok()?;
+    let Object::String(raw) = get(doc, dict, key)? else {
+        return None;
+    };
+    let s = cos::text::decode(raw);
     let s = s
         .trim_matches(|c: char| c.is_whitespace() || c == '\0')
         .to_string();

@@ -2,9 +2,9 @@
 //! CropBox (clipped to MediaBox) else MediaBox, walked up /Parent with a depth limit
 //! and a cycle guard, and /Rotate turned into a transform onto the page as seen.
 
+use super::cos::{Dictionary, Document, Object, ObjectId, Stream};
 use super::geom::{Matrix, Rect};
 use super::objects::{self, as_dict, get, number, numbers};
-use lopdf::{Dictionary, Document, Object, ObjectId};
 
 /// US Letter, what readers assume when a page has no usable MediaBox.
 const DEFAULT_MEDIA_BOX: Rect = Rect {
@@ -39,7 +39,7 @@ fn inherited<'a>(
         if let Some(v) = get(doc, node, key) {
             return Some(v);
         }
-        let parent_ref = node.get(b"Parent").ok()?;
+        let parent_ref = node.get(b"Parent")?;
         if let Some(id) = objects::reference_id(parent_ref) {
             if seen.contains(&id) {
                 return None;
@@ -104,10 +104,7 @@ const FLAG_NO_VIEW: i64 = 1 << 5;
 
 /// The normal appearance streams of a page's visible annotations, each with the
 /// matrix that maps its form space onto the annotation's /Rect (§12.5.5).
-pub fn appearances<'a>(
-    doc: &'a Document,
-    page: &'a Dictionary,
-) -> Vec<(&'a lopdf::Stream, Matrix)> {
+pub fn appearances<'a>(doc: &'a Document, page: &'a Dictionary) -> Vec<(&'a Stream, Matrix)> {
     let Some(annots) = objects::get_array(doc, page, b"Annots") else {
         return Vec::new();
     };

@@ -1,0 +1,269 @@
+//! The standard security handler (ISO 32000-1 §7.6.3–7.6.4; ISO 32000-2 §7.6.4.3.3–4
+//! for revision 6) with the empty user password only: RC4 40–128 bit (V1, V2; R2–R4),
+//! V4 crypt filters (V2 = RC4, AESV2, Identity; /EncryptMetadata), and V5 AESV3 (R5, R6).
+//! A file the empty password does not open needs a password. The ciphers and hashes are
+//! our own (MD5, SHA-2, AES, RC4), each a page long, to keep the WebAssembly small.
+
+mod aes;
+mod md5;
+mod rc4;
+mod sha2;
+
+use super::object::{Dictionary, Object, ObjectId};
+use aes::Aes;
+use md5::md5;
+use rc4::rc4;
+use sha2::{sha256, sha384, sha512};
+
+/// The padding string of Algorithm 2, step a: the empty password padded.
+const PAD: [u8; 32] = [
+    0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
+    0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Method {
+    Identity,
+    Rc4,
+    AesV2,
+    AesV3,
+}
+
+/// Decrypts a file's strings and streams with the key the empty user password gives.
+#[derive(Debug)]
+pub struct Handler {
+    key: Vec<u8>,
+    strings: Method,
+    streams: Method,
+    encrypt_metadata: bool,
+}
+
+fn int(dict: &Dictionary, key: &[u8]) -> Option<i64> {
+    dict.get(key).and_then(Object::as_i64)
+}
+
+fn bytes<'d>(dict: &'d Dictionary, key: &[u8]) -> &'d [u8] {
+    match dict.get(key) {
+        Some(Object::String(s)) => s,
+        _ => &[],
+    }
+}
+
+/// The method and key length (bytes) of the crypt filter `name` in /CF (§7.6.5).
+fn crypt_filter(dict: &Dictionary, name: Option<&[u8]>) -> (Method, Option<usize>) {
+    let name = name.unwrap_or(b"Identity");
+    if name == b"Identity" {
+        return (Method::Identity, None);
+    }
+    let cf = dict
+        .get(b"CF")
+        .and_then(Object::as_dict)
+        .and_then(|cf| cf.get(name))
+        .and_then(Object::as_dict);
+    let Some(cf) = cf else {
+        return (Method::Identity, None);
+    };
+    let length = int(cf, b"Length").and_then(|l| usize::try_from(l).ok());
+    let method = match cf.name(b"CFM") {
+        Some(b"V2") => Method::Rc4,
+        Some(b"AESV2") => Method::AesV2,
+        Some(b"AESV3") => Method::AesV3,
+        _ => Method::Identity,
+    };
+    (method, length)
+}
+
+/// A key length given in bits (40–128) or, as some writers do, in bytes.
+fn key_bytes(length: Option<usize>, default: usize) -> usize {
+    let n = match length {
+        Some(l) if l > 16 => l / 8,
+        Some(l) => l,
+        None => default,
+    };
+    n.clamp(5, 16)
+}
+
+impl Handler {
+    /// The handler for an /Encrypt dictionary and the first /ID string; `None` when the
+    /// handler is not the standard one or the empty user password does not open it.
+    pub fn new(dict: &Dictionary, id0: &[u8]) -> Option<Handler> {
+        if dict.name(b"Filter") != Some(b"Standard") {
+            return None;
+        }
+        let v = int(dict, b"V").unwrap_or(0);
+        let r = int(dict, b"R").unwrap_or(if v < 2 { 2 } else { 3 });
+        let encrypt_metadata =
+            !matches!(dict.get(b"EncryptMetadata"), Some(Object::Boolean(false)));
+        let (strings, streams, n) = match v {
+            1 => (Method::Rc4, Method::Rc4, 5),
+            2 | 3 => {
+                let n = key_bytes(
+                    int(dict, b"Length").and_then(|l| usize::try_from(l).ok()),
+                    5,
+                );
+                (Method::Rc4, Method::Rc4, n)
+            }
+            4 | 5 => {
+                let (strings, l1) = crypt_filter(dict, dict.name(b"StrF"));
+                let (streams, l2) = crypt_filter(dict, dict.name(b"StmF"));
+                (strings, streams, key_bytes(l1.or(l2), 16))
+            }
+            _ => return None,
+        };
+        let key = match r {
+            2..=4 => legacy_key(dict, id0, r, n, encrypt_metadata)?,
+            5 | 6 => aes256_key(dict, r)?,
+            _ => return None,
+        };
+        Some(Handler {
+            key,
+            strings,
+            streams,
+            encrypt_metadata,
+        })
+    }
+
+    pub fn encrypt_metadata(&self) -> bool {
+        self.encrypt_metadata
+    }
+
+    pub fn decrypt_string(&self, id: ObjectId, data: &[u8]) -> Vec<u8> {
+        self.decrypt(self.strings, id, data)
+    }
+
+    pub fn decrypt_stream(&self, id: ObjectId, data: &[u8]) -> Vec<u8> {
+        self.decrypt(self.streams, id, data)
+    }
+
+    /// Algorithm 1: the object's key from the file key, its number and generation.
+    fn object_key(&self, (num, generation): ObjectId, aes: bool) -> Vec<u8> {
+        let n = num.to_le_bytes();
+        let g = generation.to_le_bytes();
+        let salt: &[u8] = if aes { b"sAlT" } else { b"" };
+        let digest = md5(&[&self.key, &n[..3], &g, salt]);
+        let len = self.key.len().saturating_add(5).min(16);
+        digest.get(..len).unwrap_or_default().to_vec()
+    }
+
+    fn decrypt(&self, method: Method, id: ObjectId, data: &[u8]) -> Vec<u8> {
+        match method {
+            Method::Identity => data.to_vec(),
+            Method::Rc4 => rc4(&self.object_key(id, false), data),
+            Method::AesV2 => aes_cbc(&self.object_key(id, true), data),
+            Method::AesV3 => aes_cbc(&self.key, data),
+        }
+    }
+}
+
+/// AES-CBC with the IV in the first 16 bytes and PKCS#5 padding (§7.6.2), leniently:
+/// bad padding is kept, too short data is empty.
+fn aes_cbc(key: &[u8], data: &[u8]) -> Vec<u8> {
+    let (Some(iv), Some(rest)) = (data.get(..16), data.get(16..)) else {
+        return Vec::new();
+    };
+    let Some(aes) = Aes::new(key) else {
+        return Vec::new();
+    };
+    let mut iv_block = [0u8; 16];
+    iv_block.copy_from_slice(iv);
+    let mut out = aes.cbc_decrypt(&iv_block, rest);
+    if let Some(&pad) = out.last() {
+        let n = usize::from(pad);
+        if (1..=16).contains(&n) && out.len() >= n && out.iter().rev().take(n).all(|&b| b == pad) {
+            out.truncate(out.len().saturating_sub(n));
+        }
+    }
+    out
+}
+
+/// Algorithms 2 and 6 (revisions 2–4) with the empty password: the file key, if the
+/// password checks against /U.
+fn legacy_key(
+    dict: &Dictionary,
+    id0: &[u8],
+    r: i64,
+    n: usize,
+    encrypt_metadata: bool,
+) -> Option<Vec<u8>> {
+    let o = bytes(dict, b"O");
+    let u = bytes(dict, b"U");
+    let p = int(dict, b"P").unwrap_or(0) as i32;
+    let no_metadata: &[u8] = if r >= 4 && !encrypt_metadata {
+        &[0xFF; 4]
+    } else {
+        &[]
+    };
+    let o32 = o.get(..32).unwrap_or(o);
+    let mut digest = md5(&[&PAD, o32, &p.to_le_bytes(), id0, no_metadata]);
+    let n = if r == 2 { 5 } else { n };
+    if r >= 3 {
+        for _ in 0..50 {
+            digest = md5(&[digest.get(..n)?]);
+        }
+    }
+    let key = digest.get(..n)?.to_vec();
+    let check = if r == 2 {
+        rc4(&key, &PAD) == u.get(..32)?
+    } else {
+        let mut x = rc4(&key, &md5(&[&PAD, id0]));
+        for i in 1..=19u8 {
+            let k: Vec<u8> = key.iter().map(|b| b ^ i).collect();
+            x = rc4(&k, &x);
+        }
+        x.get(..16) == u.get(..16)
+    };
+    check.then_some(key)
+}
+
+/// Revision 6's password hash (ISO 32000-2 Algorithm 2.B) for the empty password.
+fn hash_r6(salt: &[u8], udata: &[u8]) -> [u8; 32] {
+    let mut k: Vec<u8> = sha256(&[salt, udata]).to_vec();
+    let mut round = 0usize;
+    loop {
+        let once: Vec<u8> = [&k[..], udata].concat();
+        let k1 = once.repeat(64);
+        let (Some(key), Some(iv)) = (k.get(..16), k.get(16..32)) else {
+            break;
+        };
+        let mut iv_block = [0u8; 16];
+        iv_block.copy_from_slice(iv);
+        let Some(aes) = Aes::new(key) else { break };
+        let e = aes.cbc_encrypt(&iv_block, &k1);
+        let sum: u32 = e.iter().take(16).map(|&b| u32::from(b)).sum();
+        k = match sum % 3 {
+            0 => sha256(&[&e]).to_vec(),
+            1 => sha384(&[&e]).to_vec(),
+            _ => sha512(&[&e]).to_vec(),
+        };
+        round = round.saturating_add(1);
+        let last = usize::from(e.last().copied().unwrap_or(0));
+        if round >= 64 && last <= round.saturating_sub(32) {
+            break;
+        }
+    }
+    let mut out = [0u8; 32];
+    out.copy_from_slice(k.get(..32).unwrap_or(&[0; 32]));
+    out
+}
+
+/// Algorithm 2.A (revisions 5 and 6) with the empty password: the file key from /UE,
+/// if the password checks against /U.
+fn aes256_key(dict: &Dictionary, r: i64) -> Option<Vec<u8>> {
+    let u = bytes(dict, b"U");
+    let ue = bytes(dict, b"UE");
+    let (hash, validation, key_salt) = (u.get(..32)?, u.get(32..40)?, u.get(40..48)?);
+    let hash_of = |salt: &[u8]| {
+        if r == 5 {
+            sha256(&[salt])
+        } else {
+            hash_r6(salt, &[])
+        }
+    };
+    if hash_of(validation).as_slice() != hash {
+        return None;
+    }
+    let intermediate = hash_of(key_salt);
+    let aes = Aes::new(&intermediate)?;
+    let key = aes.cbc_decrypt(&[0; 16], ue.get(..32)?);
+    (key.len() == 32).then_some(key)
+}

@@ -1,0 +1,695 @@
+//! A PDF file opened lazily (ISO 32000-1 §7.5, §7.7): the header version, the
+//! cross-reference data (rebuilt by scanning when it is missing or wrong), and objects
+//! parsed on first use and kept, object streams (§7.5.7) decoded once, stream data
+//! decoded on demand with small streams that are read again kept (a form painted
+//! thousands of times is inflated once), decryption (§7.6) applied to strings and
+//! streams, and the page tree walked (§7.7.3.2).
+//!
+//! The document borrows the file's bytes: `check()` holds them for the whole read, so
+//! nothing is copied, and stream data stays a range into them until decoded.
+
+use super::crypt::{self, Handler};
+use super::filter::{self, DecodeError};
+use super::object::{Dictionary, Object, ObjectId, Stream};
+use super::parse;
+use super::xref::{self, Entry, Xref};
+use crate::limits::{Limit, Limits};
+use crate::pdf::lex::Lexer;
+use std::cell::{OnceCell, RefCell};
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Deref;
+use std::rc::Rc;
+
+/// Where the `%PDF-` header may start (readers accept leading junk up to here).
+const HEADER_WINDOW: usize = 1024;
+/// Objects being loaded at once (a stream's /Length in an object stream whose /Length
+/// is in another…); deeper is a cycle or an attack.
+const MAX_LOADING: usize = 32;
+/// Decoded streams read a second time are kept up to this size each…
+const CACHE_STREAM_BYTES: usize = 1 << 20;
+/// …and this size in all.
+const CACHE_TOTAL_BYTES: usize = 8 << 20;
+/// Objects in one object stream read; more is an attack.
+const MAX_OBJECTS_PER_STREAM: usize = 100_000;
+
+/// Why a document cannot be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenError {
+    NotPdf,
+    /// The user password is not empty.
+    NeedsPassword,
+    /// Neither the cross-reference data nor a scan finds a catalog.
+    Damaged(String),
+}
+
+/// Decoded stream data: the file's own bytes when no filter applies, else shared.
+#[derive(Clone, Debug)]
+pub enum Bytes<'a> {
+    Borrowed(&'a [u8]),
+    Shared(Rc<[u8]>),
+}
+
+impl Deref for Bytes<'_> {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Borrowed(b) => b,
+            Bytes::Shared(b) => b,
+        }
+    }
+}
+
+/// An object read once: `None` when it could not be, else its generation and itself.
+type Cell = OnceCell<Option<Box<(u16, Object)>>>;
+
+/// Object numbers with their entries and, once read, their objects.
+#[derive(Default)]
+struct Slots {
+    nums: Vec<u32>,
+    entries: Vec<Entry>,
+    cells: Vec<Cell>,
+}
+
+impl Slots {
+    fn new(entries: BTreeMap<u32, Entry>) -> Slots {
+        let (nums, entries): (Vec<u32>, Vec<Entry>) = entries.into_iter().unzip();
+        let cells = nums.iter().map(|_| OnceCell::new()).collect();
+        Slots {
+            nums,
+            entries,
+            cells,
+        }
+    }
+
+    fn find(&self, num: u32) -> Option<(Entry, &Cell)> {
+        let i = self.nums.binary_search(&num).ok()?;
+        Some((*self.entries.get(i)?, self.cells.get(i)?))
+    }
+
+    fn clear(&mut self) {
+        self.cells.iter_mut().for_each(|c| *c = OnceCell::new());
+    }
+}
+
+/// An object stream's decoded data and where each of its objects starts.
+struct ObjectStream {
+    data: Vec<u8>,
+    offsets: Vec<(u32, usize)>,
+}
+
+#[derive(Default)]
+struct Cache {
+    streams: BTreeMap<ObjectId, Rc<[u8]>>,
+    bytes: usize,
+    seen: BTreeSet<ObjectId>,
+}
+
+/// A page in the page tree: its dictionary, if it can be read.
+#[derive(Clone, Copy, Debug)]
+pub struct PageNode<'d> {
+    pub dict: Option<&'d Dictionary>,
+}
+
+pub struct Document<'a> {
+    data: &'a [u8],
+    /// The header's version, `1.7`.
+    pub version: String,
+    /// The trailers merged, newest first.
+    pub trailer: Dictionary,
+    stream_bytes: usize,
+    max_objects: usize,
+    nesting: usize,
+    table: Slots,
+    /// Objects found by scanning, for entries that point nowhere (built on first need).
+    scan: OnceCell<Slots>,
+    rebuilt: bool,
+    object_streams: RefCell<BTreeMap<u32, Option<Rc<ObjectStream>>>>,
+    loading: RefCell<Vec<u32>>,
+    cache: RefCell<Cache>,
+    crypt: Option<Handler>,
+    /// The /Encrypt dictionary's object, whose strings are never encrypted.
+    encrypt_num: Option<u32>,
+    hit: RefCell<BTreeSet<Limit>>,
+    /// Object streams a rebuilding scan found, whose objects are added once the
+    /// file's encryption is known.
+    pending_object_streams: Vec<u32>,
+}
+
+/// The version after `%PDF-`, and where the header starts.
+fn header(data: &[u8]) -> Option<(usize, String)> {
+    let head = data.get(..data.len().min(HEADER_WINDOW))?;
+    let at = head.windows(5).position(|w| w == b"%PDF-")?;
+    let version = data
+        .get(at.saturating_add(5)..)?
+        .iter()
+        .take(8)
+        .take_while(|b| b.is_ascii_digit() || **b == b'.')
+        .map(|&b| char::from(b))
+        .collect();
+    Some((at, version))
+}
+
+impl<'a> Document<'a> {
+    pub fn open(data: &'a [u8], limits: &Limits) -> Result<Document<'a>, OpenError> {
+        let (_, version) = header(data).ok_or(OpenError::NotPdf)?;
+        let mut doc = Document {
+            data,
+            version,
+            trailer: Dictionary::new(),
+            stream_bytes: limits.stream_bytes,
+            max_objects: limits.objects,
+            nesting: limits.nesting,
+            table: Slots::default(),
+            scan: OnceCell::new(),
+            rebuilt: false,
+            object_streams: RefCell::new(BTreeMap::new()),
+            loading: RefCell::new(Vec::new()),
+            cache: RefCell::new(Cache::default()),
+            crypt: None,
+            encrypt_num: None,
+            hit: RefCell::new(BTreeSet::new()),
+            pending_object_streams: Vec::new(),
+        };
+        let xref = xref::startxref(data)
+            .and_then(|at| xref::read(data, at, limits.objects, limits.stream_bytes))
+            .filter(|x| x.trailer.has(b"Root"));
+        match xref {
+            Some(x) => doc.install(x),
+            None => doc.rebuild(),
+        }
+        if doc.catalog().is_none() && !doc.rebuilt {
+            doc.rebuild();
+        }
+        doc.decrypt_setup()?;
+        if doc.rebuilt {
+            doc.add_compressed_from_scan();
+        }
+        if doc.catalog().is_none() {
+            doc.find_catalog();
+        }
+        if doc.catalog().is_none() {
+            return Err(OpenError::Damaged(
+                "no document catalog found, even by scanning the file".into(),
+            ));
+        }
+        Ok(doc)
+    }
+
+    fn install(&mut self, x: Xref) {
+        if x.over_limit {
+            self.hit.get_mut().insert(Limit::Objects);
+        }
+        self.trailer = x.trailer;
+        self.table = Slots::new(x.entries);
+    }
+
+    /// Replaces the cross-reference data with what a scan of the file finds: the last
+    /// `N G obj` of each number, and the trailers merged from the last one back.
+    fn rebuild(&mut self) {
+        let scan = xref::scan(self.data, self.max_objects);
+        let mut trailer = Dictionary::new();
+        for t in scan.trailers.iter().rev() {
+            for (k, v) in t.iter() {
+                if k != b"Prev" && k != b"XRefStm" {
+                    trailer.insert_if_absent(k.to_vec(), v.clone());
+                }
+            }
+        }
+        for (k, v) in self.trailer.iter() {
+            trailer.insert_if_absent(k.to_vec(), v.clone());
+        }
+        if scan.objects.len() >= self.max_objects {
+            self.hit.get_mut().insert(Limit::Objects);
+        }
+        let mut objects = scan.objects;
+        // A number written again later whose last copy does not parse (a fragment, a
+        // fuzzed object) keeps the latest copy that does.
+        for &(num, offset, generation) in scan.earlier.iter().rev() {
+            let last_reads = objects
+                .get(&num)
+                .and_then(|&(at, _)| parse::indirect(self.data, at, self.nesting))
+                .is_some();
+            if !last_reads && parse::indirect(self.data, offset, self.nesting).is_some() {
+                objects.insert(num, (offset, generation));
+            }
+        }
+        let entries = objects
+            .iter()
+            .map(|(&n, &(offset, generation))| (n, Entry::InFile { offset, generation }))
+            .collect();
+        self.trailer = trailer;
+        self.table = Slots::new(entries);
+        self.rebuilt = true;
+        self.pending_object_streams = scan.object_streams;
+    }
+
+    /// Adds the objects of the object streams a rebuilding scan found, where no direct
+    /// object of the same number was found.
+    fn add_compressed_from_scan(&mut self) {
+        let mut added: BTreeMap<u32, Entry> = BTreeMap::new();
+        for &stream in &self.pending_object_streams {
+            let Some(stm) = self.object_stream(stream) else {
+                continue;
+            };
+            for (index, &(num, _)) in stm.offsets.iter().enumerate() {
+                let Ok(index) = u32::try_from(index) else {
+                    break;
+                };
+                // A direct object of the same number wins, unless it does not parse.
+                let direct_reads = self.table.find(num).is_some()
+                    && self.get((num, self.generation_of(num))).is_some();
+                if !direct_reads && num != stream {
+                    added
+                        .entry(num)
+                        .or_insert(Entry::InStream { stream, index });
+                }
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        let mut entries: BTreeMap<u32, Entry> = self
+            .table
+            .nums
+            .iter()
+            .copied()
+            .zip(self.table.entries.iter().copied())
+            .collect();
+        for (num, e) in added {
+            if entries.len() >= self.max_objects {
+                self.hit.get_mut().insert(Limit::Objects);
+                break;
+            }
+            entries.insert(num, e);
+        }
+        self.table = Slots::new(entries);
+        self.object_streams.get_mut().clear();
+    }
+
+    /// With no usable /Root, the first dictionary of /Type /Catalog with /Pages.
+    fn find_catalog(&mut self) {
+        let found = self.table.nums.iter().copied().find(|&num| {
+            self.get((num, self.generation_of(num)))
+                .and_then(Object::as_dict)
+                .is_some_and(|d| d.name(b"Type") == Some(b"Catalog") && d.has(b"Pages"))
+        });
+        if let Some(num) = found {
+            let generation = self.generation_of(num);
+            self.trailer = {
+                let mut t = Dictionary::new();
+                t.insert(b"Root".to_vec(), Object::Reference((num, generation)));
+                for (k, v) in self.trailer.iter() {
+                    t.insert_if_absent(k.to_vec(), v.clone());
+                }
+                t
+            };
+        }
+    }
+
+    fn generation_of(&self, num: u32) -> u16 {
+        match self.table.find(num) {
+            Some((Entry::InFile { generation, .. }, _)) => generation,
+            _ => 0,
+        }
+    }
+
+    /// Sets up decryption when the trailer has /Encrypt: only the empty user password
+    /// is tried.
+    fn decrypt_setup(&mut self) -> Result<(), OpenError> {
+        let Some(enc_ref) = self.trailer.get(b"Encrypt") else {
+            return Ok(());
+        };
+        if matches!(enc_ref, Object::Null) {
+            return Ok(());
+        }
+        let encrypt_num = match enc_ref {
+            Object::Reference(id) => Some(id.0),
+            _ => None,
+        };
+        let dict = self.resolve(enc_ref).and_then(Object::as_dict).cloned();
+        let id0 = match self.trailer.get(b"ID").and_then(|o| self.resolve(o)) {
+            Some(Object::Array(a)) => match a.first().and_then(|o| self.resolve(o)) {
+                Some(Object::String(s)) => s.clone(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        let dict = dict.ok_or(OpenError::NeedsPassword)?;
+        let handler = crypt::Handler::new(&dict, &id0).ok_or(OpenError::NeedsPassword)?;
+        self.crypt = Some(handler);
+        self.encrypt_num = encrypt_num;
+        // Objects read so far were read without decryption.
+        self.table.clear();
+        self.scan = OnceCell::new();
+        self.object_streams.get_mut().clear();
+        Ok(())
+    }
+
+    /// Limits reached while reading objects (object streams over the stream limit, more
+    /// objects than the object limit), in order.
+    pub fn limits_hit(&self) -> Vec<Limit> {
+        self.hit.borrow().iter().copied().collect()
+    }
+
+    /// The object `id`, read on first use; `None` when it is free, missing, unreadable,
+    /// of another generation, or being read already (a cycle).
+    pub fn get(&self, id: ObjectId) -> Option<&Object> {
+        let (num, generation) = id;
+        if let Some((entry, cell)) = self.table.find(num) {
+            let stored = match cell.get() {
+                Some(v) => v.as_deref(),
+                None => {
+                    let loaded = self.guarded(num, || self.load(num, entry));
+                    let _ = cell.set(loaded.map(Box::new));
+                    cell.get().and_then(|v| v.as_deref())
+                }
+            };
+            match stored {
+                Some((g, obj)) if *g == generation => return Some(obj),
+                Some(_) => return None,
+                None if entry == Entry::Free => return None,
+                None => {}
+            }
+        }
+        // The entry is missing or points at something else: look where a scan found it.
+        if self.rebuilt {
+            return None;
+        }
+        let scan = self.scan_slots()?;
+        let (entry, cell) = scan.find(num)?;
+        let stored = match cell.get() {
+            Some(v) => v.as_deref(),
+            None => {
+                let loaded = self.guarded(num, || self.load(num, entry));
+                let _ = cell.set(loaded.map(Box::new));
+                cell.get().and_then(|v| v.as_deref())
+            }
+        };
+        match stored {
+            Some((g, obj)) if *g == generation => Some(obj),
+            _ => None,
+        }
+    }
+
+    fn scan_slots(&self) -> Option<&Slots> {
+        if self.scan.get().is_none() {
+            let scan = xref::scan(self.data, self.max_objects);
+            let entries = scan
+                .objects
+                .into_iter()
+                .map(|(n, (offset, generation))| (n, Entry::InFile { offset, generation }))
+                .collect();
+            let _ = self.scan.set(Slots::new(entries));
+        }
+        self.scan.get()
+    }
+
+    /// Runs `f` with `num` marked as being loaded; `None` if it already is (a cycle) or
+    /// too many loads are nested.
+    fn guarded<T>(&self, num: u32, f: impl FnOnce() -> Option<T>) -> Option<T> {
+        {
+            let mut loading = self.loading.borrow_mut();
+            if loading.contains(&num) || loading.len() >= MAX_LOADING {
+                return None;
+            }
+            loading.push(num);
+        }
+        let out = f();
+        self.loading.borrow_mut().retain(|&n| n != num);
+        out
+    }
+
+    fn load(&self, num: u32, entry: Entry) -> Option<(u16, Object)> {
+        match entry {
+            Entry::Free => None,
+            Entry::InFile { offset, .. } => self.load_at(num, offset),
+            Entry::InStream { stream, index } => {
+                let stm = self.object_stream(stream)?;
+                let at = match stm.offsets.get(usize::try_from(index).ok()?) {
+                    Some(&(n, at)) if n == num => at,
+                    _ => stm.offsets.iter().find(|&&(n, _)| n == num)?.1,
+                };
+                let mut lx = Lexer::at(&stm.data, at);
+                Some((0, parse::object(&mut lx, self.nesting)?))
+            }
+        }
+    }
+
+    /// Reads `num G obj` at `offset`: its strings decrypted, a stream's extent found.
+    fn load_at(&self, num: u32, offset: usize) -> Option<(u16, Object)> {
+        let ind = parse::indirect(self.data, offset, self.nesting)?;
+        if ind.id.0 != num {
+            return None;
+        }
+        let generation = ind.id.1;
+        let mut object = ind.object;
+        if let Some(crypt) = &self.crypt
+            && self.encrypt_num != Some(num)
+            && !is_xref_stream(&object, ind.stream_start.is_some())
+        {
+            decrypt_strings(crypt, ind.id, &mut object, self.nesting);
+        }
+        let Some(start) = ind.stream_start else {
+            return Some((generation, object));
+        };
+        let Object::Dictionary(dict) = object else {
+            return Some((generation, object));
+        };
+        let length = dict
+            .get(b"Length")
+            .and_then(|o| self.resolve(o))
+            .and_then(Object::as_i64)
+            .and_then(|l| usize::try_from(l).ok());
+        let end = parse::stream_end(self.data, start, length);
+        Some((
+            generation,
+            Object::Stream(Stream {
+                dict,
+                data: start..end.max(start),
+                id: ind.id,
+            }),
+        ))
+    }
+
+    /// Object stream `num`, decoded and its header read on first use.
+    fn object_stream(&self, num: u32) -> Option<Rc<ObjectStream>> {
+        if let Some(s) = self.object_streams.borrow().get(&num) {
+            return s.clone();
+        }
+        let loaded = self.load_object_stream(num).map(Rc::new);
+        self.object_streams.borrow_mut().insert(num, loaded.clone());
+        loaded
+    }
+
+    fn load_object_stream(&self, num: u32) -> Option<ObjectStream> {
+        let Some(Object::Stream(s)) = self.get((num, self.generation_of(num))) else {
+            return None;
+        };
+        let data = match self.decode(s) {
+            Ok(d) => d.to_vec(),
+            Err(DecodeError::Limit) => {
+                self.hit.borrow_mut().insert(Limit::StreamBytes);
+                return None;
+            }
+            Err(DecodeError::Unsupported) => return None,
+        };
+        let int = |k: &[u8]| {
+            s.dict
+                .get(k)
+                .and_then(|o| self.resolve(o))
+                .and_then(Object::as_i64)
+                .and_then(|v| usize::try_from(v).ok())
+        };
+        let n = int(b"N")?.min(MAX_OBJECTS_PER_STREAM);
+        let first = int(b"First")?;
+        let mut lx = Lexer::new(&data);
+        let mut offsets = Vec::with_capacity(n.min(4096));
+        for _ in 0..n {
+            let (Some(Object::Integer(obj)), Some(Object::Integer(at))) =
+                (parse::object(&mut lx, 1), parse::object(&mut lx, 1))
+            else {
+                break;
+            };
+            let (Ok(obj), Ok(at)) = (u32::try_from(obj), usize::try_from(at)) else {
+                break;
+            };
+            offsets.push((obj, first.saturating_add(at)));
+        }
+        Some(ObjectStream { data, offsets })
+    }
+
+    /// Follows a reference (a few in a row at most) to a direct object.
+    pub fn resolve<'d>(&'d self, mut obj: &'d Object) -> Option<&'d Object> {
+        for _ in 0..MAX_REF_CHAIN {
+            match obj {
+                Object::Reference(id) => obj = self.get(*id)?,
+                _ => return Some(obj),
+            }
+        }
+        None
+    }
+
+    /// The document catalog (§7.7.2).
+    pub fn catalog(&self) -> Option<&Dictionary> {
+        let root = self.trailer.get(b"Root")?;
+        self.resolve(root)?.as_dict()
+    }
+
+    /// The stream's data with its filters undone (and decrypted), at most `limit` bytes.
+    pub fn decode_with_limit(&self, s: &Stream, limit: usize) -> Result<Bytes<'a>, DecodeError> {
+        if let Some(hit) = self.cache.borrow().streams.get(&s.id) {
+            return if hit.len() <= limit {
+                Ok(Bytes::Shared(Rc::clone(hit)))
+            } else {
+                Err(DecodeError::Limit)
+            };
+        }
+        let raw = self.data.get(s.data.clone()).unwrap_or_default();
+        let decrypted = match &self.crypt {
+            Some(c) if self.stream_is_encrypted(s) => Some(c.decrypt_stream(s.id, raw)),
+            _ => None,
+        };
+        let filters =
+            filter::filters_of(&s.dict, &|o| self.resolve(o)).ok_or(DecodeError::Unsupported)?;
+        if filters.is_empty() {
+            return match decrypted {
+                None if raw.len() <= limit => Ok(Bytes::Borrowed(raw)),
+                Some(d) if d.len() <= limit => Ok(Bytes::Shared(d.into())),
+                _ => Err(DecodeError::Limit),
+            };
+        }
+        let input = decrypted.as_deref().unwrap_or(raw);
+        let out: Rc<[u8]> = filter::decode(input, &filters, limit)?.into();
+        let mut cache = self.cache.borrow_mut();
+        let room = cache.bytes.saturating_add(out.len()) <= CACHE_TOTAL_BYTES;
+        if !cache.seen.insert(s.id) && out.len() <= CACHE_STREAM_BYTES && room {
+            cache.bytes = cache.bytes.saturating_add(out.len());
+            cache.streams.insert(s.id, Rc::clone(&out));
+        }
+        Ok(Bytes::Shared(out))
+    }
+
+    /// The stream's data decoded, at most the stream limit.
+    pub fn decode(&self, s: &Stream) -> Result<Bytes<'a>, DecodeError> {
+        self.decode_with_limit(s, self.stream_bytes)
+    }
+
+    /// Cross-reference streams, and metadata when /EncryptMetadata is false, are stored
+    /// in the clear (§7.6.1, §7.6.5); so is a stream whose /Crypt filter is Identity.
+    fn stream_is_encrypted(&self, s: &Stream) -> bool {
+        if s.dict.name(b"Type") == Some(b"XRef") || self.encrypt_num == Some(s.id.0) {
+            return false;
+        }
+        if s.dict.name(b"Type") == Some(b"Metadata")
+            && self.crypt.as_ref().is_some_and(|c| !c.encrypt_metadata())
+        {
+            return false;
+        }
+        let identity = filter::filters_of(&s.dict, &|o| self.resolve(o))
+            .unwrap_or_default()
+            .iter()
+            .any(|(name, parms)| {
+                name == b"Crypt"
+                    && parms
+                        .as_ref()
+                        .and_then(|p| p.name(b"Name"))
+                        .is_none_or(|n| n == b"Identity")
+            });
+        !identity
+    }
+
+    /// The pages in order (§7.7.3.2): each object once however the tree loops, nodes
+    /// nested at most `max_depth` deep, a chain of last children walked without
+    /// growing the stack.
+    pub fn pages(&self, max_depth: usize) -> Vec<PageNode<'_>> {
+        let mut out = Vec::new();
+        let Some(root) = self.catalog().and_then(|c| c.get(b"Pages")) else {
+            return out;
+        };
+        let mut visited: BTreeSet<ObjectId> = BTreeSet::new();
+        let mut stack: Vec<std::slice::Iter<'_, Object>> = Vec::new();
+        let mut next: Option<&Object> = Some(root);
+        let mut at_root = true;
+        loop {
+            let node = match next.take() {
+                Some(n) => n,
+                None => {
+                    let Some(top) = stack.last_mut() else { break };
+                    match top.next() {
+                        Some(n) => n,
+                        None => {
+                            stack.pop();
+                            continue;
+                        }
+                    }
+                }
+            };
+            let id = match node {
+                Object::Reference(id) => {
+                    if !visited.insert(*id) {
+                        continue;
+                    }
+                    Some(*id)
+                }
+                _ => None,
+            };
+            let dict = self.resolve(node).and_then(Object::as_dict);
+            let is_root = std::mem::replace(&mut at_root, false);
+            let Some(dict) = dict else {
+                // A page the tree lists but that cannot be read is still a page (it
+                // counts, and is named as unreadable); a root that cannot be read is no
+                // tree.
+                if !is_root && id.is_some() {
+                    out.push(PageNode { dict: None });
+                }
+                continue;
+            };
+            let kids = match dict.get(b"Kids").and_then(|k| self.resolve(k)) {
+                Some(Object::Array(kids)) => Some(kids),
+                _ => None,
+            };
+            match kids {
+                Some(kids) => {
+                    // A finished node is dropped before its last child is entered.
+                    if stack.last().is_some_and(|t| t.len() == 0) {
+                        stack.pop();
+                    }
+                    if stack.len() < max_depth {
+                        stack.push(kids.iter());
+                    }
+                }
+                None if dict.name(b"Type") == Some(b"Pages") => {}
+                None => out.push(PageNode { dict: Some(dict) }),
+            }
+        }
+        out
+    }
+}
+
+/// References followed in a row before giving up (longer is a cycle or an attack).
+const MAX_REF_CHAIN: usize = 16;
+
+fn is_xref_stream(object: &Object, is_stream: bool) -> bool {
+    is_stream && object.as_dict().and_then(|d| d.name(b"Type")) == Some(b"XRef")
+}
+
+/// Decrypts every string inside an indirect object, at most `depth` levels down.
+fn decrypt_strings(crypt: &Handler, id: ObjectId, obj: &mut Object, depth: usize) {
+    let Some(inner) = depth.checked_sub(1) else {
+        return;
+    };
+    match obj {
+        Object::String(s) => *s = crypt.decrypt_string(id, s),
+        Object::Array(items) => items
+            .iter_mut()
+            .for_each(|o| decrypt_strings(crypt, id, o, inner)),
+        Object::Dictionary(d) => d
+            .values_mut()
+            .for_each(|o| decrypt_strings(crypt, id, o, inner)),
+        Object::Stream(s) => s
+            .dict
+            .values_mut()
+            .for_each(|o| decrypt_strings(crypt, id, o, inner)),
+        _ => {}
+    }
+}
