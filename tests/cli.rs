@@ -16,7 +16,7 @@ fn fixture(name: &str) -> String {
 
 /// Runs the binary from the crate root (so fixture paths are relative, as a user types
 /// them), with `stdin` piped in when given.
-fn run_with_stdin(args: &[&str], stdin: Option<&str>) -> Output {
+fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_precheck"));
     cmd.args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -30,7 +30,7 @@ fn run_with_stdin(args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = cmd.spawn().expect("the binary starts");
     if let Some(text) = stdin {
         let mut pipe = child.stdin.take().expect("stdin is piped");
-        pipe.write_all(text.as_bytes()).expect("write stdin");
+        pipe.write_all(text).expect("write stdin");
         // Dropping the pipe closes it, so the binary sees end of input.
     }
     child.wait_with_output().expect("the binary finishes")
@@ -305,6 +305,248 @@ fn options_also_take_the_equals_form() {
     assert_eq!(status(&r, "page-size"), "warn");
 }
 
+// ---------------------------------------------------------------- several files in parallel
+
+/// Fixture PDFs in a fixed order, failing and passing ones mixed, and some large next to
+/// small ones so that later files often finish before earlier ones.
+fn batch_files() -> Vec<String> {
+    [
+        "long_7_pages.pdf",
+        "ok_final.pdf",
+        "margins_narrow.pdf",
+        "font_type3.pdf",
+        "poster_a0.pdf",
+        "paper_a4.pdf",
+        "truncated.pdf",
+        "ok_objstreams.pdf",
+        "encrypted_password.pdf",
+        "twocolumn_other_template.pdf",
+    ]
+    .iter()
+    .map(|f| fixture(f))
+    .collect()
+}
+
+/// `args` then `files`, run with `--jobs <jobs>`.
+fn run_jobs(jobs: &str, args: &[&str], files: &[String]) -> Output {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--jobs", jobs]);
+    all.extend(files.iter().map(String::as_str));
+    run(&all)
+}
+
+#[test]
+fn jsonl_with_several_jobs_is_the_same_bytes_in_argument_order_as_one_job() {
+    let files = batch_files();
+    let one = run_jobs("1", &["--format", "jsonl"], &files);
+    let three = run_jobs("3", &["--format", "jsonl"], &files);
+    assert_eq!(code(&one), 1, "{}", describe(&one));
+    assert_eq!(code(&three), 1, "{}", describe(&three));
+    assert!(stderr(&three).is_empty(), "{}", describe(&three));
+    assert_eq!(
+        stdout(&three),
+        stdout(&one),
+        "--jobs 3 differs from --jobs 1"
+    );
+    let text = stdout(&three);
+    let named: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let r: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
+            assert_eq!(ids(&r), ALL_IDS);
+            r["file"].as_str().expect("file is a string").to_string()
+        })
+        .collect();
+    assert_eq!(named, files, "one line per file, in argument order");
+}
+
+#[test]
+fn more_files_than_the_reorder_window_still_come_out_in_order() {
+    // Two jobs hold back at most four finished reports; thirty files go through it.
+    let files: Vec<String> = batch_files().into_iter().cycle().take(30).collect();
+    let one = run_jobs("1", &["--format", "jsonl"], &files);
+    let two = run_jobs("2", &["--format", "jsonl"], &files);
+    assert_eq!(code(&two), 1, "{}", describe(&two));
+    assert_eq!(stdout(&two), stdout(&one));
+    let named: Vec<Value> = stdout(&two)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line")["file"].clone())
+        .collect();
+    assert_eq!(named, files);
+}
+
+#[test]
+fn json_and_text_with_four_jobs_equal_one_job() {
+    let files = batch_files();
+    for format in ["json", "text"] {
+        let one = run_jobs("1", &["--format", format], &files);
+        let four = run_jobs("4", &["--format", format], &files);
+        assert_eq!(code(&one), 1, "{format}: {}", describe(&one));
+        assert_eq!(code(&four), 1, "{format}: {}", describe(&four));
+        assert_eq!(stdout(&four), stdout(&one), "--format {format}");
+        assert!(stderr(&four).is_empty(), "{}", describe(&four));
+    }
+    let four = run_jobs("4", &["--format", "json"], &files);
+    let arr = json(&four);
+    let named: Vec<&str> = arr
+        .as_array()
+        .expect("an array of reports")
+        .iter()
+        .map(|r| r["file"].as_str().expect("file"))
+        .collect();
+    assert_eq!(named, files);
+    let text = stdout(&run_jobs("4", &[], &files));
+    let heads: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert_eq!(heads.len(), files.len(), "{text}");
+    for (head, file) in heads.iter().zip(&files) {
+        assert!(
+            head.starts_with(&format!("{file}: ")),
+            "{head} is not about {file}"
+        );
+    }
+}
+
+#[test]
+fn the_default_jobs_give_the_same_output_as_one_job() {
+    let files = batch_files();
+    let one = run_jobs("1", &["--format", "jsonl"], &files);
+    let mut args = vec!["--format", "jsonl"];
+    args.extend(files.iter().map(String::as_str));
+    let default = run(&args);
+    assert_eq!(code(&default), code(&one));
+    assert_eq!(stdout(&default), stdout(&one));
+}
+
+#[test]
+fn jobs_must_be_a_whole_number_of_at_least_one() {
+    for bad in ["0", "x", "-1", "2.5", ""] {
+        let out = run(&[
+            "--jobs",
+            bad,
+            &fixture("ok_final.pdf"),
+            &fixture("paper_a4.pdf"),
+        ]);
+        assert_eq!(code(&out), 2, "--jobs {bad:?}: {}", describe(&out));
+        assert!(stderr(&out).contains("--jobs"), "{}", describe(&out));
+        assert!(stdout(&out).is_empty(), "{}", describe(&out));
+    }
+    let out = run(&["--jobs=0", &fixture("ok_final.pdf")]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert!(stderr(&out).contains("--jobs `0`"), "{}", describe(&out));
+    let out = run(&[&fixture("ok_final.pdf"), "--jobs"]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("--jobs needs a value"),
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
+fn more_jobs_than_files_and_one_file_work() {
+    let one_file = run(&[
+        "--format",
+        "json",
+        "--jobs",
+        "8",
+        &fixture("margins_narrow.pdf"),
+    ]);
+    assert_eq!(code(&one_file), 1, "{}", describe(&one_file));
+    assert_eq!(json(&one_file)["file"], fixture("margins_narrow.pdf"));
+    let files = [fixture("ok_final.pdf"), fixture("paper_a4.pdf")];
+    let many = run_jobs("64", &["--format", "jsonl"], &files);
+    assert_eq!(
+        stdout(&many),
+        stdout(&run_jobs("1", &["--format", "jsonl"], &files))
+    );
+    assert_eq!(stdout(&many).lines().count(), 2);
+}
+
+#[test]
+fn an_unreadable_file_among_several_ends_the_run_as_one_job_does() {
+    let missing = "tests/fixtures/there_is_no_such_paper.pdf";
+    let mut files = batch_files();
+    files.insert(4, missing.to_string());
+    for format in ["jsonl", "text", "json"] {
+        let one = run_jobs("1", &["--format", format], &files);
+        let three = run_jobs("3", &["--format", format], &files);
+        assert_eq!(code(&one), 2, "{}", describe(&one));
+        assert_eq!(code(&three), 2, "{}", describe(&three));
+        let message = stderr(&three);
+        assert!(
+            message.starts_with(&format!("precheck: cannot read `{missing}`: ")),
+            "{}",
+            describe(&three)
+        );
+        assert_eq!(message.lines().count(), 1, "one error line: {message}");
+        assert_eq!(message, stderr(&one), "the same message as one job");
+        assert_eq!(
+            stdout(&three),
+            stdout(&one),
+            "the same reports printed before it"
+        );
+    }
+    // The reports printed are those of the four files before the missing one.
+    let out = run_jobs("3", &["--format", "jsonl"], &files);
+    let named: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line")["file"].clone())
+        .collect();
+    assert_eq!(named, files[..4]);
+    // JSON is one value written at the end, so nothing is written.
+    assert!(stdout(&run_jobs("3", &["--format", "json"], &files)).is_empty());
+}
+
+#[test]
+fn of_two_unreadable_files_the_first_given_is_named() {
+    // The second missing file comes right after a slow one and is found first by some
+    // worker; the error reported is still that of the first in argument order.
+    let files = [
+        fixture("long_7_pages.pdf"),
+        "tests/fixtures/missing_first.pdf".to_string(),
+        fixture("ok_final.pdf"),
+        "tests/fixtures/missing_second.pdf".to_string(),
+        fixture("paper_a4.pdf"),
+    ];
+    for jobs in ["1", "2", "4"] {
+        let out = run_jobs(jobs, &["--format", "jsonl"], &files);
+        assert_eq!(code(&out), 2, "{}", describe(&out));
+        let message = stderr(&out);
+        assert!(message.contains("missing_first.pdf"), "{}", describe(&out));
+        assert!(
+            !message.contains("missing_second.pdf"),
+            "{}",
+            describe(&out)
+        );
+        assert_eq!(stdout(&out).lines().count(), 1, "{}", describe(&out));
+    }
+}
+
+#[test]
+fn standard_input_among_several_files_is_read_once_in_its_place() {
+    let pdf = std::fs::read(fixture("margins_narrow.pdf")).expect("read the fixture");
+    let files = [
+        fixture("ok_final.pdf"),
+        "-".to_string(),
+        fixture("paper_a4.pdf"),
+    ];
+    let mut args = vec!["--format", "jsonl", "--jobs", "3"];
+    args.extend(files.iter().map(String::as_str));
+    let out = run_with_stdin(&args, Some(&pdf));
+    assert_eq!(code(&out), 1, "{}", describe(&out));
+    args[3] = "1";
+    let one = run_with_stdin(&args, Some(&pdf));
+    assert_eq!(stdout(&out), stdout(&one));
+    let reports: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(reports.len(), 3);
+    assert_eq!(reports[1]["file"], "-");
+    assert_eq!(reports[1]["document"]["bytes"], pdf.len());
+    assert_eq!(status(&reports[1], "margins"), "fail");
+}
+
 // ---------------------------------------------------------------- the abstract
 
 #[test]
@@ -318,7 +560,7 @@ fn the_abstract_can_come_from_standard_input() {
             "json",
             &fixture("ok_final.pdf"),
         ],
-        Some(text),
+        Some(text.as_bytes()),
     );
     assert!(code(&out) != 2, "{}", describe(&out));
     let r = json(&out);
@@ -625,6 +867,7 @@ fn help_and_version_exit_0() {
             "--first-public",
             "--profile",
             "--format",
+            "--jobs",
         ] {
             assert!(text.contains(option), "help lacks {option}:\n{text}");
         }

@@ -1,9 +1,24 @@
 //! The command line (SPEC §6): check one or many PDFs, print a readable report, JSON
 //! or JSON lines. Exit 0 when no check failed, 1 when one did, 2 on usage or I/O errors.
+//! Several files are checked on several threads (`--jobs`); the output is the same bytes
+//! in the same order as checking them one at a time.
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 use precheck::{Kind, Options, Profile, ProfileChoice, Report, Status};
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 const USAGE: &str = "usage: precheck [OPTIONS] [PDF]...   (kind blog takes no PDF)
   --abstract <FILE|->        abstract text, UTF-8
@@ -11,6 +26,7 @@ const USAGE: &str = "usage: precheck [OPTIONS] [PDF]...   (kind blog takes no PD
   --first-public <YYYY-MM-DD>
   --profile <snn-2022|neurips-2022|FILE.json>       default: snn-2022
   --format <text|json|jsonl> default: text
+  --jobs <N>                 check N files at a time (N ≥ 1); default: the number of cores
   --show-profile <ID>        print a built-in profile as JSON (a start for your own)
   -h, --help                 this help
   -V, --version              the version
@@ -30,6 +46,8 @@ struct Args {
     first_public: Option<String>,
     profile: Option<String>,
     format: Format,
+    /// Files checked at a time; `None`: one per core.
+    jobs: Option<usize>,
 }
 
 enum Parsed {
@@ -45,6 +63,7 @@ fn parse_args(argv: &[String]) -> Parsed {
         first_public: None,
         profile: None,
         format: Format::Text,
+        jobs: None,
     };
     let mut it = argv.iter();
     while let Some(arg) = it.next() {
@@ -111,6 +130,18 @@ fn parse_args(argv: &[String]) -> Parsed {
                             ));
                         }
                     };
+                }
+                "--jobs" => {
+                    let v = value("--jobs")?;
+                    match v.parse::<usize>() {
+                        Ok(n) if n >= 1 => args.jobs = Some(n),
+                        _ => {
+                            return Err(Parsed::Exit(
+                                format!("precheck: --jobs `{v}` is not a whole number ≥ 1"),
+                                2,
+                            ));
+                        }
+                    }
                 }
                 "-" => args.files.push(arg.clone()),
                 f if f.starts_with('-') => {
@@ -327,51 +358,300 @@ fn run(args: Args) -> Result<bool, String> {
     } else {
         args.files.iter().cloned().map(Some).collect()
     };
-    let mut any_failed = false;
-    let mut json_reports: Vec<String> = Vec::new();
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .min(inputs.len());
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for input in inputs {
-        let bytes = match &input {
-            Some(path) if path == "-" => {
+    let mut printer = Printer {
+        out: stdout.lock(),
+        format: args.format,
+        any_failed: false,
+        json_reports: Vec::new(),
+    };
+    if jobs <= 1 {
+        // One at a time on this thread, standard input read when its turn comes.
+        let batch = Batch {
+            inputs: &inputs,
+            options: &options,
+            format: args.format,
+            stdin: None,
+        };
+        for index in 0..inputs.len() {
+            printer.print(render_guarded(&batch, index)?)?;
+        }
+    } else {
+        // Standard input is read here, once, before any worker starts; a `-` given
+        // again reads nothing, as a second read of the exhausted stream would.
+        let stdin_bytes = if inputs.iter().any(|i| i.as_deref() == Some("-")) {
+            let mut buf = Vec::new();
+            Some(
+                std::io::stdin()
+                    .read_to_end(&mut buf)
+                    .map(|_| buf)
+                    .map_err(|e| format!("precheck: cannot read the PDF from standard input: {e}")),
+            )
+        } else {
+            None
+        };
+        let batch = Batch {
+            inputs: &inputs,
+            options: &options,
+            format: args.format,
+            stdin: stdin_bytes.as_ref().map(|bytes| Stdin {
+                bytes,
+                first: inputs.iter().position(|i| i.as_deref() == Some("-")),
+            }),
+        };
+        check_in_parallel(&batch, jobs, &mut printer)?;
+    }
+    printer.finish()
+}
+
+/// Everything one report needs, shared read-only by the workers.
+struct Batch<'a> {
+    /// The files in the order given; `None` for the blog post, which has no PDF.
+    inputs: &'a [Option<String>],
+    options: &'a Options,
+    format: Format,
+    /// Standard input read ahead, when checking in parallel; `None`: read it in turn.
+    stdin: Option<Stdin<'a>>,
+}
+
+/// Standard input read ahead, and which argument it belongs to.
+struct Stdin<'a> {
+    bytes: &'a Result<Vec<u8>, String>,
+    /// The first `-` among the files; a later `-` gets the empty rest of the stream.
+    first: Option<usize>,
+}
+
+/// One report, rendered in its output format and ready to print.
+struct Rendered {
+    text: String,
+    failed: bool,
+}
+
+/// Reads the input at `index`, checks it and renders the report. An `Err` ends the run
+/// with exit status 2, as a file that cannot be read always has.
+fn render(batch: &Batch, index: usize) -> Result<Rendered, String> {
+    let input = batch
+        .inputs
+        .get(index)
+        .ok_or_else(|| format!("precheck: internal error: no input {index}"))?;
+    let bytes: Option<std::borrow::Cow<[u8]>> = match input.as_deref() {
+        Some("-") => Some(match &batch.stdin {
+            Some(Stdin { bytes, first }) if *first == Some(index) => {
+                std::borrow::Cow::Borrowed(bytes.as_ref().map_err(Clone::clone)?.as_slice())
+            }
+            Some(_) => std::borrow::Cow::Borrowed(&[][..]),
+            None => {
                 let mut buf = Vec::new();
                 std::io::stdin().read_to_end(&mut buf).map_err(|e| {
                     format!("precheck: cannot read the PDF from standard input: {e}")
                 })?;
-                Some(buf)
+                std::borrow::Cow::Owned(buf)
             }
-            Some(path) => Some(
-                std::fs::read(path).map_err(|e| format!("precheck: cannot read `{path}`: {e}"))?,
-            ),
-            None => None,
-        };
-        let report =
-            precheck::check(bytes.as_deref(), &options).map_err(|e| format!("precheck: {e}"))?;
-        any_failed |= report.verdict == Status::Fail;
-        let name = input.clone().unwrap_or_else(|| "(blog post)".into());
-        let io = |e: std::io::Error| format!("precheck: cannot write the report: {e}");
-        match args.format {
-            Format::Text => write!(out, "{}", render_text(&name, &report)).map_err(io)?,
-            Format::Jsonl => {
-                let line = serde_json::to_string(&with_file(&report, input.as_deref()))
-                    .map_err(|e| e.to_string())?;
-                writeln!(out, "{line}").map_err(io)?;
-            }
-            Format::Json => json_reports.push(
-                serde_json::to_string_pretty(&with_file(&report, input.as_deref()))
-                    .map_err(|e| e.to_string())?,
-            ),
+        }),
+        Some(path) => Some(std::borrow::Cow::Owned(
+            std::fs::read(path).map_err(|e| format!("precheck: cannot read `{path}`: {e}"))?,
+        )),
+        None => None,
+    };
+    let report =
+        precheck::check(bytes.as_deref(), batch.options).map_err(|e| format!("precheck: {e}"))?;
+    let failed = report.verdict == Status::Fail;
+    let text = match batch.format {
+        Format::Text => render_text(input.as_deref().unwrap_or("(blog post)"), &report),
+        Format::Jsonl => {
+            let mut line = serde_json::to_string(&with_file(&report, input.as_deref()))
+                .map_err(|e| e.to_string())?;
+            line.push('\n');
+            line
+        }
+        Format::Json => serde_json::to_string_pretty(&with_file(&report, input.as_deref()))
+            .map_err(|e| e.to_string())?,
+    };
+    Ok(Rendered { text, failed })
+}
+
+/// [`render`], with a panic (a bug: the core promises never to panic) turned into an
+/// error line and exit status 2 rather than a crash or a lost report.
+fn render_guarded(batch: &Batch, index: usize) -> Result<Rendered, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(batch, index))).unwrap_or_else(
+        |_| {
+            let name = batch
+                .inputs
+                .get(index)
+                .and_then(|i| i.as_deref())
+                .unwrap_or("(blog post)");
+            Err(format!("precheck: internal error while checking `{name}`"))
+        },
+    )
+}
+
+/// Writes reports in the order of the files: text and JSON lines at once, JSON as one
+/// value at the end (an array when there are several).
+struct Printer<W: Write> {
+    out: W,
+    format: Format,
+    any_failed: bool,
+    json_reports: Vec<String>,
+}
+
+impl<W: Write> Printer<W> {
+    fn print(&mut self, rendered: Rendered) -> Result<(), String> {
+        self.any_failed |= rendered.failed;
+        if self.format == Format::Json {
+            self.json_reports.push(rendered.text);
+            return Ok(());
+        }
+        self.out
+            .write_all(rendered.text.as_bytes())
+            .map_err(|e| format!("precheck: cannot write the report: {e}"))
+    }
+
+    /// Writes what is held back and says whether any check failed.
+    fn finish(mut self) -> Result<bool, String> {
+        if self.format == Format::Json {
+            let text = if self.json_reports.len() == 1 {
+                self.json_reports.concat()
+            } else {
+                format!("[\n{}\n]", self.json_reports.join(",\n"))
+            };
+            writeln!(self.out, "{text}")
+                .map_err(|e| format!("precheck: cannot write the report: {e}"))?;
+        }
+        self.out
+            .flush()
+            .map_err(|e| format!("precheck: cannot write the report: {e}"))?;
+        Ok(self.any_failed)
+    }
+}
+
+/// How many finished reports per job may wait, in memory, for an earlier one to finish.
+/// With two per job, 61 real papers on 2 cores took 0.96 s instead of 0.71 s: while the
+/// slow second file was checked, the other worker soon ran out of room and sat idle.
+/// A waiting report is a rendered string of some 10 KB; a PDF being checked takes tens
+/// of MB, and how many are in flight is bounded by `jobs`, not by this window.
+const REORDER_WINDOW_PER_JOB: usize = 8;
+
+/// Sets the flag when dropped while its thread panics.
+struct CloseOnPanic<'a>(&'a AtomicBool);
+
+impl Drop for CloseOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.store(true, Ordering::SeqCst);
         }
     }
-    if args.format == Format::Json {
-        let text = if json_reports.len() == 1 {
-            json_reports.concat()
-        } else {
-            format!("[\n{}\n]", json_reports.join(",\n"))
-        };
-        writeln!(out, "{text}").map_err(|e| format!("precheck: cannot write the report: {e}"))?;
-    }
-    Ok(any_failed)
+}
+
+/// Checks the batch on `jobs` threads and prints each report as soon as every earlier
+/// one is printed, so the output is the same bytes, in the same order, as one at a time.
+///
+/// Workers take the next index from a counter, so every index below one being worked
+/// on has been taken too. A worker does not start on index `i` until `i` is less than
+/// the number printed plus the window: fewer than [`REORDER_WINDOW_PER_JOB`] × `jobs`
+/// finished reports wait for an earlier, slower one. The first error in file order ends
+/// the run, as it did one at a time: reports before it are printed, none after it, and
+/// no worker starts a file after it (files already started are finished and dropped).
+fn check_in_parallel<W: Write>(
+    batch: &Batch,
+    jobs: usize,
+    printer: &mut Printer<W>,
+) -> Result<(), String> {
+    let count = batch.inputs.len();
+    let window = jobs.saturating_mul(REORDER_WINDOW_PER_JOB);
+    let next = AtomicUsize::new(0);
+    let printed = AtomicUsize::new(0);
+    // The lowest index whose input gave an error (`usize::MAX`: none yet).
+    let first_error = AtomicUsize::new(usize::MAX);
+    // Set when the printer stops taking reports: finished, or the output failed.
+    let closed = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let (sender, receiver) = mpsc::channel::<(usize, Result<Rendered, String>)>();
+        let workers: Vec<_> = (0..jobs)
+            .map(|_| {
+                let sender = sender.clone();
+                let (next, printed, first_error, closed) = (&next, &printed, &first_error, &closed);
+                scope.spawn(move || {
+                    // Should this thread ever unwind, the others stop rather than wait
+                    // for a report that will not come; the printer then says which.
+                    let _close_on_panic = CloseOnPanic(closed);
+                    loop {
+                        let index = next.fetch_add(1, Ordering::SeqCst);
+                        if index >= count || index > first_error.load(Ordering::SeqCst) {
+                            return;
+                        }
+                        while index >= printed.load(Ordering::SeqCst).saturating_add(window) {
+                            if closed.load(Ordering::SeqCst) {
+                                return;
+                            }
+                            // Woken by the printer; the timeout only backs up `CloseOnPanic`.
+                            std::thread::park_timeout(std::time::Duration::from_millis(100));
+                        }
+                        if closed.load(Ordering::SeqCst) {
+                            return;
+                        }
+                        let result = render_guarded(batch, index);
+                        if result.is_err() {
+                            first_error.fetch_min(index, Ordering::SeqCst);
+                        }
+                        if sender.send((index, result)).is_err() {
+                            return;
+                        }
+                    }
+                })
+            })
+            .collect();
+        drop(sender);
+        let threads: Vec<std::thread::Thread> =
+            workers.iter().map(|w| w.thread().clone()).collect();
+        let wake = || threads.iter().for_each(std::thread::Thread::unpark);
+
+        let mut waiting: BTreeMap<usize, Result<Rendered, String>> = BTreeMap::new();
+        let mut done = 0;
+        let mut outcome = Ok(());
+        while done < count {
+            if let Some(result) = waiting.remove(&done) {
+                if let Err(e) = result.and_then(|r| printer.print(r)) {
+                    outcome = Err(e);
+                    break;
+                }
+                done = done.saturating_add(1);
+                printed.store(done, Ordering::SeqCst);
+                wake();
+                continue;
+            }
+            match receiver.recv() {
+                Ok((index, result)) => {
+                    waiting.insert(index, result);
+                }
+                // Every worker has gone, and the report at `done` never came.
+                Err(_) => {
+                    outcome = Err(format!(
+                        "precheck: internal error: no report for `{}`",
+                        batch
+                            .inputs
+                            .get(done)
+                            .and_then(|i| i.as_deref())
+                            .unwrap_or("(blog post)")
+                    ));
+                    break;
+                }
+            }
+        }
+        // Workers still waiting for room, or finishing a file after an error, stop.
+        closed.store(true, Ordering::SeqCst);
+        drop(receiver);
+        wake();
+        for worker in workers {
+            if worker.join().is_err() && outcome.is_ok() {
+                outcome = Err("precheck: internal error: a worker thread stopped".into());
+            }
+        }
+        outcome
+    })
 }
 
 /// Today's date from the system clock (UTC); the core itself reads no clock.
