@@ -359,7 +359,7 @@ impl<'a> Document<'a> {
             let stored = match cell.get() {
                 Some(v) => v.as_deref(),
                 None => {
-                    let loaded = self.guarded(num, || self.load(num, entry));
+                    let loaded = self.guarded(num, || self.load(num, entry)).ok()?;
                     let _ = cell.set(loaded.map(Box::new));
                     cell.get().and_then(|v| v.as_deref())
                 }
@@ -380,7 +380,7 @@ impl<'a> Document<'a> {
         let stored = match cell.get() {
             Some(v) => v.as_deref(),
             None => {
-                let loaded = self.guarded(num, || self.load(num, entry));
+                let loaded = self.guarded(num, || self.load(num, entry)).ok()?;
                 let _ = cell.set(loaded.map(Box::new));
                 cell.get().and_then(|v| v.as_deref())
             }
@@ -404,19 +404,19 @@ impl<'a> Document<'a> {
         self.scan.get()
     }
 
-    /// Runs `f` with `num` marked as being loaded; `None` if it already is (a cycle) or
-    /// too many loads are nested.
-    fn guarded<T>(&self, num: u32, f: impl FnOnce() -> Option<T>) -> Option<T> {
+    /// Runs `f` with `num` marked as being loaded; `Err` if it already is (a cycle) or
+    /// too many loads are nested, so that the object is not remembered as unreadable.
+    fn guarded<T>(&self, num: u32, f: impl FnOnce() -> Option<T>) -> Result<Option<T>, ()> {
         {
             let mut loading = self.loading.borrow_mut();
             if loading.contains(&num) || loading.len() >= MAX_LOADING {
-                return None;
+                return Err(());
             }
             loading.push(num);
         }
         let out = f();
         self.loading.borrow_mut().retain(|&n| n != num);
-        out
+        Ok(out)
     }
 
     fn load(&self, num: u32, entry: Entry) -> Option<(u16, Object)> {
@@ -691,5 +691,282 @@ fn decrypt_strings(crypt: &Handler, id: ObjectId, obj: &mut Object, depth: usize
             .values_mut()
             .for_each(|o| decrypt_strings(crypt, id, o, inner)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Objects written in order, then a classic table with their true offsets (numbers
+    /// not written are free) and a trailer with `trailer`.
+    fn pdf(objects: &[(u32, &str)], trailer: &str) -> Vec<u8> {
+        let mut out = b"%PDF-1.6\n".to_vec();
+        let mut offsets = BTreeMap::new();
+        for &(num, body) in objects {
+            offsets.insert(num, out.len());
+            out.extend(format!("{num} 0 obj\n{body}\nendobj\n").bytes());
+        }
+        let size = offsets.keys().max().map_or(1, |m| m + 1);
+        let at = out.len();
+        out.extend(format!("xref\n0 {size}\n0000000000 65535 f \n").bytes());
+        for n in 1..size {
+            out.extend(
+                match offsets.get(&n) {
+                    Some(o) => format!("{o:010} 00000 n \n"),
+                    None => "0000000000 00000 f \n".into(),
+                }
+                .bytes(),
+            );
+        }
+        out.extend(
+            format!("trailer\n<< /Size {size} {trailer} >>\nstartxref\n{at}\n%%EOF\n").bytes(),
+        );
+        out
+    }
+
+    const CATALOG: (u32, &str) = (1, "<< /Type /Catalog /Pages 2 0 R >>");
+    const PAGES: (u32, &str) = (2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    const PAGE: (u32, &str) = (3, "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>");
+
+    fn open(data: &[u8]) -> Document<'_> {
+        Document::open(data, &Limits::default()).expect("the document opens")
+    }
+
+    fn text(doc: &Document<'_>, id: ObjectId) -> Vec<u8> {
+        match doc.get(id) {
+            Some(Object::Stream(s)) => doc.decode(s).map(|b| b.to_vec()).unwrap_or_default(),
+            Some(Object::String(s)) => s.clone(),
+            other => panic!("{id:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn objects_are_read_on_first_use_and_kept() {
+        let data = pdf(
+            &[
+                CATALOG,
+                PAGES,
+                PAGE,
+                (4, "<< /Length 5 >>\nstream\nHello\nendstream"),
+                (5, "[1 2 NaN]"),
+            ],
+            "/Root 1 0 R",
+        );
+        let doc = open(&data);
+        assert_eq!(doc.version, "1.6");
+        let read = |d: &Document<'_>| d.table.cells.iter().filter(|c| c.get().is_some()).count();
+        // Opening read the catalog only; the broken object 5 did not stop it.
+        assert_eq!(read(&doc), 1);
+        assert_eq!(text(&doc, (4, 0)), b"Hello");
+        assert!(std::ptr::eq(
+            doc.get((4, 0)).unwrap(),
+            doc.get((4, 0)).unwrap()
+        ));
+        assert_eq!(read(&doc), 2);
+        assert_eq!(doc.get((5, 0)), None);
+        // Another generation, a free entry and a number never written are nothing.
+        assert_eq!(doc.get((4, 1)), None);
+        assert_eq!(doc.get((6, 0)), None);
+        assert_eq!(doc.get((0, 65535)), None);
+    }
+
+    #[test]
+    fn lengths_direct_indirect_and_lying() {
+        let data = pdf(
+            &[
+                CATALOG,
+                (4, "<< /Length 6 0 R >>\nstream\nabc\nendstream"),
+                (5, "<< /Length 99 >>\nstream\r\nabcd\r\nendstream"),
+                (6, "3"),
+                (7, "<< /Length -1 >>\nstream\nxy\nendstream"),
+                (8, "<< /Length 8 0 R >>\nstream\nself\nendstream"),
+            ],
+            "/Root 1 0 R",
+        );
+        let doc = open(&data);
+        assert_eq!(text(&doc, (4, 0)), b"abc");
+        assert_eq!(text(&doc, (5, 0)), b"abcd");
+        assert_eq!(text(&doc, (7, 0)), b"xy");
+        // A /Length that refers to its own stream is a cycle, recovered like a lie.
+        assert_eq!(text(&doc, (8, 0)), b"self");
+    }
+
+    #[test]
+    fn a_wrong_offset_is_found_where_a_scan_finds_the_object() {
+        let mut data = pdf(&[CATALOG, PAGES, PAGE, (4, "(four)")], "/Root 1 0 R");
+        // Object 4's row points at object 1.
+        let file = String::from_utf8_lossy(&data).into_owned();
+        let rows: Vec<&str> = file.lines().filter(|l| l.ends_with(" n ")).collect();
+        let (first, fourth) = (rows[0].to_string(), rows[3].to_string());
+        let at = file.find(&fourth).expect("the row");
+        data.splice(at..at + first.len(), first.bytes());
+        let doc = open(&data);
+        assert!(!doc.rebuilt);
+        assert_eq!(text(&doc, (4, 0)), b"four");
+        assert_eq!(doc.pages(32).len(), 1);
+    }
+
+    #[test]
+    fn a_file_without_cross_reference_data_is_rebuilt() {
+        let data = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] >> endobj\n3 0 obj << /Type /Page >> endobj\n4 0 obj (old) endobj\n4 0 obj (new) endobj\ntrailer << /Root 1 0 R /Info 4 0 R >>\n";
+        let doc = open(data);
+        assert!(doc.rebuilt);
+        assert_eq!(doc.trailer.get(b"Info"), Some(&Object::Reference((4, 0))));
+        assert_eq!(text(&doc, (4, 0)), b"new");
+        assert_eq!(doc.pages(32).len(), 1);
+        // No trailer at all: the catalog is found by its /Type.
+        let cut = &data[..data.len() - 40];
+        let doc = open(cut);
+        assert!(doc.catalog().is_some());
+        assert_eq!(doc.pages(32).len(), 1);
+        // Nothing to find.
+        assert!(matches!(
+            Document::open(b"%PDF-1.7\ngarbage", &Limits::default()),
+            Err(OpenError::Damaged(_))
+        ));
+        assert_eq!(
+            Document::open(b"no header", &Limits::default()).err(),
+            Some(OpenError::NotPdf)
+        );
+    }
+
+    /// An object stream holding objects 2 and 3 (uncompressed), as object 5.
+    const OBJSTM: &str = "<< /Type /ObjStm /N 2 /First 10 /Length 84 >>\nstream\n2 0 3 42 \n<< /Type /Pages /Kids [3 0 R] /Count 1 >> << /Type /Page /Parent 2 0 R >>\nendstream";
+
+    #[test]
+    fn objects_in_object_streams_through_a_cross_reference_stream() {
+        let mut data = b"%PDF-1.5\n".to_vec();
+        let one = data.len();
+        data.extend(b"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+        let five = data.len();
+        data.extend(format!("5 0 obj {OBJSTM} endobj\n").bytes());
+        let six = data.len();
+        // Rows in /W [1 2 1]: 1 at `one`, 2 and 3 in stream 5, 5 at `five`, 6 here.
+        let mut rows = vec![0u8, 0, 0, 255];
+        for (t, a, b) in [
+            (1, one, 0),
+            (2, 5, 0),
+            (2, 5, 1),
+            (0, 0, 0),
+            (1, five, 0),
+            (1, six, 0),
+        ] {
+            rows.push(t);
+            rows.extend_from_slice(&(a as u16).to_be_bytes());
+            rows.push(b);
+        }
+        data.extend(
+            format!(
+                "6 0 obj << /Type /XRef /Size 7 /W [1 2 1] /Root 1 0 R /Length {} >>\nstream\n",
+                rows.len()
+            )
+            .bytes(),
+        );
+        data.extend(&rows);
+        data.extend(format!("\nendstream endobj\nstartxref\n{six}\n%%EOF\n").bytes());
+        let doc = open(&data);
+        assert!(!doc.rebuilt);
+        let pages = doc.pages(32);
+        assert_eq!(pages.len(), 1);
+        assert_eq!(
+            pages[0].dict.and_then(|d| d.name(b"Type")),
+            Some(&b"Page"[..])
+        );
+        assert_eq!(doc.object_streams.borrow().len(), 1);
+    }
+
+    #[test]
+    fn objects_in_object_streams_found_by_a_rebuild() {
+        let data = format!(
+            "%PDF-1.5\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n5 0 obj {OBJSTM} endobj\ntrailer << /Root 1 0 R >>\n"
+        );
+        let doc = open(data.as_bytes());
+        assert!(doc.rebuilt);
+        assert_eq!(doc.pages(32).len(), 1);
+    }
+
+    #[test]
+    fn the_page_tree_walk() {
+        // Kids: a page, a node listing itself and the page again, a direct page, a
+        // reference to a page that cannot be read, and an empty node.
+        let data = pdf(
+            &[
+                CATALOG,
+                (
+                    2,
+                    "<< /Type /Pages /Kids [3 0 R 4 0 R << /Type /Page >> 5 0 R 6 0 R] >>",
+                ),
+                (3, "<< /Type /Page >>"),
+                (4, "<< /Type /Pages /Kids [4 0 R 3 0 R] >>"),
+                (5, "<< /Type /Page /MediaBox [0 0 NaN 1] >>"),
+                (6, "<< /Type /Pages /Kids [] >>"),
+            ],
+            "/Root 1 0 R",
+        );
+        let doc = open(&data);
+        let pages = doc.pages(32);
+        let readable: Vec<bool> = pages.iter().map(|p| p.dict.is_some()).collect();
+        assert_eq!(readable, [true, true, false]);
+        // Nested deeper than the limit: the deep pages are not reached.
+        assert_eq!(doc.pages(1).len(), 3);
+        let deep = pdf(
+            &[
+                CATALOG,
+                (2, "<< /Type /Pages /Kids [3 0 R 4 0 R] >>"),
+                (3, "<< /Type /Pages /Kids [5 0 R 4 0 R] >>"),
+                (4, "<< /Type /Page >>"),
+                (5, "<< /Type /Pages /Kids [6 0 R 4 0 R] >>"),
+                (6, "<< /Type /Page >>"),
+            ],
+            "/Root 1 0 R",
+        );
+        let doc = open(&deep);
+        assert_eq!(doc.pages(32).len(), 2);
+        assert_eq!(doc.pages(2).len(), 1);
+    }
+
+    #[test]
+    fn a_stream_decoded_twice_is_decoded_once() {
+        let data = pdf(
+            &[
+                CATALOG,
+                (
+                    4,
+                    "<< /Filter /AHx /Length 11 >>\nstream\n48 65 6c 6c\nendstream",
+                ),
+                (5, "<< /Length 3 >>\nstream\nraw\nendstream"),
+            ],
+            "/Root 1 0 R",
+        );
+        let doc = open(&data);
+        let Some(Object::Stream(s)) = doc.get((4, 0)) else {
+            panic!("a stream")
+        };
+        let (Ok(Bytes::Shared(a)), Ok(Bytes::Shared(b)), Ok(Bytes::Shared(c))) =
+            (doc.decode(s), doc.decode(s), doc.decode(s))
+        else {
+            panic!("decoded")
+        };
+        assert_eq!(&*a, b"Hell");
+        // The first decode is not kept (most streams are read once); the second is.
+        assert!(!Rc::ptr_eq(&a, &b) && Rc::ptr_eq(&b, &c));
+        assert_eq!(doc.decode_with_limit(s, 3).err(), Some(DecodeError::Limit));
+        // Unfiltered data is the file's own bytes.
+        let Some(Object::Stream(raw)) = doc.get((5, 0)) else {
+            panic!("a stream")
+        };
+        assert!(matches!(doc.decode(raw), Ok(Bytes::Borrowed(b"raw"))));
+    }
+
+    #[test]
+    fn an_object_limit_and_a_stream_limit_are_named() {
+        let data = pdf(&[CATALOG, PAGES, PAGE], "/Root 1 0 R");
+        let limits = Limits {
+            objects: 2,
+            ..Limits::default()
+        };
+        let doc = Document::open(&data, &limits).expect("opens");
+        assert_eq!(doc.limits_hit(), [Limit::Objects]);
     }
 }

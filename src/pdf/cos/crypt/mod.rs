@@ -267,3 +267,121 @@ fn aes256_key(dict: &Dictionary, r: i64) -> Option<Vec<u8>> {
     let key = aes.cbc_decrypt(&[0; 16], ue.get(..32)?);
     (key.len() == 32).then_some(key)
 }
+
+#[cfg(test)]
+mod tests {
+    //! Vectors written by qpdf 11.3 (`qpdf --encrypt "" owner …`, `--allow-weak-crypto`
+    //! for RC4) over a file whose /Info (object 2) has /Title (Hello world) and whose
+    //! first /ID is 00112233445566778899aabbccddeeff.
+
+    use super::*;
+    use crate::pdf::cos::parse;
+    use crate::pdf::lex::{self, Lexer};
+
+    const ID0: &str = "00112233445566778899aabbccddeeff";
+
+    fn hex(s: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        lex::decode_hex(s.as_bytes(), &mut out);
+        out
+    }
+
+    fn handler(encrypt: &str) -> Option<Handler> {
+        let Some(Object::Dictionary(dict)) = parse::object(&mut Lexer::new(encrypt.as_bytes()), 8)
+        else {
+            panic!("an /Encrypt dictionary");
+        };
+        Handler::new(&dict, &hex(ID0))
+    }
+
+    fn title(encrypt: &str, title: &str) -> Vec<u8> {
+        let h = handler(encrypt).expect("the empty user password opens it");
+        h.decrypt_string((2, 0), &hex(title))
+    }
+
+    #[test]
+    fn revision_2_rc4_40_bit() {
+        let e = "<< /Filter /Standard /Length 40 /O <c92422687facee686e373f10b5c7d04738053152f7e2ee30e11c69ec442576ab> /P -4 /R 2 /U <adb43c8d5c0a904ecd6878928abf0a1ef65fa75e1632b2134005fa3b1d844c68> /V 1 >>";
+        assert_eq!(title(e, "9403b3b1812f9566dfc4f3"), b"Hello world");
+    }
+
+    const R3: &str = "<< /Filter /Standard /Length 128 /O <566fa873ee33c797cd3b904fdadf814afa34df9a38f6ed41b984e2c6da2aa6f5> /P -4 /R 3 /U <60cb14e897d58381f951427876a780410122456a91bae5134273a6db134c87c4> /V 2 >>";
+
+    #[test]
+    fn revision_3_rc4_128_bit() {
+        assert_eq!(title(R3, "7b8436716d239024d61e29"), b"Hello world");
+        // Another object's key gives other bytes.
+        let h = handler(R3).expect("opens");
+        assert_ne!(
+            h.decrypt_string((3, 0), &hex("7b8436716d239024d61e29")),
+            b"Hello world"
+        );
+    }
+
+    #[test]
+    fn revision_4_crypt_filters_rc4_and_aes() {
+        let rc4 = "<< /CF << /StdCF << /AuthEvent /DocOpen /CFM /V2 /Length 16 >> >> /Filter /Standard /Length 128 /O <566fa873ee33c797cd3b904fdadf814afa34df9a38f6ed41b984e2c6da2aa6f5> /P -4 /R 4 /StmF /StdCF /StrF /StdCF /U <60cb14e897d58381f951427876a780410122456a91bae5134273a6db134c87c4> /V 4 >>";
+        assert_eq!(title(rc4, "7b8436716d239024d61e29"), b"Hello world");
+        let aes = rc4.replace("/CFM /V2", "/CFM /AESV2");
+        assert_eq!(
+            title(
+                &aes,
+                "5f0e0d3820cbc83a84cf341a16466f1ea2b3b0ec0a15b53c2cbf37cfb7b28760"
+            ),
+            b"Hello world"
+        );
+        // Identity string filter: strings are stored in the clear.
+        let identity = aes.replace("/StrF /StdCF", "/StrF /Identity");
+        assert_eq!(title(&identity, "48656c6c6f"), b"Hello");
+        // /EncryptMetadata false changes the key: qpdf's /U no longer matches it.
+        let no_metadata = rc4.replace("/V 4", "/V 4 /EncryptMetadata false");
+        assert!(handler(&no_metadata).is_none());
+    }
+
+    #[test]
+    fn revision_5_aes_256() {
+        let e = "<< /CF << /StdCF << /AuthEvent /DocOpen /CFM /AESV3 /Length 32 >> >> /Filter /Standard /Length 256 /O <e70179d93890de16a41f61930e374f914e950a12a238d44bc99bbdb939b6210646e6f564e2f04f314cc47227c337605e> /OE <6ca873214afd6a45ebc20b2d621c6fc77e60e13e67d449b35445cf45d1640d5c> /P -4 /Perms <0f1bc10dc9674c868097aa0844fc67f2> /R 5 /StmF /StdCF /StrF /StdCF /U <15af9b51e3d19dbaf6d851bdb2f56b806f40e8170f4abb048a2f7ef46d9797723e1ff6c19fb79aeb78a0a198a9958f9a> /UE <c60344bb795e0ee890b7c10153225239af0c7fac005890af6c92d842629174bf> /V 5 >>";
+        assert_eq!(
+            title(
+                e,
+                "09e9bb1fd9101764cb8eb981279de06437cb6646db0ddf104fb9d4520ae3edbb"
+            ),
+            b"Hello world"
+        );
+    }
+
+    #[test]
+    fn revision_6_aes_256_with_its_hash() {
+        let e = "<< /CF << /StdCF << /AuthEvent /DocOpen /CFM /AESV3 /Length 32 >> >> /Filter /Standard /Length 256 /O <aa419822c68f0f3b08572e156b2cf89cae224964909cb0a681dbced155ab3a84a17fc93fd612c13a22d265f6781f1336> /OE <086951ad8f52f5ca091a6169e615fa7f246b58e7b60d07df86ad1878a5860e8b> /P -4 /Perms <95e8447ca1a87b5854622db4a80334e5> /R 6 /StmF /StdCF /StrF /StdCF /U <85d1a59321c1c7228bc4289ea58774a95df3f4074aafc3d1fb87a4ae08b8d1faf05279de28ff6db1c95d4d6013de912a> /UE <fa4291e63a809801e24b748ec318cbac913b092ee8162cce3748ee54d6d3d99d> /V 5 >>";
+        assert_eq!(
+            title(
+                e,
+                "67e6ab8202f034b397b8b2ebfb5bcd842768902f4bd42db4105322fa850f9120"
+            ),
+            b"Hello world"
+        );
+    }
+
+    #[test]
+    fn a_user_password_is_needed() {
+        let r6 = "<< /CF << /StdCF << /AuthEvent /DocOpen /CFM /AESV3 /Length 32 >> >> /Filter /Standard /Length 256 /O <cb106e33e2b82cb2cfca1c919ef4b564fb12e6e7c751131e1bc7376401159285e6be231041ac401d19487874bc3b3ce4> /OE <35d8659bba120ee509b47cd22cc8c7c01cf52404ec825f28b1b33a15720ed2db> /P -4 /Perms <0e0b462a89a9091a9c959c3cc56044ec> /R 6 /StmF /StdCF /StrF /StdCF /U <34e282791b4431efa2da26108838944afc996b78848cff4ca86e9ea43c92bd94d2cd3113c88ae725e89be5005610866c> /UE <b0be62433f3bb66b16951eba0ed280950516bced3bfb30f517050de0bf8986c5> /V 5 >>";
+        assert!(handler(r6).is_none());
+        let r3 = "<< /Filter /Standard /Length 128 /O <0ba3835f88f90388e74e54584125ce142be0de24c6b0d37746e075b891756671> /P -4 /R 3 /U <d798239dd347dc3afe3dd10515bb58430122456a91bae5134273a6db134c87c4> /V 2 >>";
+        assert!(handler(r3).is_none());
+        // Another handler than the standard one cannot be opened either.
+        assert!(handler(&R3.replace("/Standard", "/Adobe.PubSec")).is_none());
+    }
+
+    #[test]
+    fn aes_data_too_short_or_badly_padded() {
+        let key = [7u8; 16];
+        assert_eq!(aes_cbc(&key, &[1, 2, 3]), Vec::<u8>::new());
+        // Zero-length data after the IV decrypts to nothing.
+        assert_eq!(aes_cbc(&key, &[0; 16]), Vec::<u8>::new());
+        // A block whose last byte is no padding is kept whole.
+        let aes = Aes::new(&key).expect("a key");
+        let mut data = vec![0u8; 16];
+        data.extend(aes.cbc_encrypt(&[0; 16], &[b'x'; 16]));
+        assert_eq!(aes_cbc(&key, &data), vec![b'x'; 16]);
+    }
+}
