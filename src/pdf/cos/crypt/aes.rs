@@ -49,17 +49,18 @@ fn xtime(b: u8) -> u8 {
     (b << 1) ^ if b & 0x80 != 0 { 0x1B } else { 0 }
 }
 
-/// Multiplication in GF(2^8).
-fn mul(mut a: u8, mut b: u8) -> u8 {
-    let mut out = 0u8;
-    while b != 0 {
-        if b & 1 != 0 {
-            out ^= a;
+/// MixColumns (FIPS 197 §5.1.3), each column times {03}x³ + {01}x² + {01}x + {02}.
+fn mix_columns(s: &mut [u8; 16]) {
+    for col in s.chunks_exact_mut(4) {
+        if let [c0, c1, c2, c3] = col {
+            let (a0, a1, a2, a3) = (*c0, *c1, *c2, *c3);
+            let all = a0 ^ a1 ^ a2 ^ a3;
+            *c0 ^= all ^ xtime(a0 ^ a1);
+            *c1 ^= all ^ xtime(a1 ^ a2);
+            *c2 ^= all ^ xtime(a2 ^ a3);
+            *c3 ^= all ^ xtime(a3 ^ a0);
         }
-        a = xtime(a);
-        b >>= 1;
     }
-    out
 }
 
 fn permute(state: &[u8; 16], by: &[usize; 16]) -> [u8; 16] {
@@ -125,16 +126,7 @@ impl Aes {
         for r in 1..=last {
             s = permute(&s.map(sub), &SHIFT);
             if r != last {
-                for col in s.chunks_exact_mut(4) {
-                    if let [c0, c1, c2, c3] = col {
-                        let (a0, a1, a2, a3) = (*c0, *c1, *c2, *c3);
-                        let all = a0 ^ a1 ^ a2 ^ a3;
-                        *c0 ^= all ^ xtime(a0 ^ a1);
-                        *c1 ^= all ^ xtime(a1 ^ a2);
-                        *c2 ^= all ^ xtime(a2 ^ a3);
-                        *c3 ^= all ^ xtime(a3 ^ a0);
-                    }
-                }
+                mix_columns(&mut s);
             }
             Aes::add_round_key(&mut s, self.rounds.get(r));
         }
@@ -149,15 +141,19 @@ impl Aes {
             s = permute(&s, &UNSHIFT).map(inv_sub);
             Aes::add_round_key(&mut s, self.rounds.get(r));
             if r != 0 {
+                // InvMixColumns as a cheap premultiplication followed by MixColumns
+                // (the AES proposal, §4.1.3): no general field multiplication.
                 for col in s.chunks_exact_mut(4) {
                     if let [c0, c1, c2, c3] = col {
-                        let (a0, a1, a2, a3) = (*c0, *c1, *c2, *c3);
-                        *c0 = mul(a0, 14) ^ mul(a1, 11) ^ mul(a2, 13) ^ mul(a3, 9);
-                        *c1 = mul(a0, 9) ^ mul(a1, 14) ^ mul(a2, 11) ^ mul(a3, 13);
-                        *c2 = mul(a0, 13) ^ mul(a1, 9) ^ mul(a2, 14) ^ mul(a3, 11);
-                        *c3 = mul(a0, 11) ^ mul(a1, 13) ^ mul(a2, 9) ^ mul(a3, 14);
+                        let u = xtime(xtime(*c0 ^ *c2));
+                        let v = xtime(xtime(*c1 ^ *c3));
+                        *c0 ^= u;
+                        *c1 ^= v;
+                        *c2 ^= u;
+                        *c3 ^= v;
                     }
                 }
+                mix_columns(&mut s);
             }
         }
         s
