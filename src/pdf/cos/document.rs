@@ -29,6 +29,8 @@ const MAX_LOADING: usize = 32;
 const CACHE_STREAM_BYTES: usize = 1 << 20;
 /// …and this size in all.
 const CACHE_TOTAL_BYTES: usize = 8 << 20;
+/// Earlier copies of objects tried while rebuilding.
+const MAX_REPAIRS: usize = 256;
 /// Objects in one object stream read; more is an attack.
 const MAX_OBJECTS_PER_STREAM: usize = 100_000;
 
@@ -68,16 +70,36 @@ struct Slots {
     nums: Vec<u32>,
     entries: Vec<Entry>,
     cells: Vec<Cell>,
+    /// Where objects start in the file, sorted: an object is read no further than the
+    /// next one's start, so a broken object (an unterminated string) cannot make every
+    /// read run to the end of the file.
+    starts: Vec<usize>,
+}
+
+/// The first of the sorted `starts` after `offset`, or `end`.
+fn next_start(starts: &[usize], offset: usize, end: usize) -> usize {
+    let i = starts.partition_point(|&s| s <= offset);
+    starts.get(i).copied().unwrap_or(end).min(end)
 }
 
 impl Slots {
     fn new(entries: BTreeMap<u32, Entry>) -> Slots {
         let (nums, entries): (Vec<u32>, Vec<Entry>) = entries.into_iter().unzip();
         let cells = nums.iter().map(|_| OnceCell::new()).collect();
+        let mut starts: Vec<usize> = entries
+            .iter()
+            .filter_map(|e| match *e {
+                Entry::InFile { offset, .. } => Some(offset),
+                _ => None,
+            })
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
         Slots {
             nums,
             entries,
             cells,
+            starts,
         }
     }
 
@@ -95,6 +117,8 @@ impl Slots {
 struct ObjectStream {
     data: Vec<u8>,
     offsets: Vec<(u32, usize)>,
+    /// The offsets sorted, to bound each object's read.
+    starts: Vec<usize>,
 }
 
 #[derive(Default)]
@@ -130,6 +154,8 @@ pub struct Document<'a> {
     /// The /Encrypt dictionary's object, whose strings are never encrypted.
     encrypt_num: Option<u32>,
     hit: RefCell<BTreeSet<Limit>>,
+    /// Where `endstream` and `endobj` were found, for streams whose /Length lies.
+    keywords: RefCell<(parse::Occurrences, parse::Occurrences)>,
     /// Object streams a rebuilding scan found, whose objects are added once the
     /// file's encryption is known.
     pending_object_streams: Vec<u32>,
@@ -168,6 +194,7 @@ impl<'a> Document<'a> {
             crypt: None,
             encrypt_num: None,
             hit: RefCell::new(BTreeSet::new()),
+            keywords: RefCell::new(Default::default()),
             pending_object_streams: Vec::new(),
         };
         let xref = xref::startxref(data)
@@ -223,14 +250,30 @@ impl<'a> Document<'a> {
         }
         let mut objects = scan.objects;
         // A number written again later whose last copy does not parse (a fragment, a
-        // fuzzed object) keeps the latest copy that does.
+        // fuzzed object) keeps the latest copy that does; a bounded number of copies
+        // is tried, since each parse may run far in a hostile file.
+        let mut reads: BTreeMap<u32, bool> = BTreeMap::new();
+        let mut tries = 0usize;
         for &(num, offset, generation) in scan.earlier.iter().rev() {
-            let last_reads = objects
-                .get(&num)
-                .and_then(|&(at, _)| parse::indirect(self.data, at, self.nesting))
-                .is_some();
-            if !last_reads && parse::indirect(self.data, offset, self.nesting).is_some() {
+            if tries >= MAX_REPAIRS {
+                break;
+            }
+            let data = self.data;
+            let nesting = self.nesting;
+            let last_reads = *reads.entry(num).or_insert_with(|| {
+                tries = tries.saturating_add(1);
+                objects
+                    .get(&num)
+                    .and_then(|&(at, _)| parse::indirect(data, at, nesting))
+                    .is_some()
+            });
+            if last_reads {
+                continue;
+            }
+            tries = tries.saturating_add(1);
+            if parse::indirect(data, offset, nesting).is_some() {
                 objects.insert(num, (offset, generation));
+                reads.insert(num, true);
             }
         }
         let entries = objects
@@ -359,7 +402,9 @@ impl<'a> Document<'a> {
             let stored = match cell.get() {
                 Some(v) => v.as_deref(),
                 None => {
-                    let loaded = self.guarded(num, || self.load(num, entry)).ok()?;
+                    let loaded = self
+                        .guarded(num, || self.load(num, entry, &self.table.starts))
+                        .ok()?;
                     let _ = cell.set(loaded.map(Box::new));
                     cell.get().and_then(|v| v.as_deref())
                 }
@@ -380,7 +425,9 @@ impl<'a> Document<'a> {
         let stored = match cell.get() {
             Some(v) => v.as_deref(),
             None => {
-                let loaded = self.guarded(num, || self.load(num, entry)).ok()?;
+                let loaded = self
+                    .guarded(num, || self.load(num, entry, &scan.starts))
+                    .ok()?;
                 let _ = cell.set(loaded.map(Box::new));
                 cell.get().and_then(|v| v.as_deref())
             }
@@ -419,25 +466,27 @@ impl<'a> Document<'a> {
         Ok(out)
     }
 
-    fn load(&self, num: u32, entry: Entry) -> Option<(u16, Object)> {
+    fn load(&self, num: u32, entry: Entry, starts: &[usize]) -> Option<(u16, Object)> {
         match entry {
             Entry::Free => None,
-            Entry::InFile { offset, .. } => self.load_at(num, offset),
+            Entry::InFile { offset, .. } => self.load_at(num, offset, starts),
             Entry::InStream { stream, index } => {
                 let stm = self.object_stream(stream)?;
                 let at = match stm.offsets.get(usize::try_from(index).ok()?) {
                     Some(&(n, at)) if n == num => at,
                     _ => stm.offsets.iter().find(|&&(n, _)| n == num)?.1,
                 };
-                let mut lx = Lexer::at(&stm.data, at);
+                let end = next_start(&stm.starts, at, stm.data.len());
+                let mut lx = Lexer::at(stm.data.get(..end)?, at);
                 Some((0, parse::object(&mut lx, self.nesting)?))
             }
         }
     }
 
     /// Reads `num G obj` at `offset`: its strings decrypted, a stream's extent found.
-    fn load_at(&self, num: u32, offset: usize) -> Option<(u16, Object)> {
-        let ind = parse::indirect(self.data, offset, self.nesting)?;
+    fn load_at(&self, num: u32, offset: usize, starts: &[usize]) -> Option<(u16, Object)> {
+        let end = next_start(starts, offset, self.data.len());
+        let ind = parse::indirect(self.data.get(..end)?, offset, self.nesting)?;
         if ind.id.0 != num {
             return None;
         }
@@ -460,7 +509,19 @@ impl<'a> Document<'a> {
             .and_then(|o| self.resolve(o))
             .and_then(Object::as_i64)
             .and_then(|l| usize::try_from(l).ok());
-        let end = parse::stream_end(self.data, start, length);
+        let end = {
+            let mut found = self.keywords.borrow_mut();
+            let (endstream, endobj) = &mut *found;
+            let data = self.data;
+            parse::stream_end(data, start, length, &mut |needle, from| {
+                let memo = if needle == b"endstream" {
+                    &mut *endstream
+                } else {
+                    &mut *endobj
+                };
+                memo.first_from(data, needle, from)
+            })
+        };
         Some((
             generation,
             Object::Stream(Stream {
@@ -515,7 +576,13 @@ impl<'a> Document<'a> {
             };
             offsets.push((obj, first.saturating_add(at)));
         }
-        Some(ObjectStream { data, offsets })
+        let mut starts: Vec<usize> = offsets.iter().map(|&(_, at)| at).collect();
+        starts.sort_unstable();
+        Some(ObjectStream {
+            data,
+            offsets,
+            starts,
+        })
     }
 
     /// Follows a reference (a few in a row at most) to a direct object.
@@ -790,6 +857,27 @@ mod tests {
         assert_eq!(text(&doc, (7, 0)), b"xy");
         // A /Length that refers to its own stream is a cycle, recovered like a lie.
         assert_eq!(text(&doc, (8, 0)), b"self");
+    }
+
+    #[test]
+    fn an_object_is_read_no_further_than_the_next_one() {
+        let data = pdf(
+            &[
+                CATALOG,
+                (4, "[(unterminated"),
+                (5, "(five)"),
+                (6, "(six"),
+                (7, "(seven)"),
+            ],
+            "/Root 1 0 R",
+        );
+        let doc = open(&data);
+        // The broken array stops where object 5 starts, and swallows nothing after it.
+        assert_eq!(doc.get((4, 0)), None);
+        assert_eq!(text(&doc, (5, 0)), b"five");
+        // An unterminated string ends where the next object starts.
+        assert_eq!(text(&doc, (6, 0)), b"six\nendobj\n");
+        assert_eq!(text(&doc, (7, 0)), b"seven");
     }
 
     #[test]

@@ -185,11 +185,24 @@ fn data_start(data: &[u8], mut at: usize) -> usize {
     }
 }
 
+/// Finds the first `needle` at or after an offset.
+pub type FindFrom<'f> = dyn FnMut(&'static [u8], usize) -> Option<usize> + 'f;
+
+/// A plain search from `from` on.
+pub fn find_from(data: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    find(data.get(from..)?, needle).map(|i| from.saturating_add(i))
+}
+
 /// Where a stream's data ends: at `start + length` when `endstream` follows there (after
 /// an end of line), else just before the next `endstream` (a /Length that lies, is
 /// missing or negative, as pdf.js and poppler recover it), else at `endobj` or the end
-/// of the data for a file cut short.
-pub fn stream_end(data: &[u8], start: usize, length: Option<usize>) -> usize {
+/// of the data for a file cut short. `find` looks for the keywords.
+pub fn stream_end(
+    data: &[u8],
+    start: usize,
+    length: Option<usize>,
+    find: &mut FindFrom<'_>,
+) -> usize {
     if let Some(end) = length
         .and_then(|l| start.checked_add(l))
         .filter(|&e| e <= data.len())
@@ -199,11 +212,10 @@ pub fn stream_end(data: &[u8], start: usize, length: Option<usize>) -> usize {
             return end;
         }
     }
-    let rest = data.get(start..).unwrap_or_default();
-    let found = find(rest, b"endstream").or_else(|| find(rest, b"endobj"));
+    let found = find(b"endstream", start).or_else(|| find(b"endobj", start));
     match found {
         Some(at) => {
-            let body = rest.get(..at).unwrap_or_default();
+            let body = data.get(start..at).unwrap_or_default();
             let trimmed = body
                 .strip_suffix(b"\r\n")
                 .or_else(|| body.strip_suffix(b"\n"))
@@ -215,6 +227,46 @@ pub fn stream_end(data: &[u8], start: usize, length: Option<usize>) -> usize {
             .and_then(|l| start.checked_add(l))
             .unwrap_or(data.len())
             .min(data.len()),
+    }
+}
+
+/// First occurrences of a keyword, remembered so that no byte of the file is searched
+/// twice however many streams with lying lengths are read: an entry `from -> found`
+/// says the first occurrence at or after any offset in `from..=found` is `found`
+/// (`None`: there is none to the end).
+#[derive(Debug, Default)]
+pub struct Occurrences {
+    known: std::collections::BTreeMap<usize, Option<usize>>,
+}
+
+impl Occurrences {
+    pub fn first_from(&mut self, data: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+        if let Some((_, &found)) = self.known.range(..=from).next_back()
+            && found.is_none_or(|f| from <= f)
+        {
+            return found;
+        }
+        // Search up to the next offset already searched from, then take its answer.
+        let next = self
+            .known
+            .range(from.saturating_add(1)..)
+            .next()
+            .map(|(&a, &f)| (a, f));
+        let stop = next.map_or(data.len(), |(a, _)| a);
+        let window_end = stop
+            .saturating_add(needle.len().saturating_sub(1))
+            .min(data.len());
+        let hit = data
+            .get(from..window_end)
+            .and_then(|w| find(w, needle))
+            .map(|i| from.saturating_add(i))
+            .filter(|&p| p < stop);
+        let found = match hit {
+            Some(p) => Some(p),
+            None => next.and_then(|(_, f)| f),
+        };
+        self.known.insert(from, found);
+        found
     }
 }
 
@@ -316,17 +368,33 @@ mod tests {
 
     #[test]
     fn stream_ends_by_length_or_by_endstream() {
+        let end = |data: &[u8], start: usize, length: Option<usize>| {
+            stream_end(data, start, length, &mut |n, from| find_from(data, n, from))
+        };
         let data = b"<<>>stream\nHello\nendstream\nendobj";
         let start = 11;
         // The true length, a lie each way, none, and a file cut short.
-        assert_eq!(stream_end(data, start, Some(5)), 16);
-        assert_eq!(stream_end(data, start, Some(3)), 16);
-        assert_eq!(stream_end(data, start, Some(500)), 16);
-        assert_eq!(stream_end(data, start, None), 16);
-        assert_eq!(stream_end(b"stream\r\nab\r\nendstream", 8, None), 10);
-        assert_eq!(stream_end(b"stream\nabcdef", 7, Some(3)), 10);
-        assert_eq!(stream_end(b"stream\nabcdef", 7, None), 13);
+        assert_eq!(end(data, start, Some(5)), 16);
+        assert_eq!(end(data, start, Some(3)), 16);
+        assert_eq!(end(data, start, Some(500)), 16);
+        assert_eq!(end(data, start, None), 16);
+        assert_eq!(end(b"stream\r\nab\r\nendstream", 8, None), 10);
+        assert_eq!(end(b"stream\nabcdef", 7, Some(3)), 10);
+        assert_eq!(end(b"stream\nabcdef", 7, None), 13);
         assert_eq!(find(b"aababc", b"abc"), Some(3));
         assert_eq!(find(b"ab", b"abc"), None);
+    }
+
+    #[test]
+    fn occurrences_answer_as_a_search_would() {
+        let data = b"..endstream....endstream..x";
+        let mut memo = Occurrences::default();
+        for from in [20, 0, 5, 2, 3, 16, 13, 26, 40, 11, 12] {
+            assert_eq!(
+                memo.first_from(data, b"endstream", from),
+                find_from(data, b"endstream", from),
+                "from {from}"
+            );
+        }
     }
 }

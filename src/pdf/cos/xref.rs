@@ -16,6 +16,9 @@ const STARTXREF_WINDOW: usize = 4096;
 /// Bytes after `N G obj` looked at to spot an object or cross-reference stream while
 /// scanning.
 const PEEK: usize = 512;
+/// Trailers (and cross-reference stream dictionaries) a scan parses, the last ones in
+/// the file: each parse may run far in a hostile file, so their number is bounded.
+const MAX_SCANNED_TRAILERS: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Entry {
@@ -235,7 +238,9 @@ fn stream_section(
         return None;
     }
     let length = dict.get(b"Length").and_then(offset_of);
-    let end = parse::stream_end(data, start, length);
+    let end = parse::stream_end(data, start, length, &mut |n, from| {
+        parse::find_from(data, n, from)
+    });
     let raw = data.get(start..end)?;
     let filters = filter::filters_of(&dict, &|o: &Object| Some(o))?;
     let rows = filter::decode(raw, &filters, limit).ok()?;
@@ -323,6 +328,7 @@ fn is_digit(b: Option<&u8>) -> bool {
 pub fn scan(data: &[u8], max_objects: usize) -> Scan {
     let mut out = Scan::default();
     let mut xref_streams = Vec::new();
+    let mut trailers = Vec::new();
     let mut at = 0usize;
     while let Some(i) = data
         .get(at..)
@@ -332,10 +338,7 @@ pub fn scan(data: &[u8], max_objects: usize) -> Scan {
         at = pos.saturating_add(1);
         let rest = data.get(pos..).unwrap_or_default();
         if rest.starts_with(b"trailer") {
-            let mut lx = Lexer::at(data, pos.saturating_add(7));
-            if let Some(Object::Dictionary(d)) = parse::object(&mut lx, 64) {
-                out.trailers.push(d);
-            }
+            trailers.push(pos.saturating_add(7));
             continue;
         }
         if !rest.starts_with(b"obj")
@@ -371,7 +374,13 @@ pub fn scan(data: &[u8], max_objects: usize) -> Scan {
             xref_streams.push(offset);
         }
     }
-    for offset in xref_streams {
+    let last = |v: &Vec<usize>| v.len().saturating_sub(MAX_SCANNED_TRAILERS);
+    for &at in trailers.iter().skip(last(&trailers)) {
+        if let Some(Object::Dictionary(d)) = parse::object(&mut Lexer::at(data, at), 64) {
+            out.trailers.push(d);
+        }
+    }
+    for &offset in xref_streams.iter().skip(last(&xref_streams)) {
         if let Some(ind) = parse::indirect(data, offset, 64)
             && let Object::Dictionary(d) = ind.object
         {
