@@ -386,8 +386,8 @@ fn kids_cycle(kids: &str, node_6: Option<&str>) -> Vec<u8> {
 }
 
 /// A page tree with a /Kids cycle before its page ends in a report that either reads the
-/// page or says plainly that no page could be found. lopdf's page walk gives up after as
-/// many steps as the file has objects, so today it is the second.
+/// page or says plainly that no page could be found. The page walk visits each object
+/// once, so today it is the first.
 #[track_caller]
 fn assert_cycle_before_the_page_ends_plainly(case: &str, bytes: Vec<u8>) {
     let r = report(case, bytes);
@@ -420,9 +420,9 @@ fn a_pages_node_listing_itself_after_its_page_terminates_with_a_report() {
     assert!(r.document.pages <= 5, "{case}: {} pages", r.document.pages);
 }
 
-/// lopdf's page walk yields the page again each time the cycle comes round, until it has
-/// taken as many steps as the file has objects: here 3 pages, and in a paper of 5 000
-/// objects up to 2 000 interpreted copies and a `page-limit` failure.
+/// A walk that followed the cycle would meet the page again each time round (lopdf's did,
+/// until it had taken as many steps as the file has objects: in a paper of 5 000 objects
+/// up to 2 000 interpreted copies and a `page-limit` failure); each object counts once.
 #[test]
 fn a_pages_node_listing_itself_after_its_page_counts_the_page_once() {
     let case = "/Kids [page, itself], counted";
@@ -1168,10 +1168,10 @@ fn a_media_box_of_three_numbers_gives_letter() {
     assert_eq!(size, (612.0, 792.0));
 }
 
-/// `NaN`, `1e308` and a 309-digit integer are not PDF numbers: lopdf cannot parse the
-/// page dictionary at all, and its page walk still yields the page's id. The page is
-/// counted, named as unreadable in file-format (a warning), and page-size speaks only of
-/// the pages read.
+/// `NaN`, `1e308` and a 309-digit integer are not PDF numbers (ISO 32000-1 §7.3.3): the
+/// page dictionary cannot be parsed at all, and the page tree still lists the page. The
+/// page is counted, named as unreadable in file-format (a warning), and page-size speaks
+/// only of the pages read.
 #[track_caller]
 fn assert_unparseable_page_gets_a_report(case: &str, media_box: &str) {
     let r = report(case, media_box_pdf(media_box));
