@@ -330,13 +330,13 @@ mod tests {
     fn white_and_coloured_shapes() {
         let white = PathBox {
             bbox: Rect::new(0.0, 0.0, 612.0, 792.0),
-            fill: Some(Paint::Rgb(1.0, 1.0, 1.0)),
+            fill: Some(Paint::Rgb(255, 255, 255)),
             stroke: None,
         };
         assert_eq!(status(&page_with(vec![], vec![white])), Status::Pass);
         let grey = PathBox {
             bbox: Rect::new(90.0, 300.0, 520.0, 400.0),
-            fill: Some(Paint::Rgb(0.9, 0.9, 0.9)),
+            fill: Some(Paint::rgb(0.9, 0.9, 0.9)),
             stroke: None,
         };
         assert_eq!(status(&page_with(vec![], vec![grey])), Status::Fail);

@@ -170,15 +170,13 @@ pub struct Interpreter<'a> {
 }
 
 fn rgb_from(model: ColorModel, c: &[f64]) -> Paint {
-    // Components are kept as f32: a path's paint only decides whether it is white,
-    // and a page can paint a hundred thousand paths.
-    let clamp = |v: f64| v.clamp(0.0, 1.0) as f32;
+    let clamp = |v: f64| v.clamp(0.0, 1.0);
     match (model, c) {
-        (ColorModel::Gray, [g]) => Paint::Rgb(clamp(*g), clamp(*g), clamp(*g)),
-        (ColorModel::Rgb, [r, g, b]) => Paint::Rgb(clamp(*r), clamp(*g), clamp(*b)),
+        (ColorModel::Gray, [g]) => Paint::rgb(*g, *g, *g),
+        (ColorModel::Rgb, [r, g, b]) => Paint::rgb(*r, *g, *b),
         (ColorModel::Cmyk, [c, m, y, k]) => {
             let k = clamp(*k);
-            Paint::Rgb(
+            Paint::rgb(
                 (1.0 - clamp(*c)) * (1.0 - k),
                 (1.0 - clamp(*m)) * (1.0 - k),
                 (1.0 - clamp(*y)) * (1.0 - k),
@@ -191,8 +189,7 @@ fn rgb_from(model: ColorModel, c: &[f64]) -> Paint {
 fn initial_paint(model: ColorModel) -> Paint {
     match model {
         ColorModel::Other => Paint::Other,
-        ColorModel::Cmyk => Paint::Rgb(0.0, 0.0, 0.0),
-        _ => Paint::Rgb(0.0, 0.0, 0.0),
+        _ => Paint::Rgb(0, 0, 0),
     }
 }
 
@@ -221,8 +218,8 @@ impl<'a> Interpreter<'a> {
                 clip: Some(page_box),
                 fill_model: ColorModel::Gray,
                 stroke_model: ColorModel::Gray,
-                fill: Paint::Rgb(0.0, 0.0, 0.0),
-                stroke: Paint::Rgb(0.0, 0.0, 0.0),
+                fill: Paint::Rgb(0, 0, 0),
+                stroke: Paint::Rgb(0, 0, 0),
                 line_width: 1.0,
                 char_spacing: 0.0,
                 word_spacing: 0.0,
