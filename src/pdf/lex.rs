@@ -3,9 +3,6 @@
 //! or allocating. Content streams and object syntax share it. It never fails: bytes
 //! that fit no token become a one-byte keyword, as lenient readers treat them.
 
-/// The longest digit run read into a number; longer runs are still skipped.
-const MAX_NUMBER_DIGITS: usize = 40;
-
 /// One token. Strings and names are raw (escapes not yet decoded): decode them with
 /// [`decode_literal`], [`decode_hex`] and [`decode_name`] only where the text matters.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -221,60 +218,59 @@ impl<'a> Lexer<'a> {
 /// A number token, leniently: `4.`, `-.5`, `+3`; a second sign (`--5`) and trailing
 /// junk after the digits are ignored, as pdf.js and poppler do; no digits at all is 0.
 fn number(raw: &[u8]) -> Token<'static> {
-    let mut bytes = raw.iter().copied().peekable();
-    let mut negative = false;
-    while let Some(&c) = bytes.peek() {
-        match c {
-            b'-' => negative = true,
-            b'+' => {}
-            _ => break,
-        }
-        bytes.next();
-    }
+    let signs = raw.iter().take_while(|&&c| c == b'-' || c == b'+').count();
+    let negative = raw.get(..signs).is_some_and(|s| s.contains(&b'-'));
     // Digits go into an integer mantissa, scaled once at the end: `0.3` reads as the
-    // f64 nearest 0.3, as `str::parse` would give, without its cost.
+    // f64 nearest 0.3, as `str::parse` would give, without its cost. Nineteen digits
+    // always fit a u64; further ones only scale the integer part.
     let mut mantissa: u64 = 0;
-    let mut exponent: i32 = 0;
-    let mut digits = 0usize;
+    let mut kept = 0u32;
+    let mut scale: i32 = 0;
     let mut after_point = false;
     let mut too_long = false;
-    for c in bytes {
-        match c {
-            b'0'..=b'9' => {
-                digits = digits.saturating_add(1);
-                let d = u64::from(c.wrapping_sub(b'0'));
-                match mantissa.checked_mul(10).and_then(|v| v.checked_add(d)) {
-                    Some(v) if digits <= MAX_NUMBER_DIGITS => {
-                        mantissa = v;
-                        if after_point {
-                            exponent = exponent.saturating_sub(1);
-                        }
-                    }
-                    // Digits past what the mantissa holds only scale the integer part.
-                    _ => {
-                        too_long = true;
-                        if !after_point {
-                            exponent = exponent.saturating_add(1);
-                        }
-                    }
+    for &c in raw.get(signs..).unwrap_or_default() {
+        if c.is_ascii_digit() {
+            if kept < MANTISSA_DIGITS {
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(c.wrapping_sub(b'0')));
+                kept = kept.wrapping_add(1);
+                if after_point {
+                    scale = scale.wrapping_sub(1);
+                }
+            } else {
+                too_long = true;
+                if !after_point && scale < MAX_SCALE {
+                    scale = scale.wrapping_add(1);
                 }
             }
-            b'.' if !after_point => after_point = true,
-            _ => break,
+        } else if c == b'.' && !after_point {
+            after_point = true;
+        } else {
+            break;
         }
     }
-    let real = after_point || too_long;
-    if !real && let Ok(i) = i64::try_from(mantissa) {
-        return Token::Integer(if negative { i.saturating_neg() } else { i });
+    if !after_point && !too_long && let Ok(i) = i64::try_from(mantissa) {
+        return Token::Integer(if negative { i.wrapping_neg() } else { i });
     }
     let magnitude = mantissa as f64;
-    let value = if exponent >= 0 {
-        magnitude * 10f64.powi(exponent)
-    } else {
-        magnitude / 10f64.powi(exponent.saturating_neg())
+    let value = match POWERS_OF_TEN.get(scale.unsigned_abs() as usize) {
+        // Exact powers: one multiplication or division rounds correctly.
+        Some(p) if scale >= 0 => magnitude * p,
+        Some(p) => magnitude / p,
+        None => magnitude * 10f64.powi(scale),
     };
     Token::Real(if negative { -value } else { value })
 }
+
+/// Digits kept in a number's mantissa (10^19 - 1 < 2^64).
+const MANTISSA_DIGITS: u32 = 19;
+/// Integer digits past the mantissa that still scale a number (beyond, it is infinite
+/// anyway).
+const MAX_SCALE: i32 = 400;
+/// The powers of ten an f64 holds exactly.
+const POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
 
 fn hex_value(b: u8) -> Option<u8> {
     match b {
