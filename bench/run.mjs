@@ -5,7 +5,8 @@
 // `make pkg` done (the Makefile's bench target does both).
 //
 //   node bench/run.mjs [--skip=native,cli,poppler,node,pdfjs,chromium,page,batch]
-//                      [--files=a.pdf,b.pdf] [--quick]
+//                      [--files=a.pdf,b.pdf] [--quick]   (--files: paths, or names of
+//                      fixtures or of papers in ../shared/corpus/real)
 //
 // Environment: BENCH_RUNS=N fixes the runs per measurement (default: 15 / 9 / 5 after the
 // last warm-up took < 20 ms / < 200 ms / more), BENCH_WARMUP=N (default 2),
@@ -56,7 +57,11 @@ const PAGE_FLOW_FILE = join(FIXTURES, "long_5_pages.pdf");
 const notes = [];
 const inputs = [];
 if (flag("files")) {
-  for (const f of flagValue("files").split(",").filter(Boolean)) inputs.push({ path: resolve(f), real: !resolve(f).startsWith(FIXTURES), name: basename(f) });
+  // A path, or the bare name of a fixture or of a paper in ../shared/corpus/real.
+  for (const f of flagValue("files").split(",").filter(Boolean)) {
+    const path = [resolve(f), join(FIXTURES, f), join(CORPUS, f)].find((p) => existsSync(p)) ?? resolve(f);
+    inputs.push({ path, real: !path.startsWith(FIXTURES), name: basename(f) });
+  }
 } else {
   for (const f of FIXTURE_FILES) inputs.push({ path: join(FIXTURES, f), real: false, name: f });
   if (!existsSync(CORPUS)) notes.push(`../shared/corpus/real is absent: the real papers were skipped.`);
