@@ -44,10 +44,12 @@ pub enum OpenError {
     Damaged(String),
 }
 
-/// Decoded stream data: the file's own bytes when no filter applies, else shared.
+/// Decoded stream data: the file's own bytes when no filter applies, the decoder's own
+/// buffer (never copied: a figure's content can be megabytes), or the cache's copy.
 #[derive(Clone, Debug)]
 pub enum Bytes<'a> {
     Borrowed(&'a [u8]),
+    Owned(Vec<u8>),
     Shared(Rc<[u8]>),
 }
 
@@ -56,6 +58,7 @@ impl Deref for Bytes<'_> {
     fn deref(&self) -> &[u8] {
         match self {
             Bytes::Borrowed(b) => b,
+            Bytes::Owned(b) => b,
             Bytes::Shared(b) => b,
         }
     }
@@ -621,19 +624,21 @@ impl<'a> Document<'a> {
         if filters.is_empty() {
             return match decrypted {
                 None if raw.len() <= limit => Ok(Bytes::Borrowed(raw)),
-                Some(d) if d.len() <= limit => Ok(Bytes::Shared(d.into())),
+                Some(d) if d.len() <= limit => Ok(Bytes::Owned(d)),
                 _ => Err(DecodeError::Limit),
             };
         }
         let input = decrypted.as_deref().unwrap_or(raw);
-        let out: Rc<[u8]> = filter::decode(input, &filters, limit)?.into();
+        let out = filter::decode(input, &filters, limit)?;
         let mut cache = self.cache.borrow_mut();
         let room = cache.bytes.saturating_add(out.len()) <= CACHE_TOTAL_BYTES;
         if !cache.seen.insert(s.id) && out.len() <= CACHE_STREAM_BYTES && room {
-            cache.bytes = cache.bytes.saturating_add(out.len());
-            cache.streams.insert(s.id, Rc::clone(&out));
+            let shared: Rc<[u8]> = out.into();
+            cache.bytes = cache.bytes.saturating_add(shared.len());
+            cache.streams.insert(s.id, Rc::clone(&shared));
+            return Ok(Bytes::Shared(shared));
         }
-        Ok(Bytes::Shared(out))
+        Ok(Bytes::Owned(out))
     }
 
     /// The stream's data decoded, at most the stream limit.
@@ -1031,14 +1036,15 @@ mod tests {
         let Some(Object::Stream(s)) = doc.get((4, 0)) else {
             panic!("a stream")
         };
-        let (Ok(Bytes::Shared(a)), Ok(Bytes::Shared(b)), Ok(Bytes::Shared(c))) =
+        let (Ok(Bytes::Owned(a)), Ok(Bytes::Shared(b)), Ok(Bytes::Shared(c))) =
             (doc.decode(s), doc.decode(s), doc.decode(s))
         else {
             panic!("decoded")
         };
-        assert_eq!(&*a, b"Hell");
-        // The first decode is not kept (most streams are read once); the second is.
-        assert!(!Rc::ptr_eq(&a, &b) && Rc::ptr_eq(&b, &c));
+        assert_eq!(a, b"Hell");
+        // The first decode is not kept (most streams are read once) and hands over the
+        // decoder's buffer; the second is kept and shared.
+        assert!(Rc::ptr_eq(&b, &c) && &*b == b"Hell");
         assert_eq!(doc.decode_with_limit(s, 3).err(), Some(DecodeError::Limit));
         // Unfiltered data is the file's own bytes.
         let Some(Object::Stream(raw)) = doc.get((5, 0)) else {
