@@ -3,19 +3,10 @@
 
 use super::cos::{self, Dictionary, Document, Object, ObjectId, Stream};
 
-/// References followed in a row before giving up (a chain longer than this is a cycle
-/// or an attack; real files use one).
-const MAX_REF_CHAIN: usize = 16;
-
-/// Follows references until a direct object, at most `MAX_REF_CHAIN` hops.
-pub fn resolve<'a>(doc: &'a Document, mut obj: &'a Object) -> Option<&'a Object> {
-    for _ in 0..MAX_REF_CHAIN {
-        match obj {
-            Object::Reference(id) => obj = doc.get(*id)?,
-            _ => return Some(obj),
-        }
-    }
-    None
+/// Follows references until a direct object, a bounded number of hops
+/// ([`Document::resolve`]).
+pub fn resolve<'a>(doc: &'a Document, obj: &'a Object) -> Option<&'a Object> {
+    doc.resolve(obj)
 }
 
 pub fn get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
