@@ -1057,3 +1057,43 @@ fn a_path_box_stays_small() {
     assert_eq!(Paint::rgb(0.999, 1.0, 1.2), Paint::Rgb(255, 255, 255));
     assert!(!Paint::rgb(0.99, 1.0, 1.0).is_white());
 }
+
+/// A page whose /Contents is an array of streams, split between two tokens of one
+/// operation (§7.8.2): the streams are read as one content, kept apart by a line break.
+fn two_part_page(first: &str, second: &str) -> Vec<u8> {
+    let mut b = PdfBuilder::new();
+    let f1 = b.std14_font("Helvetica");
+    let resources = Resources::new().font("F1", f1).build();
+    let (mut doc, pages) = b
+        .page(PageSpec::new("").resources(resources))
+        .build_document();
+    let parts: Vec<Object> = [first, second]
+        .iter()
+        .map(|c| {
+            Object::Reference(doc.add_object(Stream::new(Dictionary::new(), c.as_bytes().to_vec())))
+        })
+        .collect();
+    doc.get_dictionary_mut(pages[0])
+        .expect("the page")
+        .set("Contents", parts);
+    save(doc)
+}
+
+#[test]
+fn content_streams_of_an_array_read_as_one() {
+    let bytes = two_part_page("BT /F1 10 Tf 72", "700 Td (A) Tj ET");
+    let f = read(&bytes);
+    assert_pos(only_span(&f).origin, (72.0, 700.0), "origin");
+    // Each part fits the stream limit, the two joined do not: the page is not read.
+    let limits = Limits {
+        stream_bytes: 20,
+        ..Limits::default()
+    };
+    let f = pdf::read(&bytes, &limits).expect("the document opens");
+    assert!(page(&f).spans.is_empty());
+    assert!(
+        f.limits_reached.contains(&(Limit::StreamBytes, Some(1))),
+        "{:?}",
+        f.limits_reached
+    );
+}

@@ -3,7 +3,7 @@
 //! owner-password-only files opened, user-password files recognised, every page
 //! interpreted once.
 
-use super::cos::{DecodeError, Dictionary, Document, Object, OpenError};
+use super::cos::{Bytes, DecodeError, Dictionary, Document, Object, OpenError};
 use super::interp::{FontRegistry, Interpreter};
 use super::{DocumentFacts, FontFacts, PageFacts, ReadError, meta, page, text};
 use crate::limits::{Limit, Limits};
@@ -20,35 +20,48 @@ fn open<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Document<'a>, ReadError>
     })
 }
 
-/// A page's content streams (§7.8.2), decoded and joined; a stream whose filter is not
-/// decoded is left out. `Err` when the content passes the stream limit.
-fn page_content(doc: &Document, page: &Dictionary, limit: usize) -> Result<Vec<u8>, DecodeError> {
-    let Some(contents) = page.get(b"Contents").and_then(|c| doc.resolve(c)) else {
-        return Ok(Vec::new());
+/// A page's content streams (§7.8.2), decoded; several are joined, a single one (most
+/// pages) is handed over as decoded, not copied. A stream whose filter is not decoded is
+/// left out. `Err` when the content passes the stream limit.
+fn page_content<'a>(
+    doc: &Document<'a>,
+    page: &Dictionary,
+    limit: usize,
+) -> Result<Bytes<'a>, DecodeError> {
+    let parts: Vec<&Object> = match page.get(b"Contents").and_then(|c| doc.resolve(c)) {
+        None => Vec::new(),
+        Some(Object::Array(items)) => items.iter().collect(),
+        Some(other) => vec![other],
     };
-    let parts: Vec<&Object> = match contents {
-        Object::Array(items) => items.iter().collect(),
-        other => vec![other],
-    };
-    let mut out = Vec::new();
+    let mut decoded = Vec::new();
     for part in parts {
         let Some(Object::Stream(s)) = doc.resolve(part) else {
             continue;
         };
         match doc.decode_with_limit(s, limit) {
-            Ok(data) => {
-                if out.len().saturating_add(data.len()) > limit {
-                    return Err(DecodeError::Limit);
-                }
-                // Streams split the content only between tokens (§7.8.2): keep them apart.
-                out.extend_from_slice(&data);
-                out.push(b'\n');
-            }
+            Ok(data) => decoded.push(data),
             Err(DecodeError::Limit) => return Err(DecodeError::Limit),
             Err(DecodeError::Unsupported) => {}
         }
     }
-    Ok(out)
+    if decoded.len() <= 1 {
+        return Ok(decoded.pop().unwrap_or(Bytes::Borrowed(&[])));
+    }
+    // Every part and the line break after it, the last break aside, within the limit.
+    let total = decoded
+        .iter()
+        .map(|d| d.len().saturating_add(1))
+        .sum::<usize>();
+    if total > limit.saturating_add(1) {
+        return Err(DecodeError::Limit);
+    }
+    let mut out = Vec::with_capacity(total);
+    for data in decoded {
+        // Streams split the content only between tokens (§7.8.2): keep them apart.
+        out.extend_from_slice(&data);
+        out.push(b'\n');
+    }
+    Ok(Bytes::Owned(out))
 }
 
 /// Merges fonts that share a name and subtype (subsets of one font, or one font
@@ -122,7 +135,7 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
         };
         let over_total = total_operators > limits.operators_total;
         let content = if over_total {
-            Ok(Vec::new())
+            Ok(Bytes::Borrowed(&[]))
         } else {
             page_content(&doc, page_dict, limits.stream_bytes)
         };

@@ -13,6 +13,6 @@ mod predictor;
 pub mod text;
 mod xref;
 
-pub use document::{Document, OpenError};
+pub use document::{Bytes, Document, OpenError};
 pub use filter::DecodeError;
 pub use object::{Dictionary, Object, ObjectId, Stream};
