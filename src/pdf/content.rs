@@ -236,8 +236,12 @@ impl<'a> Operations<'a> {
             }
         }
         let end = data.windows(4).enumerate().find_map(|(i, w)| {
-            let ends = w.get(3).is_some_and(|b| lex::is_whitespace(*b) || lex::is_delimiter(*b));
-            (w.first().is_some_and(|b| lex::is_whitespace(*b)) && w.get(1..3) == Some(b"EI") && ends)
+            let ends = w
+                .get(3)
+                .is_some_and(|b| lex::is_whitespace(*b) || lex::is_delimiter(*b));
+            (w.first().is_some_and(|b| lex::is_whitespace(*b))
+                && w.get(1..3) == Some(b"EI")
+                && ends)
                 .then_some(i.saturating_add(3))
         });
         let end = end.or_else(|| {
@@ -257,7 +261,10 @@ mod tests {
         let mut r = Operations::new(content);
         let mut out = Vec::new();
         while let Some(op) = r.next_operation() {
-            out.push((String::from_utf8_lossy(op.operator).into_owned(), op.operands.len()));
+            out.push((
+                String::from_utf8_lossy(op.operator).into_owned(),
+                op.operands.len(),
+            ));
         }
         out
     }
@@ -304,7 +311,10 @@ mod tests {
         let mut buf = [0.0; 2];
         assert_eq!(op.operands.all_numbers(&mut buf), None);
         let mut buf = [0.0; 4];
-        assert_eq!(op.operands.all_numbers(&mut buf), Some([1.0, 2.0, 3.0].as_slice()));
+        assert_eq!(
+            op.operands.all_numbers(&mut buf),
+            Some([1.0, 2.0, 3.0].as_slice())
+        );
     }
 
     #[test]
@@ -313,7 +323,12 @@ mod tests {
         let content = b"q BI /W 2 /H 1 /BPC 8 /CS /G ID \x00QEIx\xff EI Q 1 w";
         assert_eq!(
             ops(content),
-            vec![("q".into(), 0), ("BI".into(), 0), ("Q".into(), 0), ("w".into(), 1)]
+            vec![
+                ("q".into(), 0),
+                ("BI".into(), 0),
+                ("Q".into(), 0),
+                ("w".into(), 1)
+            ]
         );
         // /L gives the length, so an `EI` inside the data does not end it.
         let content = b"BI /L 7 ID \n EI \x01x EI 2 w";

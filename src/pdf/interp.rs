@@ -2,13 +2,13 @@
 //! showing, form XObjects, images, paths, painting and clipping. It yields what a page
 //! paints, in page space, clipped: text spans, image boxes and path boxes.
 
+use super::content::{Item, Operands, Operations};
+use super::cos::{DecodeError, Dictionary, Document, Object, ObjectId, Stream};
 use super::font::{LoadedFont, font_facts};
 use super::geom::{Matrix, Rect};
 use super::objects::{self, as_dict, get_dict, numbers};
 use super::{FontFacts, ImageBox, Paint, PathBox, TextSpan};
 use crate::limits::{Limit, Limits};
-use super::content::{Item, Operands, Operations};
-use super::cos::{DecodeError, Dictionary, Document, Object, ObjectId, Stream};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// `q` nesting kept; deeper saves are counted so `Q` still pairs, not stored.

@@ -178,7 +178,9 @@ impl<'a> Lexer<'a> {
                 number(self.data.get(start..self.pos).unwrap_or_default())
             }
             // A stray `)`, `>`, `{` or `}` is a keyword of its own.
-            _ if !is_regular(b) => Token::Keyword(self.data.get(start..self.pos).unwrap_or_default()),
+            _ if !is_regular(b) => {
+                Token::Keyword(self.data.get(start..self.pos).unwrap_or_default())
+            }
             _ => {
                 self.skip_while(is_regular);
                 Token::Keyword(self.data.get(start..self.pos).unwrap_or_default())
@@ -231,7 +233,9 @@ fn number(raw: &[u8]) -> Token<'static> {
     for &c in raw.get(signs..).unwrap_or_default() {
         if c.is_ascii_digit() {
             if kept < MANTISSA_DIGITS {
-                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(c.wrapping_sub(b'0')));
+                mantissa = mantissa
+                    .wrapping_mul(10)
+                    .wrapping_add(u64::from(c.wrapping_sub(b'0')));
                 kept = kept.wrapping_add(1);
                 if after_point {
                     scale = scale.wrapping_sub(1);
@@ -248,7 +252,10 @@ fn number(raw: &[u8]) -> Token<'static> {
             break;
         }
     }
-    if !after_point && !too_long && let Ok(i) = i64::try_from(mantissa) {
+    if !after_point
+        && !too_long
+        && let Ok(i) = i64::try_from(mantissa)
+    {
         return Token::Integer(if negative { i.wrapping_neg() } else { i });
     }
     let magnitude = mantissa as f64;
@@ -319,7 +326,9 @@ pub fn decode_literal(raw: &[u8], out: &mut Vec<u8>) {
                     for _ in 0..2 {
                         match i.peek() {
                             Some(&o @ b'0'..=b'7') => {
-                                v = v.wrapping_mul(8).wrapping_add(u32::from(o.wrapping_sub(b'0')));
+                                v = v
+                                    .wrapping_mul(8)
+                                    .wrapping_add(u32::from(o.wrapping_sub(b'0')));
                                 i.next();
                             }
                             _ => break,
@@ -412,13 +421,16 @@ mod tests {
                 Token::DictClose,
             ]
         );
-        assert_eq!(tokens(b"T* ' \" } )"), vec![
-            Token::Keyword(b"T*"),
-            Token::Keyword(b"'"),
-            Token::Keyword(b"\""),
-            Token::Keyword(b"}"),
-            Token::Keyword(b")"),
-        ]);
+        assert_eq!(
+            tokens(b"T* ' \" } )"),
+            vec![
+                Token::Keyword(b"T*"),
+                Token::Keyword(b"'"),
+                Token::Keyword(b"\""),
+                Token::Keyword(b"}"),
+                Token::Keyword(b")"),
+            ]
+        );
     }
 
     #[test]

@@ -150,7 +150,10 @@ mod tests {
         assert!(out.len() > super::MEASURE_FIRST_BYTES && text.starts_with(&out));
         // The limit holds on the measured path too.
         assert_eq!(inflate(&packed, text.len() - 1), Err(()));
-        assert_eq!(inflate(&packed, text.len()).map(|v| v.len()), Ok(text.len()));
+        assert_eq!(
+            inflate(&packed, text.len()).map(|v| v.len()),
+            Ok(text.len())
+        );
     }
 
     #[test]
