@@ -418,6 +418,16 @@ struct Batch<'a> {
     stdin: Option<Stdin<'a>>,
 }
 
+impl Batch<'_> {
+    /// How the input at `index` is named in reports and messages.
+    fn name(&self, index: usize) -> &str {
+        self.inputs
+            .get(index)
+            .and_then(|i| i.as_deref())
+            .unwrap_or("(blog post)")
+    }
+}
+
 /// Standard input read ahead, and which argument it belongs to.
 struct Stdin<'a> {
     bytes: &'a Result<Vec<u8>, String>,
@@ -461,7 +471,7 @@ fn render(batch: &Batch, index: usize) -> Result<Rendered, String> {
         precheck::check(bytes.as_deref(), batch.options).map_err(|e| format!("precheck: {e}"))?;
     let failed = report.verdict == Status::Fail;
     let text = match batch.format {
-        Format::Text => render_text(input.as_deref().unwrap_or("(blog post)"), &report),
+        Format::Text => render_text(batch.name(index), &report),
         Format::Jsonl => {
             let mut line = serde_json::to_string(&with_file(&report, input.as_deref()))
                 .map_err(|e| e.to_string())?;
@@ -479,12 +489,10 @@ fn render(batch: &Batch, index: usize) -> Result<Rendered, String> {
 fn render_guarded(batch: &Batch, index: usize) -> Result<Rendered, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(batch, index))).unwrap_or_else(
         |_| {
-            let name = batch
-                .inputs
-                .get(index)
-                .and_then(|i| i.as_deref())
-                .unwrap_or("(blog post)");
-            Err(format!("precheck: internal error while checking `{name}`"))
+            Err(format!(
+                "precheck: internal error while checking `{}`",
+                batch.name(index)
+            ))
         },
     )
 }
@@ -631,11 +639,7 @@ fn check_in_parallel<W: Write>(
                 Err(_) => {
                     outcome = Err(format!(
                         "precheck: internal error: no report for `{}`",
-                        batch
-                            .inputs
-                            .get(done)
-                            .and_then(|i| i.as_deref())
-                            .unwrap_or("(blog post)")
+                        batch.name(done)
                     ));
                     break;
                 }
