@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { timeIt, na, WARMUP_MS } from "./lib.mjs";
+import { readWithPdfjs } from "./web/pdfjs-work.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const [engine, ...files] = process.argv.slice(2);
@@ -82,21 +83,7 @@ async function pdfjs() {
     cMapPacked: true,
     wasmUrl: join(dist, "wasm") + "/",
   };
-  const work = async (data) => {
-    const doc = await lib.getDocument({ ...params, data }).promise;
-    let items = 0;
-    let ops = 0;
-    try {
-      for (let p = 1; p <= doc.numPages; p++) {
-        const page = await doc.getPage(p);
-        items += (await page.getTextContent()).items.length;
-        ops += (await page.getOperatorList()).fnArray.length;
-      }
-      return { pages: doc.numPages, textItems: items, operators: ops };
-    } finally {
-      await doc.destroy();
-    }
-  };
+  const work = (data) => readWithPdfjs(lib, { ...params, data });
   for (const file of files) {
     try {
       const bytes = new Uint8Array(await readFile(file));

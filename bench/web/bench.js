@@ -4,6 +4,7 @@
 // document, then every page's getTextContent() and getOperatorList().
 // plan = {warmup, warmupMs, runs}: at least `warmup` untimed runs and more until warmupMs
 // have passed (at most 50); runs 0 means N from the last warm-up, as bench/lib.mjs.
+import { readWithPdfjs } from "./pdfjs-work.js";
 
 const runsFor = (ms, fixed) => (fixed > 0 ? fixed : ms < 20 ? 15 : ms < 200 ? 9 : 5);
 
@@ -75,8 +76,8 @@ window.bench = {
   async pdfjs(url, plan) {
     const lib = await loadPdfjs();
     const bytes = await bytesOf(url);
-    const work = async (data) => {
-      const doc = await lib.getDocument({
+    const work = (data) =>
+      readWithPdfjs(lib, {
         data,
         worker,
         verbosity: 0,
@@ -85,20 +86,7 @@ window.bench = {
         cMapUrl: "/pdfjs/cmaps/",
         cMapPacked: true,
         wasmUrl: "/pdfjs/wasm/",
-      }).promise;
-      let items = 0;
-      let ops = 0;
-      try {
-        for (let p = 1; p <= doc.numPages; p++) {
-          const page = await doc.getPage(p);
-          items += (await page.getTextContent()).items.length;
-          ops += (await page.getOperatorList()).fnArray.length;
-        }
-        return { pages: doc.numPages, textItems: items, operators: ops };
-      } finally {
-        await doc.destroy();
-      }
-    };
+      });
     // pdf.js transfers the buffer to its worker: a fresh copy per run, before the clock.
     const r = await timeIt(work, () => bytes.slice(), plan);
     return { times: r.times, first: r.first, warmups: r.warmups, ...r.value, version: lib.version };
