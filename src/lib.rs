@@ -193,7 +193,17 @@ fn parse_date(option: &'static str, value: Option<&str>) -> Result<Option<Date>,
 /// Checks a submission: the PDF's bytes (none for a blog post) and the author's options.
 /// `Err` only when the options are wrong; every PDF, however broken, gets a report.
 pub fn check(pdf: Option<&[u8]>, options: &Options) -> Result<Report, OptionsError> {
-    check_with_limits(pdf, options, &Limits::default())
+    run(pdf.map(Input::Bytes), options, &Limits::default())
+}
+
+/// Whether the options would be accepted by [`check`]: the profile exists (or is
+/// valid) and the dates are real days. A host checking many files asks once, before
+/// reading any of them.
+pub fn validate(options: &Options) -> Result<(), OptionsError> {
+    resolve_profile(&options.profile)?;
+    parse_date("firstPublic", options.first_public.as_deref())?;
+    parse_date("today", options.today.as_deref())?;
+    Ok(())
 }
 
 /// [`check`] with explicit limits (tests and hosts with tighter budgets).
@@ -202,6 +212,26 @@ pub fn check_with_limits(
     options: &Options,
     limits: &Limits,
 ) -> Result<Report, OptionsError> {
+    run(pdf.map(Input::Bytes), options, limits)
+}
+
+/// The report for a PDF of `size_bytes` that was not read because it is larger than
+/// [`Limits::file_bytes`]: a host that knows the size first (a file's metadata, a
+/// `Blob`) never has to hold the bytes. A smaller `size_bytes` is judged as too large
+/// all the same; the caller has decided not to read it.
+pub fn check_too_large(size_bytes: u64, options: &Options) -> Result<Report, OptionsError> {
+    run(Some(Input::TooLarge(size_bytes)), options, &Limits::default())
+}
+
+/// What [`run`] is given of the PDF.
+#[derive(Clone, Copy)]
+enum Input<'a> {
+    Bytes(&'a [u8]),
+    /// Not read: larger than the file limit.
+    TooLarge(u64),
+}
+
+fn run(pdf: Option<Input<'_>>, options: &Options, limits: &Limits) -> Result<Report, OptionsError> {
     let profile = resolve_profile(&options.profile)?;
     let declared = parse_date("firstPublic", options.first_public.as_deref())?;
     let today = parse_date("today", options.today.as_deref())?;
@@ -215,16 +245,19 @@ pub fn check_with_limits(
     let (checks, derived) = match (options.kind, pdf) {
         (Kind::Blog, _) => checks::run_blog_checks(inputs, &profile),
         (_, pdf) => {
-            let bytes = pdf.unwrap_or_default();
-            let read = match pdf {
-                Some(b) => pdf::read(b, limits),
-                None => Err(pdf::ReadError::Missing),
+            let (read, size) = match pdf {
+                Some(Input::Bytes(b)) => (pdf::read(b, limits), b.len() as u64),
+                Some(Input::TooLarge(size)) => (
+                    Err(pdf::ReadError::LimitReached(limits::Limit::FileBytes)),
+                    size,
+                ),
+                None => (Err(pdf::ReadError::Missing), 0),
             };
             if let Ok(facts) = &read {
                 document = summarize(facts);
             }
-            document.bytes = bytes.len() as u64;
-            checks::run_pdf_checks(&read, bytes.len() as u64, inputs, &profile, limits)
+            document.bytes = size;
+            checks::run_pdf_checks(&read, size, inputs, &profile, limits)
         }
     };
     document.content_pages = derived.content_pages;

@@ -32,7 +32,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            file_bytes: 200 * 1024 * 1024,
+            file_bytes: 200_000_000,
             stream_bytes: 64 * 1024 * 1024,
             operators_per_page: 4_000_000,
             operators_total: 20_000_000,

@@ -51,6 +51,10 @@ export interface CheckOptions {
 
 /** Checks a submission. `pdf` may be omitted for kind "blog". Throws InvalidOptionsError. */
 export function check(pdf: Uint8Array | undefined, options?: CheckOptions): Report;
+/** The report for a PDF of `size` bytes too large to read (its bytes never enter the wasm). */
+export function checkTooLarge(size: number, options?: CheckOptions): Report;
+/** The largest PDF `check` reads, in bytes. */
+export function maxFileBytes(): number;
 "#;
 
 /// A JS `Error` whose `name` says what went wrong.
@@ -92,6 +96,23 @@ pub fn check(pdf: Option<Vec<u8>>, options: JsValue) -> Result<JsValue, JsValue>
     let report = crate::check(pdf.as_deref(), &options)
         .map_err(|e: OptionsError| error("InvalidOptionsError", &e.to_string()))?;
     to_js(&report)
+}
+
+/// The report for a PDF too large to read, from its size alone: the host never copies
+/// the bytes into wasm memory.
+#[wasm_bindgen(js_name = checkTooLarge, skip_typescript)]
+pub fn check_too_large(size: f64, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = options_from_js(&options)?;
+    let size = if size.is_finite() && size > 0.0 { size as u64 } else { 0 };
+    let report = crate::check_too_large(size, &options)
+        .map_err(|e: OptionsError| error("InvalidOptionsError", &e.to_string()))?;
+    to_js(&report)
+}
+
+/// The largest PDF [`check`] reads, in bytes.
+#[wasm_bindgen(js_name = maxFileBytes, skip_typescript)]
+pub fn max_file_bytes() -> f64 {
+    crate::Limits::default().file_bytes as f64
 }
 
 /// Words in a text per SPEC §5.
