@@ -1,9 +1,13 @@
 //! The command line (SPEC §6) driven as a user drives it: the real binary, real fixture
 //! files, exit statuses 0 / 1 / 2, text, JSON and JSON lines output.
 
+mod common;
+
+use common::{PageSpec, PdfBuilder, Resources};
+use lopdf::dictionary;
 use serde_json::Value;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use precheck::report::CHECK_IDS as ALL_IDS;
@@ -101,7 +105,7 @@ fn temp_dir(test: &str) -> PathBuf {
     dir
 }
 
-fn path_str(p: &std::path::Path) -> &str {
+fn path_str(p: &Path) -> &str {
     p.to_str().expect("temp paths are UTF-8")
 }
 
@@ -952,4 +956,116 @@ fn a_truncated_pdf_gets_a_report() {
     let out = run(&["--format", "json", &fixture("truncated.pdf")]);
     assert!(matches!(code(&out), 0 | 1), "{}", describe(&out));
     assert_eq!(ids(&json(&out)), ALL_IDS);
+}
+
+// ---------------------------------------------------------------- nothing raw reaches the terminal
+
+const CRAFTED_TITLE: &str = "Paper\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31m\rPASS\0end";
+const CRAFTED_PRODUCER: &str = "TeX\u{7f}\u{85}\u{2066}x\u{2069}\tdone";
+const CRAFTED_FONT: &str = "Evil\u{202e}fdp.exe";
+
+/// A UTF-8 text string (with its byte order mark, which the reader takes), written in hex
+/// so that no byte of it is changed on the way.
+fn utf8_text_string(s: &str) -> lopdf::Object {
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend_from_slice(s.as_bytes());
+    lopdf::Object::String(bytes, lopdf::StringFormat::Hexadecimal)
+}
+
+/// A one-page PDF whose Info title and producer hold terminal escapes and whose only font
+/// has a right-to-left override in its name.
+fn crafted_pdf(dir: &Path) -> String {
+    let mut b = PdfBuilder::new();
+    let font = b.add(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => lopdf::Object::Name(CRAFTED_FONT.as_bytes().to_vec()),
+    });
+    let resources = Resources::new().font("F1", font).build();
+    let (mut doc, _) = b
+        .page(
+            PageSpec::new("BT /F1 10 Tf 108 700 Td (A crafted paper.) Tj ET").resources(resources),
+        )
+        .build_document();
+    let info = doc.add_object(dictionary! {
+        "Title" => utf8_text_string(CRAFTED_TITLE),
+        "Producer" => utf8_text_string(CRAFTED_PRODUCER),
+    });
+    doc.trailer.set("Info", info);
+    let path = dir.join("crafted.pdf");
+    std::fs::write(&path, common::save(doc)).expect("write the PDF");
+    path_str(&path).to_string()
+}
+
+/// Whether `bytes` hold DEL, a C1 control or a bidi control, raw.
+fn raw_steering(bytes: &[u8]) -> Vec<char> {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .filter(|c| {
+            matches!(
+                c,
+                '\u{7f}'..='\u{9f}'
+                    | '\u{61c}'
+                    | '\u{200e}'
+                    | '\u{200f}'
+                    | '\u{202a}'..='\u{202e}'
+                    | '\u{2066}'..='\u{2069}'
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_text_report_shows_control_characters_from_the_pdf_as_escapes() {
+    let dir = temp_dir("crafted-text");
+    let path = crafted_pdf(&dir);
+    let out = run(&[&path]);
+    assert_ne!(code(&out), 2, "{}", describe(&out));
+    let bytes = &out.stdout;
+    assert!(!bytes.contains(&0x1b), "a raw ESC: {}", describe(&out));
+    assert!(!bytes.contains(&0x00), "a raw NUL: {}", describe(&out));
+    assert!(!bytes.contains(&b'\r'), "a raw CR: {}", describe(&out));
+    assert!(!bytes.contains(&0x07), "a raw BEL: {}", describe(&out));
+    assert!(!bytes.contains(&b'\t'), "a raw tab: {}", describe(&out));
+    assert_eq!(raw_steering(bytes), [], "{}", describe(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(r"title: Paper\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31m\rPASS\0end"),
+        "{text}"
+    );
+    assert!(
+        text.contains(r"producer: TeX\u{7f}\u{85}\u{2066}x\u{2069}\tdone"),
+        "{text}"
+    );
+    assert!(text.contains(r"font: Evil\u{202e}fdp.exe"), "{text}");
+    // The carriage return did not start a line that reads as a verdict.
+    assert!(!text.lines().any(|l| l.starts_with("PASS")), "{text}");
+}
+
+#[test]
+fn json_output_escapes_them_and_parses_back_to_the_same_strings() {
+    let dir = temp_dir("crafted-json");
+    let path = crafted_pdf(&dir);
+    for format in ["json", "jsonl"] {
+        let out = run(&["--format", format, &path]);
+        assert_ne!(code(&out), 2, "{}", describe(&out));
+        assert_eq!(
+            raw_steering(&out.stdout),
+            [],
+            "--format {format}: {}",
+            describe(&out)
+        );
+        assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x00));
+        let text = stdout(&out);
+        assert!(
+            text.contains(r"\u009b") && text.contains(r"\u202e"),
+            "{text}"
+        );
+        let r: Value = serde_json::from_str(&text).expect("still JSON");
+        let info = &r["document"]["info"];
+        assert_eq!(info["title"], CRAFTED_TITLE, "{info}");
+        assert_eq!(info["producer"], CRAFTED_PRODUCER, "{info}");
+        let fonts = r["document"]["fonts"].as_array().expect("fonts");
+        assert!(fonts.iter().any(|f| f["name"] == CRAFTED_FONT), "{fonts:?}");
+    }
 }

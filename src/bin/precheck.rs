@@ -1,7 +1,8 @@
 //! The command line (SPEC §6): check one or many PDFs, print a readable report, JSON
 //! or JSON lines. Exit 0 when no check failed, 1 when one did, 2 on usage or I/O errors.
 //! Several files are checked on several threads (`--jobs`); the output is the same bytes
-//! in the same order as checking them one at a time.
+//! in the same order as checking them one at a time. Nothing from a PDF reaches the
+//! terminal raw (`terminal`).
 #![forbid(unsafe_code)]
 #![cfg_attr(
     not(test),
@@ -13,12 +14,19 @@
     )
 )]
 
+// The crate root is this file (Cargo.toml names it), so its modules are named by path.
+#[path = "precheck/terminal.rs"]
+mod terminal;
+#[path = "precheck/text.rs"]
+mod text;
+
 use precheck::{Kind, Options, Profile, ProfileChoice, Report, Status};
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
+use terminal::{json_safe, visible};
 
 const USAGE: &str = "usage: precheck [OPTIONS] [PDF]...   (kind blog takes no PDF)
   --abstract <FILE|->        abstract text, UTF-8
@@ -89,13 +97,16 @@ fn parse_args(argv: &[String]) -> Parsed {
                 "--abstract" => args.abstract_source = Some(value("--abstract")?),
                 "--kind" => {
                     let v = value("--kind")?;
-                    args.kind = Kind::parse(&v).ok_or_else(|| Parsed::Exit(format!("precheck: unknown kind `{v}` (paper, position, published, poster, blog)"), 2))?;
+                    args.kind = Kind::parse(&v).ok_or_else(|| Parsed::Exit(format!("precheck: unknown kind `{}` (paper, position, published, poster, blog)", visible(&v)), 2))?;
                 }
                 "--first-public" => {
                     let v = value("--first-public")?;
                     if precheck::Date::parse(&v).is_none() {
                         return Err(Parsed::Exit(
-                            format!("precheck: --first-public `{v}` is not a date (YYYY-MM-DD)"),
+                            format!(
+                                "precheck: --first-public `{}` is not a date (YYYY-MM-DD)",
+                                visible(&v)
+                            ),
                             2,
                         ));
                     }
@@ -106,7 +117,8 @@ fn parse_args(argv: &[String]) -> Parsed {
                     let profile = precheck::profile::builtin(&id).ok_or_else(|| {
                         Parsed::Exit(
                             format!(
-                                "precheck: unknown profile `{id}` (built in: {})",
+                                "precheck: unknown profile `{}` (built in: {})",
+                                visible(&id),
                                 precheck::profile::BUILTIN.join(", ")
                             ),
                             2,
@@ -125,7 +137,10 @@ fn parse_args(argv: &[String]) -> Parsed {
                         "jsonl" => Format::Jsonl,
                         _ => {
                             return Err(Parsed::Exit(
-                                format!("precheck: unknown format `{v}` (text, json, jsonl)"),
+                                format!(
+                                    "precheck: unknown format `{}` (text, json, jsonl)",
+                                    visible(&v)
+                                ),
                                 2,
                             ));
                         }
@@ -137,7 +152,10 @@ fn parse_args(argv: &[String]) -> Parsed {
                         Ok(n) if n >= 1 => args.jobs = Some(n),
                         _ => {
                             return Err(Parsed::Exit(
-                                format!("precheck: --jobs `{v}` is not a whole number ≥ 1"),
+                                format!(
+                                    "precheck: --jobs `{}` is not a whole number ≥ 1",
+                                    visible(&v)
+                                ),
                                 2,
                             ));
                         }
@@ -146,7 +164,7 @@ fn parse_args(argv: &[String]) -> Parsed {
                 "-" => args.files.push(arg.clone()),
                 f if f.starts_with('-') => {
                     return Err(Parsed::Exit(
-                        format!("precheck: unknown option `{f}`\n{USAGE}"),
+                        format!("precheck: unknown option `{}`\n{USAGE}", visible(f)),
                         2,
                     ));
                 }
@@ -181,141 +199,19 @@ fn read_abstract(source: &str) -> Result<String, String> {
             .map_err(|e| format!("precheck: cannot read the abstract from standard input: {e}"))?;
         buf
     } else {
-        std::fs::read(source)
-            .map_err(|e| format!("precheck: cannot read the abstract `{source}`: {e}"))?
-    };
-    String::from_utf8(bytes)
-        .map_err(|_| format!("precheck: the abstract `{source}` is not UTF-8 text"))
-}
-
-fn status_mark(s: Status) -> &'static str {
-    match s {
-        Status::Pass => "PASS",
-        Status::Warn => "WARN",
-        Status::Fail => "FAIL",
-        Status::Skip => "skip",
-    }
-}
-
-fn render_text(file: &str, report: &Report) -> String {
-    let mut out = String::new();
-    let push = |out: &mut String, line: String| {
-        out.push_str(&line);
-        out.push('\n');
-    };
-    push(
-        &mut out,
-        format!(
-            "{file}: {} ({} profile, {})",
-            status_mark(report.verdict),
-            report.profile,
-            report.kind
-        ),
-    );
-    for c in &report.checks {
-        push(
-            &mut out,
-            format!("  {:<4}  {:<16} {}", status_mark(c.status), c.id, c.message),
-        );
-        for f in &c.findings {
-            let mut where_ = String::new();
-            if let Some(p) = f.page {
-                where_.push_str(&format!("page {p}"));
-            }
-            if let Some(b) = f.bbox {
-                where_.push_str(&format!(
-                    " at x {:.0}–{:.0}, y {:.0}–{:.0} pt",
-                    b.x0, b.x1, b.y0, b.y1
-                ));
-            }
-            let what = [f.text.as_deref(), f.note.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" — ");
-            push(&mut out, format!("          {}: {}", where_.trim(), what));
-        }
-        if let (Some(h), true) = (&c.hint, matches!(c.status, Status::Warn | Status::Fail)) {
-            push(&mut out, format!("          hint: {h}"));
-        }
-    }
-    let d = &report.document;
-    if d.pages > 0 {
-        push(
-            &mut out,
+        std::fs::read(source).map_err(|e| {
             format!(
-                "  document: PDF {}, {} pages, {} bytes",
-                d.pdf_version.as_deref().unwrap_or("?"),
-                d.pages,
-                d.bytes
-            ),
-        );
-        let mut sizes: Vec<String> = Vec::new();
-        let mut last: Option<[f64; 2]> = None;
-        let mut run = 0;
-        for s in d
-            .page_sizes
-            .iter()
-            .chain(std::iter::once(&[f64::NAN, f64::NAN]))
-        {
-            if Some(*s) == last || (last.is_none() && run == 0) {
-                run += 1;
-                last = Some(*s);
-                continue;
-            }
-            if let Some(l) = last {
-                sizes.push(format!("{}×{} pt ×{run}", l[0], l[1]));
-            }
-            last = Some(*s);
-            run = 1;
-        }
-        push(&mut out, format!("  page sizes: {}", sizes.join(", ")));
-        for f in &d.fonts {
-            push(
-                &mut out,
-                format!(
-                    "  font: {:<28} {:<8} {}{} {} glyphs",
-                    f.name,
-                    f.subtype,
-                    if f.embedded {
-                        "embedded"
-                    } else {
-                        "NOT embedded"
-                    },
-                    if f.subset { ", subset" } else { "" },
-                    f.glyphs
-                ),
-            );
-        }
-        if let Some(n) = &d.notice {
-            push(&mut out, format!("  notice: {n}"));
-        }
-        if let Some(a) = &d.arxiv {
-            push(
-                &mut out,
-                format!(
-                    "  arXiv: {} v{} [{}] {}",
-                    a.id,
-                    a.version.map_or("?".into(), |v| v.to_string()),
-                    a.category.as_deref().unwrap_or("?"),
-                    a.date.as_deref().unwrap_or("?")
-                ),
-            );
-        }
-        let i = &d.info;
-        for (k, v) in [
-            ("title", &i.title),
-            ("producer", &i.producer),
-            ("creator", &i.creator),
-            ("created", &i.created),
-            ("modified", &i.modified),
-        ] {
-            if let Some(v) = v {
-                push(&mut out, format!("  {k}: {v}"));
-            }
-        }
-    }
-    out
+                "precheck: cannot read the abstract `{}`: {e}",
+                visible(source)
+            )
+        })?
+    };
+    String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "precheck: the abstract `{}` is not UTF-8 text",
+            visible(source)
+        )
+    })
 }
 
 fn run(args: Args) -> Result<bool, String> {
@@ -328,10 +224,11 @@ fn run(args: Args) -> Result<bool, String> {
         None => ProfileChoice::default(),
         Some(p) if precheck::profile::builtin(p).is_some() => ProfileChoice::Builtin(p.clone()),
         Some(path) if path.ends_with(".json") || std::path::Path::new(path).is_file() => {
-            let json = std::fs::read_to_string(path)
-                .map_err(|e| format!("precheck: cannot read the profile `{path}`: {e}"))?;
-            let profile =
-                Profile::from_json(&json).map_err(|e| format!("precheck: {path}: {e}"))?;
+            let json = std::fs::read_to_string(path).map_err(|e| {
+                format!("precheck: cannot read the profile `{}`: {e}", visible(path))
+            })?;
+            let profile = Profile::from_json(&json)
+                .map_err(|e| format!("precheck: {}: {}", visible(path), visible(&e.to_string())))?;
             ProfileChoice::Custom(Box::new(profile))
         }
         Some(p) => ProfileChoice::Builtin(p.clone()),
@@ -352,7 +249,7 @@ fn run(args: Args) -> Result<bool, String> {
             ..options.clone()
         },
     )
-    .map_err(|e| format!("precheck: {e}"))?;
+    .map_err(|e| options_error(&e))?;
     let inputs: Vec<Option<String>> = if args.kind == Kind::Blog {
         vec![None]
     } else {
@@ -463,25 +360,32 @@ fn render(batch: &Batch, index: usize) -> Result<Rendered, String> {
             }
         }),
         Some(path) => Some(std::borrow::Cow::Owned(
-            std::fs::read(path).map_err(|e| format!("precheck: cannot read `{path}`: {e}"))?,
+            std::fs::read(path)
+                .map_err(|e| format!("precheck: cannot read `{}`: {e}", visible(path)))?,
         )),
         None => None,
     };
-    let report =
-        precheck::check(bytes.as_deref(), batch.options).map_err(|e| format!("precheck: {e}"))?;
+    let report = precheck::check(bytes.as_deref(), batch.options).map_err(|e| options_error(&e))?;
     let failed = report.verdict == Status::Fail;
     let text = match batch.format {
-        Format::Text => render_text(batch.name(index), &report),
+        Format::Text => text::render_text(batch.name(index), &report),
         Format::Jsonl => {
             let mut line = serde_json::to_string(&with_file(&report, input.as_deref()))
                 .map_err(|e| e.to_string())?;
             line.push('\n');
-            line
+            json_safe(line)
         }
-        Format::Json => serde_json::to_string_pretty(&with_file(&report, input.as_deref()))
-            .map_err(|e| e.to_string())?,
+        Format::Json => json_safe(
+            serde_json::to_string_pretty(&with_file(&report, input.as_deref()))
+                .map_err(|e| e.to_string())?,
+        ),
     };
     Ok(Rendered { text, failed })
+}
+
+/// Options the core refuses, as the one line that ends the run.
+fn options_error(e: &precheck::OptionsError) -> String {
+    format!("precheck: {}", visible(&e.to_string()))
 }
 
 /// [`render`], with a panic (a bug: the core promises never to panic) turned into an
@@ -491,7 +395,7 @@ fn render_guarded(batch: &Batch, index: usize) -> Result<Rendered, String> {
         |_| {
             Err(format!(
                 "precheck: internal error while checking `{}`",
-                batch.name(index)
+                visible(batch.name(index))
             ))
         },
     )
@@ -639,7 +543,7 @@ fn check_in_parallel<W: Write>(
                 Err(_) => {
                     outcome = Err(format!(
                         "precheck: internal error: no report for `{}`",
-                        batch.name(done)
+                        visible(batch.name(done))
                     ));
                     break;
                 }
