@@ -6,9 +6,10 @@ mod common;
 use common::{PageSpec, PdfBuilder, Resources};
 use lopdf::dictionary;
 use serde_json::Value;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use precheck::report::CHECK_IDS as ALL_IDS;
 
@@ -956,6 +957,285 @@ fn a_truncated_pdf_gets_a_report() {
     let out = run(&["--format", "json", &fixture("truncated.pdf")]);
     assert!(matches!(code(&out), 0 | 1), "{}", describe(&out));
     assert_eq!(ids(&json(&out)), ALL_IDS);
+}
+
+// ---------------------------------------------------------------- reading within the limit
+
+/// The file limit the binary reads up to, in bytes.
+const FILE_LIMIT: u64 = 200_000_000;
+
+#[test]
+fn the_file_limit_is_the_cores() {
+    assert_eq!(precheck::Limits::default().file_bytes, FILE_LIMIT);
+}
+
+/// A one-page PDF with one line of Helvetica, written to `dir/name`.
+fn small_pdf(dir: &Path, name: &str) -> String {
+    let mut b = PdfBuilder::new();
+    let f1 = b.std14_font("Helvetica");
+    let resources = Resources::new().font("F1", f1).build();
+    let bytes = b
+        .page(PageSpec::new("BT /F1 10 Tf 108 700 Td (A short paper.) Tj ET").resources(resources))
+        .build();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write the PDF");
+    path_str(&path).to_string()
+}
+
+/// Waits for the child, killing it and failing the test after 30 s: the inputs here
+/// (a FIFO, an endless device, an endless pipe) made the old binary wait or read forever.
+/// Its output is read on threads, so a child that writes much cannot block on a full pipe.
+fn wait_with_watchdog(mut child: Child, what: &str) -> Output {
+    fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    }
+    let out = drain(child.stdout.take());
+    let err = drain(child.stderr.take());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("poll the child") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("precheck {what} still ran after 30 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: out.join().expect("stdout reader"),
+        stderr: err.join().expect("stderr reader"),
+    }
+}
+
+/// [`run`] under the watchdog.
+fn run_watched(args: &[&str]) -> Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_precheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    wait_with_watchdog(child, &args.join(" "))
+}
+
+/// The file-format check of a report on a file past the limit, asserted to fail saying so.
+#[track_caller]
+fn assert_too_large(report: &Value) {
+    assert_eq!(report["verdict"], "fail", "{report}");
+    let ff = check(report, "file-format");
+    assert_eq!(ff["status"], "fail", "{ff}");
+    let message = ff["message"].as_str().expect("a message");
+    assert!(message.contains("200 MB"), "names the limit: {message}");
+}
+
+#[test]
+fn a_file_past_the_limit_is_refused_from_its_size_without_being_read() {
+    let dir = temp_dir("sparse");
+    let path = dir.join("huge.pdf");
+    // Sparse: a gigabyte long, no disk taken. The old binary read all of it to say so.
+    std::fs::File::create(&path)
+        .and_then(|f| f.set_len(1_000_000_000))
+        .expect("a sparse file");
+    let out = run_watched(&["--format", "json", path_str(&path)]);
+    assert_eq!(
+        code(&out),
+        1,
+        "a failing report, not an I/O error: {}",
+        describe(&out)
+    );
+    let r = json(&out);
+    assert_too_large(&r);
+    assert_eq!(r["document"]["bytes"], 1_000_000_000u64, "the real size");
+    assert_eq!(status(&r, "file-size"), "fail");
+    assert!(stderr(&out).is_empty(), "{}", describe(&out));
+    std::fs::remove_file(&path).expect("remove the sparse file");
+}
+
+#[test]
+fn a_file_of_exactly_the_limit_is_read_and_judged_as_a_pdf() {
+    let dir = temp_dir("at-limit");
+    let path = dir.join("at_limit.pdf");
+    // Sparse too: 200 MB of zeros, read (the binary holds them) and found not to be a PDF.
+    std::fs::File::create(&path)
+        .and_then(|f| f.set_len(FILE_LIMIT))
+        .expect("a sparse file");
+    let out = run_watched(&["--format", "json", path_str(&path)]);
+    assert_eq!(code(&out), 1, "{}", describe(&out));
+    let r = json(&out);
+    let message = check(&r, "file-format")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(!message.contains("200 MB"), "not too large: {message}");
+    assert!(message.to_lowercase().contains("not a pdf"), "{message}");
+    assert_eq!(r["document"]["bytes"], FILE_LIMIT);
+    std::fs::remove_file(&path).expect("remove the sparse file");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_a_directory_is_refused_before_it_is_opened() {
+    for (path, what) in [
+        ("/dev/zero", "a character device"),
+        ("/dev/null", "a character device"),
+    ] {
+        let out = run_watched(&[path]);
+        assert_eq!(code(&out), 2, "{}", describe(&out));
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "precheck: `{path}` is not a regular file ({what}); save the PDF to a file and check that\n"
+            ),
+            "{}",
+            describe(&out)
+        );
+        assert!(stdout(&out).is_empty(), "{}", describe(&out));
+    }
+    let dir = temp_dir("a-directory");
+    let out = run_watched(&["--format", "json", path_str(&dir)]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("is not a regular file (a directory)"),
+        "{}",
+        describe(&out)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_without_waiting_for_a_writer() {
+    let dir = temp_dir("fifo");
+    let fifo = dir.join("paper.pdf");
+    match Command::new("mkfifo").arg(&fifo).status() {
+        Ok(s) if s.success() => {}
+        other => {
+            eprintln!("skipped: mkfifo is not available here ({other:?})");
+            return;
+        }
+    }
+    // No one ever opens the other end: opening it for reading would wait forever.
+    for jobs in ["1", "2"] {
+        let out = run_watched(&["--jobs", jobs, path_str(&fifo)]);
+        assert_eq!(code(&out), 2, "{}", describe(&out));
+        let message = stderr(&out);
+        assert!(
+            message.contains(&format!(
+                "`{}` is not a regular file (a named pipe)",
+                path_str(&fifo)
+            )),
+            "{}",
+            describe(&out)
+        );
+        assert_eq!(message.lines().count(), 1, "{message}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_to_a_pdf_is_followed() {
+    let dir = temp_dir("symlink");
+    let target = small_pdf(&dir, "real.pdf");
+    let link = dir.join("link.pdf");
+    std::os::unix::fs::symlink(&target, &link).expect("make a symbolic link");
+    let out = run(&["--format", "json", path_str(&link)]);
+    assert_ne!(code(&out), 2, "{}", describe(&out));
+    let r = json(&out);
+    assert_eq!(status(&r, "file-format"), "pass", "{r}");
+    assert_eq!(r["document"]["pages"], 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_among_several_files_ends_the_run_after_the_reports_before_it() {
+    let dir = temp_dir("batch-device");
+    let a = small_pdf(&dir, "a.pdf");
+    let b = small_pdf(&dir, "b.pdf");
+    for jobs in ["1", "3"] {
+        let out = run_watched(&["--format", "jsonl", "--jobs", jobs, &a, "/dev/zero", &b]);
+        assert_eq!(code(&out), 2, "--jobs {jobs}: {}", describe(&out));
+        let named: Vec<Value> = stdout(&out)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line")["file"].clone())
+            .collect();
+        assert_eq!(named, [a.as_str()], "a's report only: {}", describe(&out));
+        let message = stderr(&out);
+        assert!(
+            message.starts_with("precheck: `/dev/zero` is not a regular file"),
+            "{}",
+            describe(&out)
+        );
+        assert_eq!(message.lines().count(), 1, "{message}");
+    }
+    let text = run_watched(&[&a, "/dev/zero", &b]);
+    assert_eq!(code(&text), 2, "{}", describe(&text));
+    assert!(
+        stdout(&text).starts_with(&format!("{a}: ")),
+        "{}",
+        describe(&text)
+    );
+    assert!(!stdout(&text).contains("b.pdf"), "{}", describe(&text));
+}
+
+/// Runs the binary with `len` zero bytes piped to its standard input from a thread,
+/// which stops quietly when the binary closes the pipe.
+fn run_with_zeros_on_stdin(args: &[&str], len: u64) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_precheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![0u8; 1 << 20];
+        let mut left = len;
+        while left > 0 {
+            let n = usize::try_from(left.min(chunk.len() as u64)).unwrap();
+            if pipe.write_all(&chunk[..n]).is_err() {
+                return; // The binary read what it reads and closed the pipe.
+            }
+            left -= n as u64;
+        }
+    });
+    let out = wait_with_watchdog(child, &args.join(" "));
+    writer.join().expect("the writer thread");
+    out
+}
+
+#[test]
+fn standard_input_past_the_limit_is_too_large_and_read_no_further() {
+    let dir = temp_dir("stdin-too-large");
+    let b = small_pdf(&dir, "b.pdf");
+    // 16 MB more than the limit is piped; the binary stops one byte past the limit.
+    let piped = FILE_LIMIT + (16 << 20);
+    for jobs in ["1", "2"] {
+        let out = run_with_zeros_on_stdin(&["--format", "jsonl", "--jobs", jobs, "-", &b], piped);
+        assert_eq!(code(&out), 1, "--jobs {jobs}: {}", describe(&out));
+        let reports: Vec<Value> = stdout(&out)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect();
+        assert_eq!(reports.len(), 2, "{}", describe(&out));
+        assert_eq!(reports[0]["file"], "-");
+        assert_too_large(&reports[0]);
+        // What was read, a lower bound of the size.
+        assert_eq!(reports[0]["document"]["bytes"], FILE_LIMIT + 1);
+        assert_eq!(reports[1]["file"], b.as_str());
+        assert_eq!(status(&reports[1], "file-format"), "pass");
+    }
 }
 
 // ---------------------------------------------------------------- nothing raw reaches the terminal

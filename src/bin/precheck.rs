@@ -1,8 +1,8 @@
 //! The command line (SPEC §6): check one or many PDFs, print a readable report, JSON
 //! or JSON lines. Exit 0 when no check failed, 1 when one did, 2 on usage or I/O errors.
 //! Several files are checked on several threads (`--jobs`); the output is the same bytes
-//! in the same order as checking them one at a time. Nothing from a PDF reaches the
-//! terminal raw (`terminal`).
+//! in the same order as checking them one at a time. No PDF is read past the file
+//! limit (`input`), and nothing from a PDF reaches the terminal raw (`terminal`).
 #![forbid(unsafe_code)]
 #![cfg_attr(
     not(test),
@@ -15,11 +15,14 @@
 )]
 
 // The crate root is this file (Cargo.toml names it), so its modules are named by path.
+#[path = "precheck/input.rs"]
+mod input;
 #[path = "precheck/terminal.rs"]
 mod terminal;
 #[path = "precheck/text.rs"]
 mod text;
 
+use input::Pdf;
 use precheck::{Kind, Options, Profile, ProfileChoice, Report, Status};
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -241,15 +244,7 @@ fn run(args: Args) -> Result<bool, String> {
         profile,
     };
     // Wrong options are a usage error, found before any file is read.
-    precheck::check(
-        None,
-        &Options {
-            kind: Kind::Blog,
-            abstract_text: None,
-            ..options.clone()
-        },
-    )
-    .map_err(|e| options_error(&e))?;
+    precheck::validate(&options).map_err(|e| options_error(&e))?;
     let inputs: Vec<Option<String>> = if args.kind == Kind::Blog {
         vec![None]
     } else {
@@ -259,6 +254,9 @@ fn run(args: Args) -> Result<bool, String> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .min(inputs.len());
+    // Only the first `-` reads standard input; a `-` given again gets the empty rest of
+    // the stream, however far the first read went.
+    let stdin_first = inputs.iter().position(|i| i.as_deref() == Some("-"));
     let stdout = std::io::stdout();
     let mut printer = Printer {
         out: stdout.lock(),
@@ -272,33 +270,21 @@ fn run(args: Args) -> Result<bool, String> {
             inputs: &inputs,
             options: &options,
             format: args.format,
+            stdin_first,
             stdin: None,
         };
         for index in 0..inputs.len() {
             printer.print(render_guarded(&batch, index)?)?;
         }
     } else {
-        // Standard input is read here, once, before any worker starts; a `-` given
-        // again reads nothing, as a second read of the exhausted stream would.
-        let stdin_bytes = if inputs.iter().any(|i| i.as_deref() == Some("-")) {
-            let mut buf = Vec::new();
-            Some(
-                std::io::stdin()
-                    .read_to_end(&mut buf)
-                    .map(|_| buf)
-                    .map_err(|e| format!("precheck: cannot read the PDF from standard input: {e}")),
-            )
-        } else {
-            None
-        };
+        // Standard input is read here, once, before any worker starts.
+        let stdin_pdf = stdin_first.map(|_| input::read_stdin(file_limit()));
         let batch = Batch {
             inputs: &inputs,
             options: &options,
             format: args.format,
-            stdin: stdin_bytes.as_ref().map(|bytes| Stdin {
-                bytes,
-                first: inputs.iter().position(|i| i.as_deref() == Some("-")),
-            }),
+            stdin_first,
+            stdin: stdin_pdf.as_ref(),
         };
         check_in_parallel(&batch, jobs, &mut printer)?;
     }
@@ -311,8 +297,10 @@ struct Batch<'a> {
     inputs: &'a [Option<String>],
     options: &'a Options,
     format: Format,
+    /// The first `-` among the inputs, the one that reads standard input.
+    stdin_first: Option<usize>,
     /// Standard input read ahead, when checking in parallel; `None`: read it in turn.
-    stdin: Option<Stdin<'a>>,
+    stdin: Option<&'a Result<Pdf, String>>,
 }
 
 impl Batch<'_> {
@@ -323,13 +311,6 @@ impl Batch<'_> {
             .and_then(|i| i.as_deref())
             .unwrap_or("(blog post)")
     }
-}
-
-/// Standard input read ahead, and which argument it belongs to.
-struct Stdin<'a> {
-    bytes: &'a Result<Vec<u8>, String>,
-    /// The first `-` among the files; a later `-` gets the empty rest of the stream.
-    first: Option<usize>,
 }
 
 /// One report, rendered in its output format and ready to print.
@@ -345,27 +326,19 @@ fn render(batch: &Batch, index: usize) -> Result<Rendered, String> {
         .inputs
         .get(index)
         .ok_or_else(|| format!("precheck: internal error: no input {index}"))?;
-    let bytes: Option<std::borrow::Cow<[u8]>> = match input.as_deref() {
-        Some("-") => Some(match &batch.stdin {
-            Some(Stdin { bytes, first }) if *first == Some(index) => {
-                std::borrow::Cow::Borrowed(bytes.as_ref().map_err(Clone::clone)?.as_slice())
+    let limit = file_limit();
+    let report = match input.as_deref() {
+        None => precheck::check(None, batch.options),
+        Some("-") if batch.stdin_first != Some(index) => precheck::check(Some(&[]), batch.options),
+        Some("-") => match batch.stdin {
+            Some(read_ahead) => {
+                check_pdf(read_ahead.as_ref().map_err(Clone::clone)?, batch.options)
             }
-            Some(_) => std::borrow::Cow::Borrowed(&[][..]),
-            None => {
-                let mut buf = Vec::new();
-                std::io::stdin().read_to_end(&mut buf).map_err(|e| {
-                    format!("precheck: cannot read the PDF from standard input: {e}")
-                })?;
-                std::borrow::Cow::Owned(buf)
-            }
-        }),
-        Some(path) => Some(std::borrow::Cow::Owned(
-            std::fs::read(path)
-                .map_err(|e| format!("precheck: cannot read `{}`: {e}", visible(path)))?,
-        )),
-        None => None,
-    };
-    let report = precheck::check(bytes.as_deref(), batch.options).map_err(|e| options_error(&e))?;
+            None => check_pdf(&input::read_stdin(limit)?, batch.options),
+        },
+        Some(path) => check_pdf(&input::read_file(path, limit)?, batch.options),
+    }
+    .map_err(|e| options_error(&e))?;
     let failed = report.verdict == Status::Fail;
     let text = match batch.format {
         Format::Text => text::render_text(batch.name(index), &report),
@@ -381,6 +354,19 @@ fn render(batch: &Batch, index: usize) -> Result<Rendered, String> {
         ),
     };
     Ok(Rendered { text, failed })
+}
+
+/// The largest PDF precheck reads, in bytes: the core's own limit.
+fn file_limit() -> u64 {
+    precheck::Limits::default().file_bytes
+}
+
+/// The report on what was read of one PDF; one past the limit is judged by its size.
+fn check_pdf(pdf: &Pdf, options: &Options) -> Result<Report, precheck::OptionsError> {
+    match pdf {
+        Pdf::Bytes(bytes) => precheck::check(Some(bytes), options),
+        Pdf::TooLarge(size_bytes) => precheck::check_too_large(*size_bytes, options),
+    }
 }
 
 /// Options the core refuses, as the one line that ends the run.
