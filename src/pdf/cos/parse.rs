@@ -1,10 +1,47 @@
 //! Object syntax (ISO 32000-1 §7.3) read from tokens of [`Lexer`]: direct objects,
 //! `N G R` references, and indirect objects `N G obj … endobj` with the start of a
-//! stream's data (§7.3.8.1). Nesting is bounded; malformed syntax makes the object
-//! unreadable rather than guessed at.
+//! stream's data (§7.3.8.1). Nesting is bounded, and so is the number of values parsed
+//! in all (the document's budget, shared by every object it reads). Malformed syntax
+//! makes the object unreadable rather than guessed at, with the leniency of common
+//! readers: an integer too long for 64 bits is read as a real (Annex C.1), and a token
+//! where a dictionary key belongs is skipped, so one odd entry does not lose a page.
 
 use super::object::{Dictionary, Object, ObjectId};
 use crate::pdf::lex::{self, Lexer, Token};
+use std::cell::Cell;
+
+/// What one parse may use: arrays and dictionaries nested at most `depth` deep, and
+/// values taken from a budget shared by every object of the document.
+#[derive(Clone, Copy)]
+pub struct Bounds<'b> {
+    pub depth: usize,
+    /// Values left to parse; at zero every parse fails.
+    pub values: &'b Cell<u64>,
+}
+
+impl<'b> Bounds<'b> {
+    pub fn new(depth: usize, values: &'b Cell<u64>) -> Bounds<'b> {
+        Bounds { depth, values }
+    }
+
+    /// Takes one value from the budget; false once it is spent.
+    fn take(&self) -> bool {
+        match self.values.get().checked_sub(1) {
+            Some(left) => {
+                self.values.set(left);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn deeper(&self) -> Option<Bounds<'b>> {
+        Some(Bounds {
+            depth: self.depth.checked_sub(1)?,
+            values: self.values,
+        })
+    }
+}
 
 /// The number `raw` spells is written as PDF writes numbers (§7.3.3): signs, digits and
 /// at most one point. `1e308`, `0x10` or `12abc` are not numbers, and the object holding
@@ -24,11 +61,11 @@ fn well_formed_number(raw: &[u8]) -> bool {
     any_digit && points <= 1
 }
 
-/// Reads one direct object at the cursor; `None` when the syntax is broken or nests
-/// deeper than `max_depth`.
-pub fn object(lx: &mut Lexer<'_>, max_depth: usize) -> Option<Object> {
+/// Reads one direct object at the cursor; `None` when the syntax is broken, nests
+/// deeper than the bounds allow or the value budget runs out.
+pub fn object(lx: &mut Lexer<'_>, bounds: Bounds<'_>) -> Option<Object> {
     let token = next(lx)?;
-    object_from(token, lx, max_depth)
+    object_from(token, lx, bounds)
 }
 
 /// The next token with the offset where it starts.
@@ -41,8 +78,11 @@ fn next<'a>(lx: &mut Lexer<'a>) -> Option<(usize, Token<'a>)> {
 fn object_from(
     (start, token): (usize, Token<'_>),
     lx: &mut Lexer<'_>,
-    depth_left: usize,
+    bounds: Bounds<'_>,
 ) -> Option<Object> {
+    if !bounds.take() {
+        return None;
+    }
     Some(match token {
         Token::Integer(i) => {
             if !well_formed_number(lx.data().get(start..lx.pos())?) {
@@ -52,8 +92,9 @@ fn object_from(
         }
         Token::Real(r) => {
             let raw = lx.data().get(start..lx.pos())?;
-            // Digits with no point that do not fit an i64 are no number either.
-            if !well_formed_number(raw) || !raw.contains(&b'.') || !r.is_finite() {
+            // Digits too many for an i64 are a real, as Annex C.1 allows; an infinite
+            // one is no number.
+            if !well_formed_number(raw) || !r.is_finite() {
                 return None;
             }
             Object::Real(r)
@@ -77,7 +118,7 @@ fn object_from(
         Token::Keyword(b"false") => Object::Boolean(false),
         Token::Keyword(b"null") => Object::Null,
         Token::ArrayOpen => {
-            let inner = depth_left.checked_sub(1)?;
+            let inner = bounds.deeper()?;
             let mut items = Vec::new();
             loop {
                 let t = next(lx)?;
@@ -88,16 +129,22 @@ fn object_from(
             }
             Object::Array(items)
         }
-        Token::DictOpen => Object::Dictionary(dictionary_body(lx, depth_left.checked_sub(1)?)?),
+        Token::DictOpen => Object::Dictionary(dictionary_body(lx, bounds.deeper()?)?),
         _ => return None,
     })
 }
 
-/// The entries after `<<` up to `>>`. A key with no value before `>>` is null.
-fn dictionary_body(lx: &mut Lexer<'_>, depth_left: usize) -> Option<Dictionary> {
+/// The entries after `<<` up to `>>`. A key with no value before `>>` is null; a
+/// number or keyword where a key belongs (the `e30` of `/Length 1e30`, a stray `R`) is
+/// skipped, as pdf.js and poppler skip it. Strings, arrays and dictionaries there are
+/// broken syntax.
+fn dictionary_body(lx: &mut Lexer<'_>, bounds: Bounds<'_>) -> Option<Dictionary> {
     let mut entries = Vec::new();
     loop {
         let (_, key) = next(lx)?;
+        if !bounds.take() {
+            return None;
+        }
         let key = match key {
             Token::DictClose => return Some(Dictionary::from_entries(entries)),
             Token::Name(raw) => {
@@ -105,6 +152,7 @@ fn dictionary_body(lx: &mut Lexer<'_>, depth_left: usize) -> Option<Dictionary> 
                 lex::decode_name(raw, &mut k);
                 k
             }
+            Token::Integer(_) | Token::Real(_) | Token::Keyword(_) => continue,
             _ => return None,
         };
         let value = next(lx)?;
@@ -112,7 +160,16 @@ fn dictionary_body(lx: &mut Lexer<'_>, depth_left: usize) -> Option<Dictionary> 
             entries.push((key, Object::Null));
             return Some(Dictionary::from_entries(entries));
         }
-        entries.push((key, object_from(value, lx, depth_left)?));
+        // A value that is no well-formed number (`1e30`, `12abc`) is null, so one odd
+        // entry (a harmless key of a content stream) does not hide the whole stream.
+        let (start, token) = value;
+        if matches!(token, Token::Integer(_) | Token::Real(_))
+            && !lx.data().get(start..lx.pos()).is_some_and(well_formed_number)
+        {
+            entries.push((key, Object::Null));
+            continue;
+        }
+        entries.push((key, object_from(value, lx, bounds)?));
     }
 }
 
@@ -154,10 +211,10 @@ pub fn object_header(lx: &mut Lexer<'_>) -> Option<ObjectId> {
 }
 
 /// Reads `N G obj <object>` at `offset`, and notes where a stream's data starts.
-pub fn indirect(data: &[u8], offset: usize, max_depth: usize) -> Option<Indirect> {
+pub fn indirect(data: &[u8], offset: usize, bounds: Bounds<'_>) -> Option<Indirect> {
     let mut lx = Lexer::at(data, offset);
     let id = object_header(&mut lx)?;
-    let object = object(&mut lx, max_depth)?;
+    let object = object(&mut lx, bounds)?;
     let mut stream_start = None;
     if let Object::Dictionary(_) = object {
         let mut ahead = lx.clone();
@@ -290,7 +347,11 @@ mod tests {
     use super::*;
 
     fn parse(s: &[u8]) -> Option<Object> {
-        object(&mut Lexer::new(s), 8)
+        object(&mut Lexer::new(s), Bounds::new(8, &Cell::new(u64::MAX)))
+    }
+
+    fn unbounded() -> Bounds<'static> {
+        Bounds::new(8, Box::leak(Box::new(Cell::new(u64::MAX))))
     }
 
     fn name(s: &str) -> Object {
@@ -334,15 +395,45 @@ mod tests {
         for bad in [
             &b"[0 0 NaN]"[..],
             b"[1e308]",
-            b"99999999999999999999",
+            &b"9".repeat(400),
             b"<< /A 1",
             b"[1 2",
-            b"<< 1 2 >>",
+            b"<< /A (x) (y) >>",
             b"]",
         ] {
             assert_eq!(parse(bad), None, "{}", String::from_utf8_lossy(bad));
         }
         assert_eq!(parse(b"1.5"), Some(Object::Real(1.5)));
+    }
+
+    #[test]
+    fn the_leniency_of_common_readers() {
+        // Digits past i64 are a real (Annex C.1), not a broken object.
+        assert_eq!(
+            parse(b"99999999999999999999"),
+            Some(Object::Real(99999999999999999999.0))
+        );
+        // A malformed number as a value is null; a number or keyword where a key
+        // belongs is skipped: the rest of the dictionary reads.
+        let Some(Object::Dictionary(d)) = parse(b"<< /Length 1e30 /A 1 2 /B 3 R /C 4 >>") else {
+            panic!("a dictionary");
+        };
+        assert_eq!(d.get(b"Length"), Some(&Object::Null));
+        assert_eq!(d.get(b"A"), Some(&Object::Integer(1)));
+        assert_eq!(d.get(b"B"), Some(&Object::Integer(3)));
+        assert_eq!(d.get(b"C"), Some(&Object::Integer(4)));
+    }
+
+    #[test]
+    fn values_come_from_a_budget_shared_by_every_parse() {
+        let budget = Cell::new(6);
+        let b = Bounds::new(8, &budget);
+        // `[1 2 3]` is four values: the array and its items.
+        assert!(object(&mut Lexer::new(b"[1 2 3]"), b).is_some());
+        assert_eq!(budget.get(), 2);
+        assert_eq!(object(&mut Lexer::new(b"[1 2 3]"), b), None);
+        assert_eq!(budget.get(), 0);
+        assert_eq!(object(&mut Lexer::new(b"7"), b), None);
     }
 
     #[test]
@@ -356,14 +447,14 @@ mod tests {
     #[test]
     fn indirect_objects_and_stream_starts() {
         let data = b"junk 7 1 obj << /Length 3 >> stream\r\nabc\nendstream endobj";
-        let ind = indirect(data, 5, 8).expect("an object");
+        let ind = indirect(data, 5, unbounded()).expect("an object");
         assert_eq!(ind.id, (7, 1));
         assert_eq!(ind.stream_start, Some(37));
         assert_eq!(data.get(37..40), Some(&b"abc"[..]));
-        let plain = indirect(b"3 0 obj\n(x)\nendobj", 0, 8).expect("an object");
+        let plain = indirect(b"3 0 obj\n(x)\nendobj", 0, unbounded()).expect("an object");
         assert_eq!(plain.object, Object::String(b"x".to_vec()));
         assert_eq!(plain.stream_start, None);
-        assert_eq!(indirect(b"3 0 ob (x)", 0, 8), None);
+        assert_eq!(indirect(b"3 0 ob (x)", 0, unbounded()), None);
     }
 
     #[test]

@@ -64,6 +64,17 @@ impl Xref {
     }
 }
 
+/// Values one trailer or cross-reference stream dictionary may hold (a real one has a
+/// dozen), and how deep it may nest: these are read before the document's own budget
+/// exists.
+const TRAILER_VALUES: u64 = 100_000;
+const TRAILER_DEPTH: usize = 64;
+
+fn trailer_bounds<T>(parse: impl FnOnce(parse::Bounds<'_>) -> T) -> T {
+    let budget = std::cell::Cell::new(TRAILER_VALUES);
+    parse(parse::Bounds::new(TRAILER_DEPTH, &budget))
+}
+
 /// The offset `startxref` gives, looked for near the end of the file.
 pub fn startxref(data: &[u8]) -> Option<usize> {
     let from = data.len().saturating_sub(STARTXREF_WINDOW);
@@ -194,7 +205,7 @@ fn table_section(lx: &mut Lexer<'_>, xref: &mut Xref, max_objects: usize) -> Opt
             _ => return None,
         }
     }
-    match parse::object(lx, 64)? {
+    match trailer_bounds(|b| parse::object(lx, b))? {
         Object::Dictionary(d) => Some(d),
         _ => None,
     }
@@ -229,7 +240,7 @@ fn stream_section(
     max_objects: usize,
     limit: usize,
 ) -> Option<Dictionary> {
-    let ind = parse::indirect(data, offset, 64)?;
+    let ind = trailer_bounds(|b| parse::indirect(data, offset, b))?;
     let Object::Dictionary(dict) = ind.object else {
         return None;
     };
@@ -376,12 +387,14 @@ pub fn scan(data: &[u8], max_objects: usize) -> Scan {
     }
     let last = |v: &Vec<usize>| v.len().saturating_sub(MAX_SCANNED_TRAILERS);
     for &at in trailers.iter().skip(last(&trailers)) {
-        if let Some(Object::Dictionary(d)) = parse::object(&mut Lexer::at(data, at), 64) {
+        if let Some(Object::Dictionary(d)) =
+            trailer_bounds(|b| parse::object(&mut Lexer::at(data, at), b))
+        {
             out.trailers.push(d);
         }
     }
     for &offset in xref_streams.iter().skip(last(&xref_streams)) {
-        if let Some(ind) = parse::indirect(data, offset, 64)
+        if let Some(ind) = trailer_bounds(|b| parse::indirect(data, offset, b))
             && let Object::Dictionary(d) = ind.object
         {
             out.trailers.push(d);

@@ -287,7 +287,10 @@ mod tests {
     }
 
     fn handler(encrypt: &str) -> Option<Handler> {
-        let Some(Object::Dictionary(dict)) = parse::object(&mut Lexer::new(encrypt.as_bytes()), 8)
+        let Some(Object::Dictionary(dict)) = parse::object(
+            &mut Lexer::new(encrypt.as_bytes()),
+            parse::Bounds::new(8, &std::cell::Cell::new(u64::MAX)),
+        )
         else {
             panic!("an /Encrypt dictionary");
         };
