@@ -264,14 +264,23 @@ fn run(pdf: Option<Input<'_>>, options: &Options, limits: &Limits) -> Result<Rep
     document.text_blocks = derived.text_blocks;
     document.body_font = derived.body_font;
     document.abstract_summary = derived.abstract_summary;
-    Ok(Report {
+    let mut report = Report {
         schema: report::SCHEMA,
         profile: profile.id.clone(),
         kind: options.kind.as_str().to_string(),
         verdict: report::verdict(&checks),
         checks,
         document,
-    })
+    };
+    if report::bound(&mut report, limits)
+        && let Some(format) = report.checks.iter_mut().find(|c| c.id == "file-format")
+    {
+        format.message.push_str("; ");
+        format
+            .message
+            .push_str(&limits::Limit::ReportBytes.explain(None, limits));
+    }
+    Ok(report)
 }
 
 fn summarize(facts: &pdf::DocumentFacts) -> report::DocumentSummary {

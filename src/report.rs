@@ -70,6 +70,10 @@ pub struct Check {
     pub hint: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Finding>,
+    /// Findings not listed (past `Limits::findings_per_check`); the last finding then
+    /// says how many.
+    #[serde(skip)]
+    pub unlisted: usize,
 }
 
 impl Check {
@@ -86,6 +90,7 @@ impl Check {
             message: message.into(),
             hint: None,
             findings: Vec::new(),
+            unlisted: 0,
         }
     }
 
@@ -164,5 +169,89 @@ pub fn verdict(checks: &[Check]) -> Status {
 impl Report {
     pub fn check(&self, id: &str) -> Option<&Check> {
         self.checks.iter().find(|c| c.id == id)
+    }
+}
+
+/// Keeps a report within the limits whatever the PDF holds: every quoted PDF string
+/// (finding texts and notes, font names, the notice, the arXiv fields, the document
+/// information) at most `quote_chars` characters, and the whole report as JSON at
+/// most `report_bytes`, listing fewer findings per check until it fits. Returns
+/// whether findings had to be dropped for the size.
+pub fn bound(report: &mut Report, limits: &crate::Limits) -> bool {
+    let max = limits.quote_chars;
+    for check in &mut report.checks {
+        for f in &mut check.findings {
+            clip_opt(&mut f.text, max);
+            clip_opt(&mut f.note, max);
+        }
+    }
+    let d = &mut report.document;
+    for font in &mut d.fonts {
+        clip(&mut font.name, max);
+        clip(&mut font.base_font, max);
+        clip_opt(&mut font.descendant, max);
+    }
+    if let Some(b) = &mut d.body_font {
+        clip(&mut b.name, max);
+    }
+    clip_opt(&mut d.notice, max);
+    clip_opt(&mut d.pdf_version, max);
+    if let Some(a) = &mut d.arxiv {
+        clip(&mut a.id, max);
+        clip_opt(&mut a.category, max);
+        clip_opt(&mut a.date, max);
+    }
+    let i = &mut d.info;
+    for field in [
+        &mut i.title,
+        &mut i.producer,
+        &mut i.creator,
+        &mut i.created,
+        &mut i.modified,
+    ] {
+        clip_opt(field, max);
+    }
+    let mut trimmed = false;
+    let mut per_check = limits.findings_per_check;
+    while json_len(report) > limits.report_bytes && per_check > 0 {
+        per_check /= 2;
+        for check in &mut report.checks {
+            crate::checks::cap_findings(check, per_check);
+        }
+        trimmed = true;
+    }
+    trimmed
+}
+
+/// The report's size as compact JSON, counted without building the text.
+pub fn json_len(report: &Report) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 = self.0.saturating_add(buf.len());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    match serde_json::to_writer(&mut count, report) {
+        Ok(()) => count.0,
+        Err(_) => usize::MAX,
+    }
+}
+
+/// At most `max` characters, an ellipsis marking the cut.
+fn clip(s: &mut String, max: usize) {
+    if let Some((at, _)) = s.char_indices().nth(max) {
+        s.truncate(at);
+        s.push('…');
+    }
+}
+
+fn clip_opt(s: &mut Option<String>, max: usize) {
+    if let Some(s) = s {
+        clip(s, max);
     }
 }

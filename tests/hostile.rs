@@ -84,7 +84,7 @@ fn assert_format(case: &str, report: &Report, status: Status, needle: &str) {
 /// The page reads as an ordinary one-page PDF 1.7: a pass with nothing left unread.
 #[track_caller]
 fn assert_reads_one_page(case: &str, report: &Report) {
-    assert_format(case, report, Status::Pass, "PDF 1.7, 1 pages");
+    assert_format(case, report, Status::Pass, "PDF 1.7, 1 page");
 }
 
 /// The text of page `n` (1-based), spans joined by spaces.
@@ -392,7 +392,7 @@ fn kids_cycle(kids: &str, node_6: Option<&str>) -> Vec<u8> {
 fn assert_cycle_before_the_page_ends_plainly(case: &str, bytes: Vec<u8>) {
     let r = report(case, bytes);
     let c = format_check(case, &r);
-    let plain = (c.status == Status::Pass && c.message == "PDF 1.7, 1 pages")
+    let plain = (c.status == Status::Pass && c.message == "PDF 1.7, 1 page")
         || (c.status == Status::Fail && c.message.contains("no readable pages"));
     assert!(plain, "{case}: got {} ({})", c.status.as_str(), c.message);
 }
@@ -611,7 +611,7 @@ fn a_content_stream_inflating_past_64_mib_names_the_stream_limit() {
         case,
         &r,
         Status::Warn,
-        "a stream decodes to more than 67 MB (page 1)",
+        "a stream decodes to more than 64 MB (page 1)",
     );
 }
 
@@ -622,7 +622,7 @@ fn a_content_stream_bomb_under_a_one_mib_limit_names_the_stream_limit() {
         .stream(4, "/Filter /FlateDecode", &flate(b"", BOMB_ZEROS))
         .finish("");
     let limits = Limits {
-        stream_bytes: 1 << 20,
+        stream_bytes: 1_000_000,
         ..Limits::default()
     };
     let f = facts(case, read_with(case, bytes.clone(), limits));
@@ -656,7 +656,7 @@ fn an_object_stream_bomb_refuses_the_file_naming_the_stream_limit() {
         .object(7, stream_body(&dict, &objstm))
         .finish_with_xref_stream_listing(&[(2, 7, 0)], "/W [1 4 2]");
     let limits = Limits {
-        stream_bytes: 1 << 20,
+        stream_bytes: 1_000_000,
         ..Limits::default()
     };
     assert_eq!(
@@ -687,7 +687,7 @@ fn a_form_xobject_bomb_names_the_stream_limit() {
         .object(6, stream_body(&dict, &form))
         .finish("");
     let limits = Limits {
-        stream_bytes: 1 << 20,
+        stream_bytes: 1_000_000,
         ..Limits::default()
     };
     let f = facts(case, read_with(case, bytes.clone(), limits));
@@ -725,7 +725,7 @@ fn a_to_unicode_bomb_leaves_the_text_readable() {
     let case = "flate bomb ToUnicode";
     let bytes = to_unicode_bomb_pdf();
     let limits = Limits {
-        stream_bytes: 1 << 20,
+        stream_bytes: 1_000_000,
         ..Limits::default()
     };
     // The CMap is dropped and the font's own encoding gives the text; the limit is named.
@@ -748,7 +748,7 @@ fn a_to_unicode_bomb_names_the_stream_limit() {
     let case = "flate bomb ToUnicode, named";
     let bytes = to_unicode_bomb_pdf();
     let limits = Limits {
-        stream_bytes: 1 << 20,
+        stream_bytes: 1_000_000,
         ..Limits::default()
     };
     let f = facts(case, read_with(case, bytes, limits));
@@ -804,28 +804,32 @@ fn a_zero_length_still_finds_endstream() {
     assert_length_lie_reads("/Length zero", "0");
 }
 
-/// A /Length of digits past i64 is no number, so the stream's dictionary cannot be read
-/// and the stream is dropped (a /Length that is negative or refers to nothing is a lie
-/// like any other, recovered by finding `endstream`). The page then reads blank:
-/// file-format passes, and the font checks skip with "no running text found", which at
-/// least does not pass the text unread.
-fn assert_length_lie_reads_blank(case: &str, length: &str) {
-    let bytes = length_lie(length);
-    let r = report(case, bytes.clone());
-    assert_reads_one_page(case, &r);
-    let font_family = r
-        .check("font-family")
-        .map(|c| (c.status, c.message.clone()));
-    assert!(
-        matches!(&font_family, Some((Status::Skip, m)) if m.contains("no running text found")),
-        "{case}: font-family {font_family:?}"
-    );
-    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "", "{case}");
+/// Digits past i64 are a real (Annex C.1), so /Length is no integer and is recovered
+/// like any other lie, by finding `endstream` (issue 11: the page used to read blank
+/// and pass).
+#[test]
+fn a_length_past_i64_still_finds_endstream() {
+    assert_length_lie_reads("/Length past i64", "99999999999999999999999");
 }
 
+/// `1e30` is no PDF number: the value is null and the stream is found by `endstream`.
 #[test]
-fn a_length_past_i64_drops_the_stream_and_the_page_reads_blank() {
-    assert_length_lie_reads_blank("/Length past i64", "99999999999999999999999");
+fn a_length_of_1e30_still_finds_endstream() {
+    assert_length_lie_reads("/Length 1e30", "1e30");
+}
+
+/// A harmless key with an absurd value does not hide the content stream: the text is
+/// read and judged (issue 11, item 6).
+#[test]
+fn an_integer_past_i64_in_a_harmless_key_keeps_the_content() {
+    let case = "a key of 10^23";
+    let content = stream_body(
+        &format!("/Harmless 99999999999999999999999 /Length {}", HELLO.len()),
+        HELLO,
+    );
+    let bytes = one_page_with("").object(4, content).finish("");
+    assert_reads_one_page(case, &report(case, bytes.clone()));
+    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello", "{case}");
 }
 
 #[test]
@@ -1086,14 +1090,15 @@ fn more_pages_than_the_page_limit_name_the_page_limit() {
     };
     let f = facts(case, read_with(case, bytes.clone(), limits));
     assert_eq!((f.page_count, f.pages.len()), (12, 5), "{case}");
-    assert_eq!(f.limits_reached, [(Limit::Pages, None)], "{case}");
+    assert_eq!(f.limits_reached, [(Limit::Pages, Some(5))], "{case}");
     let r = report_with(case, bytes, limits);
     assert_format(
         case,
         &r,
         Status::Warn,
-        "PDF 1.7, 12 pages; read only in part: the document has more than 5 pages",
+        "PDF 1.7, 12 pages; read only in part: the document has more than 5 pages; pages after 5 were counted, not read",
     );
+    assert_eq!(r.document.page_sizes.len(), 5, "{case}: sizes of the pages read");
 }
 
 /// A one-page document whose page has this /MediaBox.
@@ -1168,7 +1173,7 @@ fn a_media_box_of_three_numbers_gives_letter() {
     assert_eq!(size, (612.0, 792.0));
 }
 
-/// `NaN`, `1e308` and a 309-digit integer are not PDF numbers (ISO 32000-1 §7.3.3): the
+/// `NaN`, `1e308` and a 310-digit integer are not PDF numbers (ISO 32000-1 §7.3.3): the
 /// page dictionary cannot be parsed at all, and the page tree still lists the page. The
 /// page is counted, named as unreadable in file-format (a warning), and page-size speaks
 /// only of the pages read.
@@ -1199,10 +1204,11 @@ fn a_media_box_of_1e308_makes_the_page_unreadable_and_still_gets_a_report() {
 }
 
 #[test]
-fn a_media_box_of_309_digit_integers_makes_the_page_unreadable_and_still_gets_a_report() {
-    let huge = format!("1{}", "0".repeat(308));
+fn a_media_box_of_310_digit_integers_makes_the_page_unreadable_and_still_gets_a_report() {
+    // 10^309 is past the largest f64: no number, even as a real.
+    let huge = format!("1{}", "0".repeat(309));
     assert_unparseable_page_gets_a_report(
-        "/MediaBox of 309-digit integers",
+        "/MediaBox of 310-digit integers",
         &format!("[0 0 {huge} {huge}]"),
     );
 }
@@ -1250,11 +1256,33 @@ fn a_file_over_the_size_limit_is_refused_by_name() {
     );
 }
 
-/// An object that is not a stream where the page's content should be: no text, no panic.
+/// An object that is not a stream where the page's content should be: no text, no
+/// panic, and the page is named as not read rather than passing as blank.
 #[test]
-fn contents_that_are_not_a_stream_leave_an_empty_page() {
+fn contents_that_are_not_a_stream_are_named_as_not_read() {
     let case = "/Contents is a number";
     let bytes = one_page_with("").object(4, "42").finish("");
-    assert_reads_one_page(case, &report(case, bytes.clone()));
+    let r = report(case, bytes.clone());
+    assert_format(
+        case,
+        &r,
+        Status::Warn,
+        "the content of page 1 could not be read",
+    );
     assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "", "{case}");
+}
+
+/// Content whose filter precheck does not decode (an image filter on a content
+/// stream) is named too.
+#[test]
+fn content_in_an_undecodable_filter_is_named_as_not_read() {
+    let case = "/Contents with /DCTDecode";
+    let content = stream_body(&format!("/Filter /DCTDecode /Length {}", HELLO.len()), HELLO);
+    let bytes = one_page_with("").object(4, content).finish("");
+    assert_format(
+        case,
+        &report(case, bytes),
+        Status::Warn,
+        "the content of page 1 could not be read",
+    );
 }

@@ -2,7 +2,7 @@
 //! OpenReview's 50 MB cap.
 
 use super::pages::pages_phrase;
-use crate::limits::Limits;
+use crate::limits::{Limits, Scope};
 use crate::pdf::{DocumentFacts, ReadError};
 use crate::report::{Check, Status};
 
@@ -15,7 +15,11 @@ pub fn file_format(read: &Result<DocumentFacts, ReadError>, limits: &Limits) -> 
     };
     match read {
         Ok(facts) => {
-            let mut message = format!("PDF {}, {} pages", facts.pdf_version, facts.page_count);
+            let mut message = format!(
+                "PDF {}, {}",
+                facts.pdf_version,
+                super::pages::count_phrase(facts.page_count, "page")
+            );
             if facts.encrypted {
                 message.push_str(", encrypted with an owner password only (opens without one)");
             }
@@ -29,22 +33,37 @@ pub fn file_format(read: &Result<DocumentFacts, ReadError>, limits: &Limits) -> 
                 );
                 check.hint = Some("re-export the PDF (\"Print to PDF\" or your TeX toolchain): a reader may show those pages differently".into());
             }
+            // Content over a limit is named with the limit below.
+            let over_limit: Vec<usize> = facts
+                .limits_reached
+                .iter()
+                .filter_map(|&(l, p)| (l.scope() != Scope::Report).then_some(p).flatten())
+                .collect();
+            let unreadable: Vec<usize> = facts
+                .unreadable_content
+                .iter()
+                .copied()
+                .filter(|p| !over_limit.contains(p))
+                .collect();
+            if !unreadable.is_empty() {
+                check.status = Status::Warn;
+                check.message = format!(
+                    "{}; the content of {} could not be read, so the checks below do not see it",
+                    check.message,
+                    pages_phrase(&unreadable)
+                );
+                check.hint = Some("re-export the PDF (\"Print to PDF\" or your TeX toolchain): a viewer may show those pages differently from what precheck read".into());
+            }
             if !facts.limits_reached.is_empty() {
                 let notes: Vec<String> = facts
                     .limits_reached
                     .iter()
-                    .map(|(limit, page)| match page {
-                        Some(p) => format!(
-                            "{} (page {p}); the rest of that page was not read",
-                            limit.describe(limits)
-                        ),
-                        None => limit.describe(limits),
-                    })
+                    .map(|&(limit, page)| limit.explain(page, limits))
                     .collect();
                 check.status = Status::Warn;
                 check.message =
                     format!("{}; read only in part: {}", check.message, notes.join("; "));
-                check.hint = Some("precheck stops at named limits to stay fast and safe; the checks below cover what was read".into());
+                check.hint = Some("precheck stops at named limits to stay fast and safe; the checks below judge what was read".into());
             }
             check
         }

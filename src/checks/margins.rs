@@ -14,6 +14,10 @@ use crate::report::{Check, Finding, Status};
 const CLUSTER_GAP_PT: f64 = 24.0;
 /// Text kept in a finding, in characters.
 const FINDING_TEXT_CHARS: usize = 80;
+/// Clusters an object is compared with, the latest first: the objects come sorted by
+/// place, so a neighbour is among the recent ones, and a page of a million scattered
+/// marks costs this many comparisons per mark, not a million.
+const CLUSTERS_LOOKED_BACK: usize = 256;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Side {
@@ -125,6 +129,7 @@ fn cluster(mut items: Vec<Outside>) -> Vec<Outside> {
             .iter_mut()
             .rev()
             .take_while(|c| (c.page, c.what, c.side) == (item.page, item.what, item.side))
+            .take(CLUSTERS_LOOKED_BACK)
             .find(|c| {
                 c.bbox
                     .expand(CLUSTER_GAP_PT)

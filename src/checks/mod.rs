@@ -73,6 +73,7 @@ fn apply_kind(kind: Kind, mut check: Check) -> Check {
             message: why.to_string(),
             hint: None,
             findings: Vec::new(),
+            unlisted: 0,
             ..check
         };
     }
@@ -193,10 +194,55 @@ pub fn run_pdf_checks(
                 apply_kind(kind, c)
             }
         })
+        .map(|mut c| {
+            cap_findings(&mut c, limits.findings_per_check);
+            c
+        })
         .collect();
     (checks, derived)
 }
 
+/// What a check's findings are, for the line that sums up those not listed.
+fn findings_noun(id: &str) -> (&'static str, &'static str) {
+    match id {
+        "page-size" | "page-limit" => ("page", "pages"),
+        "margins" => ("place outside the text block", "places outside the text block"),
+        "fonts-embedded" | "fonts-type3" => ("font", "fonts"),
+        _ => ("finding", "findings"),
+    }
+}
+
+/// Keeps the first `max` findings (they are in page order) and sums up the rest in
+/// one more: "and 99,896 more pages". Capping again counts what was left out before.
+pub fn cap_findings(check: &mut Check, max: usize) {
+    if check.unlisted > 0 {
+        // The last finding is the summary of those left out before.
+        check.findings.pop();
+    }
+    let Some(more) = check.findings.len().checked_sub(max).filter(|&m| m > 0) else {
+        if check.unlisted > 0 {
+            check.findings.push(summary(check.id, check.unlisted));
+        }
+        return;
+    };
+    check.findings.truncate(max);
+    check.unlisted = check.unlisted.saturating_add(more);
+    check.findings.push(summary(check.id, check.unlisted));
+}
+
+fn summary(id: &str, unlisted: usize) -> crate::report::Finding {
+    let (one, many) = findings_noun(id);
+    let noun = if unlisted == 1 { one } else { many };
+    crate::report::Finding {
+        page: None,
+        bbox: None,
+        text: None,
+        note: Some(format!(
+            "and {} more {noun}",
+            crate::limits::thousands(unlisted as u64)
+        )),
+    }
+}
 /// A blog post: only the abstract and recency (SPEC §3).
 pub fn run_blog_checks(inputs: Inputs<'_>, profile: &Profile) -> (Vec<Check>, Derived) {
     let Inputs {

@@ -62,6 +62,16 @@ pub fn page_list(pages: &[usize]) -> String {
     parts.join(", ")
 }
 
+/// `1 page`, `2,000 pages`: a count with its noun, singular for one.
+pub fn count_phrase(n: usize, noun: &str) -> String {
+    let figure = crate::limits::thousands(n as u64);
+    if n == 1 {
+        format!("{figure} {noun}")
+    } else {
+        format!("{figure} {noun}s")
+    }
+}
+
 pub fn pages_phrase(pages: &[usize]) -> String {
     match pages {
         [one] => format!("page {one}"),

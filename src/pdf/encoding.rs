@@ -264,7 +264,7 @@ pub fn to_unicode(
     };
     match doc.decode_with_limit(stream, stream_limit) {
         Ok(data) => Ok(Some(ToUnicode::parse(&data))),
-        Err(DecodeError::Limit) => Err(Limit::StreamBytes),
+        Err(DecodeError::Limit(limit)) => Err(limit),
         Err(DecodeError::Unsupported) => Ok(None),
     }
 }

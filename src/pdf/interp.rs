@@ -40,6 +40,8 @@ pub struct FontRegistry {
     loaded: Vec<Option<LoadedFont>>,
     index: BTreeMap<FontKey, usize>,
     declared_from: BTreeSet<usize>,
+    /// A font was met after `Limits::fonts` were listed; it was not.
+    pub over_limit: bool,
 }
 
 fn font_key(dict: &Dictionary, font_ref: &Object) -> FontKey {
@@ -50,13 +52,17 @@ fn font_key(dict: &Dictionary, font_ref: &Object) -> FontKey {
 }
 
 impl FontRegistry {
-    fn entry(&mut self, doc: &Document, font_ref: &Object) -> Option<usize> {
+    fn entry(&mut self, doc: &Document, font_ref: &Object, max_fonts: usize) -> Option<usize> {
         let dict = as_dict(doc, font_ref)?;
         let key = font_key(dict, font_ref);
         if let Some(&i) = self.index.get(&key) {
             return Some(i);
         }
         let i = self.facts.len();
+        if i >= max_fonts {
+            self.over_limit = true;
+            return None;
+        }
         self.facts.push(font_facts(doc, dict));
         self.loaded.push(None);
         self.index.insert(key, i);
@@ -64,7 +70,7 @@ impl FontRegistry {
     }
 
     /// Lists the fonts a resource dictionary declares (once per dictionary).
-    fn declare(&mut self, doc: &Document, resources: Option<&Dictionary>) {
+    fn declare(&mut self, doc: &Document, resources: Option<&Dictionary>, max_fonts: usize) {
         let Some(resources) = resources else { return };
         if !self
             .declared_from
@@ -74,13 +80,19 @@ impl FontRegistry {
         }
         if let Some(fonts) = get_dict(doc, resources, b"Font") {
             for (_, font_ref) in fonts.iter().take(MAX_FONTS_PER_RESOURCE) {
-                self.entry(doc, font_ref);
+                self.entry(doc, font_ref, max_fonts);
             }
         }
     }
 
-    fn load(&mut self, doc: &Document, font_ref: &Object, stream_limit: usize) -> Option<usize> {
-        let i = self.entry(doc, font_ref)?;
+    fn load(
+        &mut self,
+        doc: &Document,
+        font_ref: &Object,
+        stream_limit: usize,
+        max_fonts: usize,
+    ) -> Option<usize> {
+        let i = self.entry(doc, font_ref, max_fonts)?;
         let slot = self.loaded.get_mut(i)?;
         if slot.is_none() {
             *slot = Some(LoadedFont::load(doc, as_dict(doc, font_ref)?, stream_limit));
@@ -127,8 +139,29 @@ pub struct PageOutput {
     pub spans: Vec<TextSpan>,
     pub images: Vec<ImageBox>,
     pub paths: Vec<PathBox>,
-    pub limit: Option<Limit>,
+    /// Limits reached on this page, in the order reached, each once.
+    pub limits: Vec<Limit>,
     pub operators: u64,
+}
+
+impl PageOutput {
+    fn reached(&mut self, limit: Limit) {
+        if !self.limits.contains(&limit) {
+            self.limits.push(limit);
+        }
+    }
+}
+
+/// The work of the whole document so far, shared by its pages: what the document
+/// budgets count. Once one is spent (`stopped`), nothing more is interpreted.
+#[derive(Debug, Default)]
+pub struct Work {
+    pub operators: u64,
+    pub glyphs: u64,
+    pub spans: usize,
+    pub shapes: usize,
+    /// The document budget that ended the reading, if one did.
+    pub stopped: Option<Limit>,
 }
 
 struct Span {
@@ -165,7 +198,7 @@ pub struct Interpreter<'a> {
     open_span: Option<Span>,
     glyphs_on_page: usize,
     forms: Vec<ObjectId>,
-    total_operators: &'a mut u64,
+    work: &'a mut Work,
     out: PageOutput,
 }
 
@@ -207,7 +240,7 @@ impl<'a> Interpreter<'a> {
         fonts: &'a mut FontRegistry,
         to_page: Matrix,
         page_box: Rect,
-        total_operators: &'a mut u64,
+        work: &'a mut Work,
     ) -> Self {
         Interpreter {
             doc,
@@ -239,7 +272,7 @@ impl<'a> Interpreter<'a> {
             open_span: None,
             glyphs_on_page: 0,
             forms: Vec::new(),
-            total_operators,
+            work,
             out: PageOutput::default(),
         }
     }
@@ -251,23 +284,42 @@ impl<'a> Interpreter<'a> {
 
     /// Runs one content stream; returns false when a limit stopped it.
     fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>) -> bool {
-        self.fonts.declare(self.doc, resources);
+        if self.work.stopped.is_some() {
+            return false;
+        }
+        self.fonts.declare(self.doc, resources, self.limits.fonts);
         let mut reader = Operations::new(content);
         while let Some(op) = reader.next_operation() {
             self.out.operators = self.out.operators.saturating_add(1);
-            *self.total_operators = self.total_operators.saturating_add(1);
+            self.work.operators = self.work.operators.saturating_add(1);
             if self.out.operators > self.limits.operators_per_page {
-                self.out.limit = Some(Limit::OperatorsPerPage);
+                self.out.reached(Limit::OperatorsPerPage);
                 return false;
             }
-            if *self.total_operators > self.limits.operators_total {
-                self.out.limit = Some(Limit::OperatorsTotal);
+            if self.work.operators > self.limits.operators_total {
+                self.stop(Limit::OperatorsTotal);
                 return false;
             }
-            if !self.apply(op.operator, &op.operands, resources) {
+            if !self.apply(op.operator, &op.operands, resources) || self.work.stopped.is_some() {
                 return false;
             }
         }
+        true
+    }
+
+    /// Ends the reading of the document: a document budget is spent.
+    fn stop(&mut self, limit: Limit) {
+        self.work.stopped.get_or_insert(limit);
+        self.out.reached(limit);
+    }
+
+    /// Takes one painted shape from the document's budget; false once it is spent.
+    fn take_shape(&mut self) -> bool {
+        if self.work.shapes >= self.limits.shapes_total {
+            self.stop(Limit::ShapesTotal);
+            return false;
+        }
+        self.work.shapes = self.work.shapes.saturating_add(1);
         true
     }
 
@@ -379,7 +431,9 @@ impl<'a> Interpreter<'a> {
             b"n" => self.paint(false, false),
             b"W" | b"W*" => self.pending_clip = true,
             b"sh" => {
-                if let Some(clip) = self.gs.clip {
+                if let Some(clip) = self.gs.clip
+                    && self.take_shape()
+                {
                     self.out.paths.push(PathBox {
                         bbox: clip,
                         fill: Some(Paint::Other),
@@ -429,20 +483,27 @@ impl<'a> Interpreter<'a> {
                 if let Some(size) = size {
                     self.gs.font_size = size;
                 }
-                let stream_limit = self.limits.stream_bytes;
+                let (stream_limit, max_fonts) = (self.limits.stream_bytes, self.limits.fonts);
                 self.gs.font = name.and_then(|n| {
                     let font_ref = resources
                         .and_then(|r| get_dict(self.doc, r, b"Font"))
                         .and_then(|fonts| fonts.get(n))?;
-                    self.fonts.load(self.doc, font_ref, stream_limit)
+                    self.fonts.load(self.doc, font_ref, stream_limit, max_fonts)
                 });
+                if self.fonts.over_limit {
+                    self.out.reached(Limit::Fonts);
+                }
                 if let Some(limit) = self
                     .gs
                     .font
                     .and_then(|i| self.fonts.metrics(i))
                     .and_then(|f| f.limit)
                 {
-                    self.out.limit.get_or_insert(limit);
+                    if limit.scope() == crate::limits::Scope::Document {
+                        self.stop(limit);
+                        return false;
+                    }
+                    self.out.reached(limit);
                 }
             }
             b"Td" => {
@@ -563,6 +624,7 @@ impl<'a> Interpreter<'a> {
             if let Some(visible) = self.gs.clip.and_then(|c| c.intersect(&bbox))
                 && visible.is_finite()
                 && (stroke || (visible.width() > 0.0 && visible.height() > 0.0))
+                && self.take_shape()
             {
                 self.out.paths.push(PathBox {
                     bbox: visible,
@@ -602,6 +664,11 @@ impl<'a> Interpreter<'a> {
         let (ascent, descent) = (font.ascent, font.descent);
         let codes: Vec<(u32, u8)> = font.codes(bytes).collect();
         for (code, len) in codes {
+            self.work.glyphs = self.work.glyphs.saturating_add(1);
+            if self.work.glyphs > self.limits.glyphs_total {
+                self.stop(Limit::GlyphsTotal);
+                return false;
+            }
             let Some(font) = self.fonts.metrics(font_index) else {
                 return true;
             };
@@ -655,9 +722,8 @@ impl<'a> Interpreter<'a> {
                     dir,
                 };
                 self.push_glyph(glyph, clipped.unwrap_or(glyph_box), visible);
-            } else if self.glyphs_on_page >= self.limits.glyphs_per_page && self.out.limit.is_none()
-            {
-                self.out.limit = Some(Limit::GlyphsPerPage);
+            } else if self.glyphs_on_page >= self.limits.glyphs_per_page {
+                self.out.reached(Limit::GlyphsPerPage);
             }
             self.tm = next_tm;
         }
@@ -715,6 +781,11 @@ impl<'a> Interpreter<'a> {
         if let Some(open) = self.open_span.take()
             && open.inked
         {
+            if self.work.spans >= self.limits.spans_total {
+                self.stop(Limit::SpansTotal);
+                return;
+            }
+            self.work.spans = self.work.spans.saturating_add(1);
             self.out.spans.push(open.span);
         }
     }
@@ -726,6 +797,7 @@ impl<'a> Interpreter<'a> {
             && visible.is_finite()
             && visible.width() > 0.0
             && visible.height() > 0.0
+            && self.take_shape()
         {
             self.out.images.push(ImageBox { bbox: visible });
         }
@@ -773,7 +845,7 @@ impl<'a> Interpreter<'a> {
     ) -> bool {
         let doc = self.doc;
         if self.forms.len() >= self.limits.depth {
-            self.out.limit.get_or_insert(Limit::Depth);
+            self.out.reached(Limit::Depth);
             return true;
         }
         if id.is_some_and(|id| self.forms.contains(&id)) {
@@ -781,8 +853,12 @@ impl<'a> Interpreter<'a> {
         }
         let content = match doc.decode(stream) {
             Ok(content) => content,
-            Err(DecodeError::Limit) => {
-                self.out.limit.get_or_insert(Limit::StreamBytes);
+            Err(DecodeError::Limit(limit)) if limit.scope() == crate::limits::Scope::Document => {
+                self.stop(limit);
+                return false;
+            }
+            Err(DecodeError::Limit(limit)) => {
+                self.out.reached(limit);
                 return true;
             }
             Err(DecodeError::Unsupported) => return true,

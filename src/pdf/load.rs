@@ -4,9 +4,9 @@
 //! interpreted once.
 
 use super::cos::{Bytes, DecodeError, Dictionary, Document, Object, OpenError};
-use super::interp::{FontRegistry, Interpreter};
+use super::interp::{FontRegistry, Interpreter, Work};
 use super::{DocumentFacts, FontFacts, PageFacts, ReadError, meta, page, text};
-use crate::limits::{Limit, Limits};
+use crate::limits::{Limit, Limits, Scope};
 use std::collections::{BTreeMap, BTreeSet};
 
 fn open<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Document<'a>, ReadError> {
@@ -21,31 +21,43 @@ fn open<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Document<'a>, ReadError>
 }
 
 /// A page's content streams (§7.8.2), decoded; several are joined, a single one (most
-/// pages) is handed over as decoded, not copied. A stream whose filter is not decoded is
-/// left out. `Err` when the content passes the stream limit.
+/// pages) is handed over as decoded, not copied.
+struct Content<'a> {
+    bytes: Bytes<'a>,
+    /// A part of /Contents is not a stream that can be decoded (a dangling reference,
+    /// an image filter, a broken object): the page was not read whole.
+    unreadable: bool,
+}
+
+/// `Err` with the limit when the content passes the stream limit or the document's
+/// decoding budget.
 fn page_content<'a>(
     doc: &Document<'a>,
     page: &Dictionary,
     limit: usize,
-) -> Result<Bytes<'a>, DecodeError> {
-    let parts: Vec<&Object> = match page.get(b"Contents").and_then(|c| doc.resolve(c)) {
+) -> Result<Content<'a>, Limit> {
+    let contents = page.get(b"Contents");
+    let parts: Vec<&Object> = match contents.and_then(|c| doc.resolve(c)) {
         None => Vec::new(),
         Some(Object::Array(items)) => items.iter().collect(),
         Some(other) => vec![other],
     };
+    let mut unreadable = contents.is_some_and(|c| !matches!(c, Object::Null)) && parts.is_empty();
     let mut decoded = Vec::new();
     for part in parts {
         let Some(Object::Stream(s)) = doc.resolve(part) else {
+            unreadable |= !matches!(part, Object::Null);
             continue;
         };
         match doc.decode_with_limit(s, limit) {
             Ok(data) => decoded.push(data),
-            Err(DecodeError::Limit) => return Err(DecodeError::Limit),
-            Err(DecodeError::Unsupported) => {}
+            Err(DecodeError::Limit(limit)) => return Err(limit),
+            Err(DecodeError::Unsupported) => unreadable = true,
         }
     }
     if decoded.len() <= 1 {
-        return Ok(decoded.pop().unwrap_or(Bytes::Borrowed(&[])));
+        let bytes = decoded.pop().unwrap_or(Bytes::Borrowed(&[]));
+        return Ok(Content { bytes, unreadable });
     }
     // Every part and the line break after it, the last break aside, within the limit.
     let total = decoded
@@ -53,7 +65,7 @@ fn page_content<'a>(
         .map(|d| d.len().saturating_add(1))
         .sum::<usize>();
     if total > limit.saturating_add(1) {
-        return Err(DecodeError::Limit);
+        return Err(Limit::StreamBytes);
     }
     let mut out = Vec::with_capacity(total);
     for data in decoded {
@@ -61,7 +73,10 @@ fn page_content<'a>(
         out.extend_from_slice(&data);
         out.push(b'\n');
     }
-    Ok(Bytes::Owned(out))
+    Ok(Content {
+        bytes: Bytes::Owned(out),
+        unreadable,
+    })
 }
 
 /// Merges fonts that share a name and subtype (subsets of one font, or one font
@@ -93,18 +108,23 @@ fn merge_fonts(met: Vec<FontFacts>) -> (Vec<FontFacts>, Vec<usize>) {
 
 pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, ReadError> {
     let doc = open(bytes, limits)?;
-    let pages = doc.pages(limits.depth);
-    if pages.is_empty() {
-        // A page tree lost to an object stream over the limit: name the limit.
-        if doc.limits_hit().contains(&Limit::StreamBytes) {
-            return Err(ReadError::LimitReached(Limit::StreamBytes));
+    let tree = doc.pages(limits.depth, limits.pages);
+    if tree.count == 0 {
+        // A page tree lost to an object stream over a limit, or to the value budget:
+        // name the limit.
+        let hit = doc.limits_hit();
+        if let Some(&limit) = hit
+            .iter()
+            .find(|l| matches!(l, Limit::StreamBytes | Limit::DecodedBytes | Limit::Values))
+        {
+            return Err(ReadError::LimitReached(limit));
         }
         return Err(ReadError::NoPages);
     }
     let mut facts = DocumentFacts {
         bytes: bytes.len() as u64,
         pdf_version: doc.version.clone(),
-        page_count: pages.len(),
+        page_count: tree.count,
         encrypted: doc.trailer.has(b"Encrypt"),
         info: meta::read_info(&doc, limits.stream_bytes),
         ..DocumentFacts::default()
@@ -114,12 +134,9 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
     facts
         .limits_reached
         .extend(known.iter().map(|&l| (l, None)));
-    if pages.len() > limits.pages {
-        facts.limits_reached.push((Limit::Pages, None));
-    }
     let mut fonts = FontRegistry::default();
-    let mut total_operators = 0u64;
-    for (i, node) in pages.iter().take(limits.pages).enumerate() {
+    let mut work = Work::default();
+    for (i, node) in tree.kept.iter().enumerate() {
         let number = i.saturating_add(1);
         let Some(page_dict) = node.dict else {
             facts.unreadable_pages.push(number);
@@ -133,45 +150,23 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
             rotate: setup.rotate,
             ..PageFacts::default()
         };
-        let over_total = total_operators > limits.operators_total;
-        let content = if over_total {
-            Ok(Bytes::Borrowed(&[]))
-        } else {
-            page_content(&doc, page_dict, limits.stream_bytes)
-        };
-        match content {
-            Ok(content) => {
-                let page_box = super::Rect::new(0.0, 0.0, setup.width_pt, setup.height_pt);
-                let mut interp = Interpreter::new(
-                    &doc,
-                    limits,
-                    &mut fonts,
-                    setup.to_page,
-                    page_box,
-                    &mut total_operators,
-                );
-                interp.run_page(&content, setup.resources);
-                for (appearance, matrix) in page::appearances(&doc, page_dict) {
-                    interp.run_appearance(appearance, matrix, setup.resources);
-                }
-                let out = interp.finish();
-                if let Some(limit) = out.limit {
-                    facts.limits_reached.push((limit, Some(number)));
-                }
-                page.spans = out.spans;
-                page.images = out.images;
-                page.paths = out.paths;
-            }
-            Err(_) => facts
-                .limits_reached
-                .push((Limit::StreamBytes, Some(number))),
+        // Once a document budget is spent, later pages are measured, not read.
+        let spent = work.stopped.is_some() || doc.budget_spent().is_some();
+        if !spent {
+            read_page(&doc, page_dict, &setup, limits, &mut fonts, &mut work, &mut facts, &mut page);
         }
         for limit in doc.limits_hit() {
             if known.insert(limit) {
                 facts.limits_reached.push((limit, Some(number)));
+                if limit.scope() == Scope::Document {
+                    work.stopped.get_or_insert(limit);
+                }
             }
         }
         facts.pages.push(page);
+    }
+    if tree.count > limits.pages {
+        facts.limits_reached.push((Limit::Pages, Some(limits.pages)));
     }
     let (merged, remap) = merge_fonts(fonts.facts);
     facts.fonts = merged;
@@ -192,5 +187,53 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
         }
     }
     facts.limits_reached.dedup();
+    facts.work = super::WorkDone {
+        operators: work.operators,
+        glyphs: work.glyphs,
+        spans: work.spans,
+        shapes: work.shapes,
+        decoded_bytes: doc.decoded_bytes(),
+        values: doc.values_parsed(),
+    };
     Ok(facts)
+}
+
+/// Interprets one page (its content, then its annotations' appearances) into `page`,
+/// noting the limits it reached and whether its content could be read.
+#[allow(clippy::too_many_arguments)]
+fn read_page<'a>(
+    doc: &'a Document<'a>,
+    page_dict: &'a Dictionary,
+    setup: &page::PageSetup<'a>,
+    limits: &'a Limits,
+    fonts: &mut FontRegistry,
+    work: &mut Work,
+    facts: &mut DocumentFacts,
+    page: &mut PageFacts,
+) {
+    let number = page.number;
+    let content = match page_content(doc, page_dict, limits.stream_bytes) {
+        Ok(content) => content,
+        Err(limit) => {
+            facts.limits_reached.push((limit, Some(number)));
+            facts.unreadable_content.push(number);
+            return;
+        }
+    };
+    if content.unreadable {
+        facts.unreadable_content.push(number);
+    }
+    let page_box = super::Rect::new(0.0, 0.0, setup.width_pt, setup.height_pt);
+    let mut interp = Interpreter::new(doc, limits, fonts, setup.to_page, page_box, work);
+    interp.run_page(&content.bytes, setup.resources);
+    for (appearance, matrix) in page::appearances(doc, page_dict) {
+        interp.run_appearance(appearance, matrix, setup.resources);
+    }
+    let out = interp.finish();
+    for limit in out.limits {
+        facts.limits_reached.push((limit, Some(number)));
+    }
+    page.spans = out.spans;
+    page.images = out.images;
+    page.paths = out.paths;
 }

@@ -61,8 +61,24 @@ pub struct DocumentFacts {
     pub notice_bbox: Option<Rect>,
     /// Pages in the page tree whose dictionary could not be read (1-based).
     pub unreadable_pages: Vec<usize>,
+    /// Pages whose content could not be read, whole or in part (a part that is not a
+    /// decodable stream, or a stream over a limit), 1-based.
+    pub unreadable_content: Vec<usize>,
     /// Limits reached while reading, with the page where it happened (1-based) if any.
     pub limits_reached: Vec<(Limit, Option<usize>)>,
+    /// What reading the document cost, in the units of the document budgets.
+    pub work: WorkDone,
+}
+
+/// The document budgets' counts after reading (for measurement: `examples/work.rs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WorkDone {
+    pub operators: u64,
+    pub glyphs: u64,
+    pub spans: usize,
+    pub shapes: usize,
+    pub decoded_bytes: u64,
+    pub values: u64,
 }
 
 /// One page in its visible box: origin at the box's bottom-left corner, /Rotate applied,

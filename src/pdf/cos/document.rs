@@ -15,7 +15,7 @@ use super::parse;
 use super::xref::{self, Entry, Xref};
 use crate::limits::{Limit, Limits};
 use crate::pdf::lex::Lexer;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Deref;
 use std::rc::Rc;
@@ -65,14 +65,14 @@ impl Deref for Bytes<'_> {
 }
 
 /// An object read once: `None` when it could not be, else its generation and itself.
-type Cell = OnceCell<Option<Box<(u16, Object)>>>;
+type Slot = OnceCell<Option<Box<(u16, Object)>>>;
 
 /// Object numbers with their entries and, once read, their objects.
 #[derive(Default)]
 struct Slots {
     nums: Vec<u32>,
     entries: Vec<Entry>,
-    cells: Vec<Cell>,
+    cells: Vec<Slot>,
     /// Where objects start in the file, sorted: an object is read no further than the
     /// next one's start, so a broken object (an unterminated string) cannot make every
     /// read run to the end of the file.
@@ -106,7 +106,7 @@ impl Slots {
         }
     }
 
-    fn find(&self, num: u32) -> Option<(Entry, &Cell)> {
+    fn find(&self, num: u32) -> Option<(Entry, &Slot)> {
         let i = self.nums.binary_search(&num).ok()?;
         Some((*self.entries.get(i)?, self.cells.get(i)?))
     }
@@ -137,6 +137,22 @@ pub struct PageNode<'d> {
     pub dict: Option<&'d Dictionary>,
 }
 
+/// The pages of the page tree: the first ones, in order, and how many there are.
+#[derive(Debug)]
+pub struct PageTree<'d> {
+    pub kept: Vec<PageNode<'d>>,
+    pub count: usize,
+}
+
+impl<'d> PageTree<'d> {
+    fn push(&mut self, node: PageNode<'d>, keep: usize) {
+        if self.kept.len() < keep {
+            self.kept.push(node);
+        }
+        self.count = self.count.saturating_add(1);
+    }
+}
+
 pub struct Document<'a> {
     data: &'a [u8],
     /// The header's version, `1.7`.
@@ -157,6 +173,15 @@ pub struct Document<'a> {
     /// The /Encrypt dictionary's object, whose strings are never encrypted.
     encrypt_num: Option<u32>,
     hit: RefCell<BTreeSet<Limit>>,
+    /// Values the document's objects may still parse (`Limits::values`).
+    values: Cell<u64>,
+    values_budget: u64,
+    /// Bytes decoded so far, every decoding counted, and the budget for them.
+    decoded: Cell<u64>,
+    decoded_budget: u64,
+    /// Streams that passed a limit when decoded, with the largest limit they passed:
+    /// painted again, they fail at once instead of being inflated again.
+    over_limit: RefCell<BTreeMap<ObjectId, usize>>,
     /// Where `endstream` and `endobj` were found, for streams whose /Length lies.
     keywords: RefCell<(parse::Occurrences, parse::Occurrences)>,
     /// Object streams a rebuilding scan found, whose objects are added once the
@@ -197,6 +222,11 @@ impl<'a> Document<'a> {
             crypt: None,
             encrypt_num: None,
             hit: RefCell::new(BTreeSet::new()),
+            values: Cell::new(limits.values),
+            values_budget: limits.values,
+            decoded: Cell::new(0),
+            decoded_budget: limits.decoded_bytes,
+            over_limit: RefCell::new(BTreeMap::new()),
             keywords: RefCell::new(Default::default()),
             pending_object_streams: Vec::new(),
         };
@@ -262,19 +292,19 @@ impl<'a> Document<'a> {
                 break;
             }
             let data = self.data;
-            let nesting = self.nesting;
+            let bounds = parse::Bounds::new(self.nesting, &self.values);
             let last_reads = *reads.entry(num).or_insert_with(|| {
                 tries = tries.saturating_add(1);
                 objects
                     .get(&num)
-                    .and_then(|&(at, _)| parse::indirect(data, at, nesting))
+                    .and_then(|&(at, _)| parse::indirect(data, at, bounds))
                     .is_some()
             });
             if last_reads {
                 continue;
             }
             tries = tries.saturating_add(1);
-            if parse::indirect(data, offset, nesting).is_some() {
+            if parse::indirect(data, offset, bounds).is_some() {
                 objects.insert(num, (offset, generation));
                 reads.insert(num, true);
             }
@@ -356,6 +386,18 @@ impl<'a> Document<'a> {
         match self.table.find(num) {
             Some((Entry::InFile { generation, .. }, _)) => generation,
             _ => 0,
+        }
+    }
+
+    /// The bounds of one object's parse: the nesting limit and the document's budget.
+    fn bounds(&self) -> parse::Bounds<'_> {
+        parse::Bounds::new(self.nesting, &self.values)
+    }
+
+    /// Notes the value budget as reached once it is spent (a parse then fails).
+    fn note_values(&self) {
+        if self.values.get() == 0 {
+            self.hit.borrow_mut().insert(Limit::Values);
         }
     }
 
@@ -470,6 +512,14 @@ impl<'a> Document<'a> {
     }
 
     fn load(&self, num: u32, entry: Entry, starts: &[usize]) -> Option<(u16, Object)> {
+        let loaded = self.load_entry(num, entry, starts);
+        if loaded.is_none() {
+            self.note_values();
+        }
+        loaded
+    }
+
+    fn load_entry(&self, num: u32, entry: Entry, starts: &[usize]) -> Option<(u16, Object)> {
         match entry {
             Entry::Free => None,
             Entry::InFile { offset, .. } => self.load_at(num, offset, starts),
@@ -481,7 +531,7 @@ impl<'a> Document<'a> {
                 };
                 let end = next_start(&stm.starts, at, stm.data.len());
                 let mut lx = Lexer::at(stm.data.get(..end)?, at);
-                Some((0, parse::object(&mut lx, self.nesting)?))
+                Some((0, parse::object(&mut lx, self.bounds())?))
             }
         }
     }
@@ -489,7 +539,7 @@ impl<'a> Document<'a> {
     /// Reads `num G obj` at `offset`: its strings decrypted, a stream's extent found.
     fn load_at(&self, num: u32, offset: usize, starts: &[usize]) -> Option<(u16, Object)> {
         let end = next_start(starts, offset, self.data.len());
-        let ind = parse::indirect(self.data.get(..end)?, offset, self.nesting)?;
+        let ind = parse::indirect(self.data.get(..end)?, offset, self.bounds())?;
         if ind.id.0 != num {
             return None;
         }
@@ -551,8 +601,8 @@ impl<'a> Document<'a> {
         };
         let data = match self.decode(s) {
             Ok(d) => d.to_vec(),
-            Err(DecodeError::Limit) => {
-                self.hit.borrow_mut().insert(Limit::StreamBytes);
+            Err(DecodeError::Limit(limit)) => {
+                self.hit.borrow_mut().insert(limit);
                 return None;
             }
             Err(DecodeError::Unsupported) => return None,
@@ -569,8 +619,9 @@ impl<'a> Document<'a> {
         let mut lx = Lexer::new(&data);
         let mut offsets = Vec::with_capacity(n.min(4096));
         for _ in 0..n {
+            let pair = parse::Bounds::new(1, &self.values);
             let (Some(Object::Integer(obj)), Some(Object::Integer(at))) =
-                (parse::object(&mut lx, 1), parse::object(&mut lx, 1))
+                (parse::object(&mut lx, pair), parse::object(&mut lx, pair))
             else {
                 break;
             };
@@ -605,31 +656,68 @@ impl<'a> Document<'a> {
         self.resolve(root)?.as_dict()
     }
 
-    /// The stream's data with its filters undone (and decrypted), at most `limit` bytes.
+    /// The stream's data with its filters undone (and decrypted), at most `limit` bytes,
+    /// and within what is left of the document's decoding budget.
     pub fn decode_with_limit(&self, s: &Stream, limit: usize) -> Result<Bytes<'a>, DecodeError> {
         if let Some(hit) = self.cache.borrow().streams.get(&s.id) {
             return if hit.len() <= limit {
                 Ok(Bytes::Shared(Rc::clone(hit)))
             } else {
-                Err(DecodeError::Limit)
+                Err(DecodeError::Limit(Limit::StreamBytes))
             };
         }
+        if self
+            .over_limit
+            .borrow()
+            .get(&s.id)
+            .is_some_and(|&passed| limit <= passed)
+        {
+            return Err(DecodeError::Limit(Limit::StreamBytes));
+        }
         let raw = self.data.get(s.data.clone()).unwrap_or_default();
+        let filters =
+            filter::filters_of(&s.dict, &|o| self.resolve(o)).ok_or(DecodeError::Unsupported)?;
+        // What the document may still decode; a stream that would pass it ends the
+        // decoding of the whole document, not just this stream.
+        let left = self.decoded_budget.saturating_sub(self.decoded.get());
+        let left = usize::try_from(left).unwrap_or(usize::MAX);
+        let budgeted = limit.min(left);
+        let over = |passed: usize| {
+            if budgeted < limit {
+                self.hit.borrow_mut().insert(Limit::DecodedBytes);
+                DecodeError::Limit(Limit::DecodedBytes)
+            } else {
+                let mut known = self.over_limit.borrow_mut();
+                let entry = known.entry(s.id).or_insert(0);
+                *entry = (*entry).max(passed);
+                DecodeError::Limit(Limit::StreamBytes)
+            }
+        };
         let decrypted = match &self.crypt {
             Some(c) if self.stream_is_encrypted(s) => Some(c.decrypt_stream(s.id, raw)),
             _ => None,
         };
-        let filters =
-            filter::filters_of(&s.dict, &|o| self.resolve(o)).ok_or(DecodeError::Unsupported)?;
         if filters.is_empty() {
             return match decrypted {
                 None if raw.len() <= limit => Ok(Bytes::Borrowed(raw)),
-                Some(d) if d.len() <= limit => Ok(Bytes::Owned(d)),
-                _ => Err(DecodeError::Limit),
+                Some(d) if d.len() <= budgeted => {
+                    self.count_decoded(d.len());
+                    Ok(Bytes::Owned(d))
+                }
+                _ => Err(over(limit)),
             };
         }
         let input = decrypted.as_deref().unwrap_or(raw);
-        let out = filter::decode(input, &filters, limit)?;
+        let out = match filter::decode(input, &filters, budgeted) {
+            Ok(out) => out,
+            Err(DecodeError::Limit(_)) => {
+                // What was inflated before the limit stopped it counts too.
+                self.count_decoded(budgeted);
+                return Err(over(budgeted));
+            }
+            Err(e) => return Err(e),
+        };
+        self.count_decoded(out.len());
         let mut cache = self.cache.borrow_mut();
         let room = cache.bytes.saturating_add(out.len()) <= CACHE_TOTAL_BYTES;
         if !cache.seen.insert(s.id) && out.len() <= CACHE_STREAM_BYTES && room {
@@ -639,6 +727,30 @@ impl<'a> Document<'a> {
             return Ok(Bytes::Shared(shared));
         }
         Ok(Bytes::Owned(out))
+    }
+
+    fn count_decoded(&self, bytes: usize) {
+        self.decoded
+            .set(self.decoded.get().saturating_add(bytes as u64));
+    }
+
+    /// Bytes decoded so far, each decoding counted.
+    pub fn decoded_bytes(&self) -> u64 {
+        self.decoded.get()
+    }
+
+    /// Values parsed so far from the document's objects.
+    pub fn values_parsed(&self) -> u64 {
+        self.values_budget.saturating_sub(self.values.get())
+    }
+
+    /// Whether a document budget of the object layer is spent: nothing more should be
+    /// read.
+    pub fn budget_spent(&self) -> Option<Limit> {
+        let hit = self.hit.borrow();
+        [Limit::DecodedBytes, Limit::Values]
+            .into_iter()
+            .find(|l| hit.contains(l))
     }
 
     /// The stream's data decoded, at most the stream limit.
@@ -673,8 +785,11 @@ impl<'a> Document<'a> {
     /// The pages in order (§7.7.3.2): each object once however the tree loops, nodes
     /// nested at most `max_depth` deep, a chain of last children walked without
     /// growing the stack.
-    pub fn pages(&self, max_depth: usize) -> Vec<PageNode<'_>> {
-        let mut out = Vec::new();
+    pub fn pages(&self, max_depth: usize, keep: usize) -> PageTree<'_> {
+        let mut out = PageTree {
+            kept: Vec::new(),
+            count: 0,
+        };
         let Some(root) = self.catalog().and_then(|c| c.get(b"Pages")) else {
             return out;
         };
@@ -712,7 +827,7 @@ impl<'a> Document<'a> {
                 // counts, and is named as unreadable); a root that cannot be read is no
                 // tree.
                 if !is_root && id.is_some() {
-                    out.push(PageNode { dict: None });
+                    out.push(PageNode { dict: None }, keep);
                 }
                 continue;
             };
@@ -731,7 +846,7 @@ impl<'a> Document<'a> {
                     }
                 }
                 None if dict.name(b"Type") == Some(b"Pages") => {}
-                None => out.push(PageNode { dict: Some(dict) }),
+                None => out.push(PageNode { dict: Some(dict) }, keep),
             }
         }
         out
@@ -897,7 +1012,7 @@ mod tests {
         let doc = open(&data);
         assert!(!doc.rebuilt);
         assert_eq!(text(&doc, (4, 0)), b"four");
-        assert_eq!(doc.pages(32).len(), 1);
+        assert_eq!(doc.pages(32, usize::MAX).count, 1);
     }
 
     #[test]
@@ -907,12 +1022,12 @@ mod tests {
         assert!(doc.rebuilt);
         assert_eq!(doc.trailer.get(b"Info"), Some(&Object::Reference((4, 0))));
         assert_eq!(text(&doc, (4, 0)), b"new");
-        assert_eq!(doc.pages(32).len(), 1);
+        assert_eq!(doc.pages(32, usize::MAX).count, 1);
         // No trailer at all: the catalog is found by its /Type.
         let cut = &data[..data.len() - 40];
         let doc = open(cut);
         assert!(doc.catalog().is_some());
-        assert_eq!(doc.pages(32).len(), 1);
+        assert_eq!(doc.pages(32, usize::MAX).count, 1);
         // Nothing to find.
         assert!(matches!(
             Document::open(b"%PDF-1.7\ngarbage", &Limits::default()),
@@ -960,7 +1075,7 @@ mod tests {
         data.extend(format!("\nendstream endobj\nstartxref\n{six}\n%%EOF\n").bytes());
         let doc = open(&data);
         assert!(!doc.rebuilt);
-        let pages = doc.pages(32);
+        let pages = doc.pages(32, usize::MAX).kept;
         assert_eq!(pages.len(), 1);
         assert_eq!(
             pages[0].dict.and_then(|d| d.name(b"Type")),
@@ -976,7 +1091,7 @@ mod tests {
         );
         let doc = open(data.as_bytes());
         assert!(doc.rebuilt);
-        assert_eq!(doc.pages(32).len(), 1);
+        assert_eq!(doc.pages(32, usize::MAX).count, 1);
     }
 
     #[test]
@@ -998,11 +1113,11 @@ mod tests {
             "/Root 1 0 R",
         );
         let doc = open(&data);
-        let pages = doc.pages(32);
+        let pages = doc.pages(32, usize::MAX).kept;
         let readable: Vec<bool> = pages.iter().map(|p| p.dict.is_some()).collect();
         assert_eq!(readable, [true, true, false]);
         // Nested deeper than the limit: the deep pages are not reached.
-        assert_eq!(doc.pages(1).len(), 3);
+        assert_eq!(doc.pages(1, usize::MAX).count, 3);
         let deep = pdf(
             &[
                 CATALOG,
@@ -1015,8 +1130,8 @@ mod tests {
             "/Root 1 0 R",
         );
         let doc = open(&deep);
-        assert_eq!(doc.pages(32).len(), 2);
-        assert_eq!(doc.pages(2).len(), 1);
+        assert_eq!(doc.pages(32, usize::MAX).count, 2);
+        assert_eq!(doc.pages(2, usize::MAX).count, 1);
     }
 
     #[test]
@@ -1045,7 +1160,10 @@ mod tests {
         // The first decode is not kept (most streams are read once) and hands over the
         // decoder's buffer; the second is kept and shared.
         assert!(Rc::ptr_eq(&b, &c) && &*b == b"Hell");
-        assert_eq!(doc.decode_with_limit(s, 3).err(), Some(DecodeError::Limit));
+        assert_eq!(
+            doc.decode_with_limit(s, 3).err(),
+            Some(DecodeError::Limit(Limit::StreamBytes))
+        );
         // Unfiltered data is the file's own bytes.
         let Some(Object::Stream(raw)) = doc.get((5, 0)) else {
             panic!("a stream")

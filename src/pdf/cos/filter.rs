@@ -6,6 +6,7 @@
 use super::object::{Dictionary, Object};
 use super::predictor::{self, Params};
 use super::{flate, lzw};
+use crate::limits::Limit;
 use crate::pdf::lex;
 
 /// Filters applied in a row; more is an attack, not a stream.
@@ -14,8 +15,9 @@ const MAX_FILTERS: usize = 8;
 /// Why a stream could not be decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DecodeError {
-    /// The decoded data would pass the stream limit.
-    Limit,
+    /// The decoded data would pass a limit: the stream's own, or what the document may
+    /// still decode.
+    Limit(Limit),
     /// An image filter, an unknown filter or a /Filter that is not a name.
     Unsupported,
 }
@@ -34,7 +36,7 @@ pub fn decode(
         let input = current.as_deref().unwrap_or(data);
         let out = match name.as_slice() {
             b"FlateDecode" | b"Fl" => predict(
-                flate::inflate(input, limit).map_err(|()| DecodeError::Limit)?,
+                flate::inflate(input, limit).map_err(|()| DecodeError::Limit(Limit::StreamBytes))?,
                 params.as_ref(),
             ),
             b"LZWDecode" | b"LZW" => {
@@ -44,7 +46,7 @@ pub fn decode(
                     .and_then(Object::as_i64)
                     != Some(0);
                 predict(
-                    lzw::decode(input, early, limit).map_err(|()| DecodeError::Limit)?,
+                    lzw::decode(input, early, limit).map_err(|()| DecodeError::Limit(Limit::StreamBytes))?,
                     params.as_ref(),
                 )
             }
@@ -56,7 +58,7 @@ pub fn decode(
             _ => return Err(DecodeError::Unsupported),
         };
         if out.len() > limit {
-            return Err(DecodeError::Limit);
+            return Err(DecodeError::Limit(Limit::StreamBytes));
         }
         current = Some(out);
     }
@@ -191,7 +193,7 @@ pub fn run_length(data: &[u8], limit: usize) -> Result<Vec<u8>, DecodeError> {
             }
         }
         if out.len() > limit {
-            return Err(DecodeError::Limit);
+            return Err(DecodeError::Limit(Limit::StreamBytes));
         }
     }
     Ok(out)
@@ -223,7 +225,7 @@ mod tests {
         let data = [2, b'a', b'b', b'c', 254, b'x', 128, b'z'];
         assert_eq!(run_length(&data, 100), Ok(b"abcxxx".to_vec()));
         assert_eq!(run_length(&[129, b'y'], 200).map(|v| v.len()), Ok(128));
-        assert_eq!(run_length(&[129, b'y'], 100), Err(DecodeError::Limit));
+        assert_eq!(run_length(&[129, b'y'], 100), Err(DecodeError::Limit(Limit::StreamBytes)));
         // Truncated: what is there is kept.
         assert_eq!(run_length(&[5, b'a'], 100), Ok(b"a".to_vec()));
     }
@@ -237,7 +239,7 @@ mod tests {
         );
         assert_eq!(
             decode(data, &named(&["AHx", "Fl"]), 10),
-            Err(DecodeError::Limit)
+            Err(DecodeError::Limit(Limit::StreamBytes))
         );
         assert_eq!(
             decode(b"x", &named(&["DCTDecode"]), 10),
