@@ -45,9 +45,10 @@ def pages_sharing(n_pages, content_obj, resources=b"<< /Font << /F1 3 0 R >> >>"
 
 
 def tj_2000():
-    # ~200k separate spans a page: (a) then a -400 jump, 4000 items a TJ.
-    one = b"[" + b"(a)-400 " * 4000 + b"] TJ\n"
-    content = b"BT /F1 10 Tf 72 720 Td\n" + one * 50 + b"ET\n"
+    # ~200k separate spans a page: (a) then a -400 jump, 2000 of them a TJ (the
+    # content reader keeps 4096 operands, the rest of a longer array is dropped).
+    one = b"[" + b"(a)-400 " * 2000 + b"] TJ\n"
+    content = b"BT /F1 10 Tf 72 720 Td\n" + one * 100 + b"ET\n"
     return pdf(pages_sharing(2000, stream(b"/Filter /FlateDecode", zlib.compress(content, 9))))
 
 

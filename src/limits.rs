@@ -129,8 +129,12 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// A byte count in decimal megabytes, as file managers and OpenReview state sizes.
+/// A byte count in decimal megabytes (kilobytes below one), as file managers and
+/// OpenReview state sizes.
 pub fn megabytes(bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        return format!("{} kB", bytes.div_ceil(1000));
+    }
     let mb = bytes as f64 / 1_000_000.0;
     if mb >= 10.0 || mb.fract() == 0.0 {
         format!("{mb:.0} MB")
@@ -210,7 +214,10 @@ impl Limit {
                 "the file's objects hold more than {} values",
                 n(limits.values)
             ),
-            Limit::Fonts => format!("the document uses more than {} fonts", n(limits.fonts as u64)),
+            Limit::Fonts => format!(
+                "the document uses more than {} fonts",
+                n(limits.fonts as u64)
+            ),
             Limit::ReportBytes => format!(
                 "the report would be larger than {}",
                 megabytes(limits.report_bytes as u64)
@@ -225,7 +232,10 @@ impl Limit {
         let what = self.describe(limits);
         match (self.scope(), page) {
             (Scope::Document, Some(p)) if self == Limit::Pages => {
-                format!("{what}; pages after {} were counted, not read", thousands(p as u64))
+                format!(
+                    "{what}; pages after {} were counted, not read",
+                    thousands(p as u64)
+                )
             }
             (Scope::Document, Some(p)) => {
                 format!("{what} (page {p}); the rest of the document was not read")
@@ -234,7 +244,9 @@ impl Limit {
             (Scope::Page, Some(p)) if self == Limit::GlyphsPerPage => {
                 format!("{what} (page {p}); the rest of its text was counted, not placed")
             }
-            (Scope::Page, Some(p)) => format!("{what} (page {p}); the rest of that page was not read"),
+            (Scope::Page, Some(p)) => {
+                format!("{what} (page {p}); the rest of that page was not read")
+            }
             (Scope::Page, None) => what,
             (Scope::Item, Some(p)) if self == Limit::Fonts => {
                 format!("{what} (page {p}); text in the others was left out")
@@ -258,6 +270,7 @@ mod tests {
         assert_eq!(megabytes(200_000_000), "200 MB");
         assert_eq!(megabytes(64_000_000), "64 MB");
         assert_eq!(megabytes(2_500_000), "2.5 MB");
+        assert_eq!(megabytes(4_200), "5 kB");
     }
 
     #[test]

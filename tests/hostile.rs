@@ -106,125 +106,9 @@ fn facts(case: &str, read: Result<DocumentFacts, ReadError>) -> DocumentFacts {
 // ---------------------------------------------------------------------------------
 // Writing PDFs byte by byte
 
-/// A PDF written byte by byte, for inputs lopdf's writer would refuse or repair:
-/// numbered objects in the order given, then a cross-reference section with their true
-/// offsets (objects not written are listed free).
-struct RawPdf {
-    bytes: Vec<u8>,
-    offsets: Vec<(u32, usize)>,
-}
-
-impl RawPdf {
-    fn new() -> RawPdf {
-        RawPdf {
-            bytes: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
-            offsets: Vec::new(),
-        }
-    }
-
-    fn put(&mut self, text: &str) {
-        self.bytes.extend_from_slice(text.as_bytes());
-    }
-
-    fn object(mut self, num: u32, body: impl AsRef<[u8]>) -> RawPdf {
-        self.offsets.push((num, self.bytes.len()));
-        self.put(&format!("{num} 0 obj\n"));
-        self.bytes.extend_from_slice(body.as_ref());
-        self.bytes.extend_from_slice(b"\nendobj\n");
-        self
-    }
-
-    /// A stream object whose /Length is the data's true length.
-    fn stream(self, num: u32, dict: &str, data: &[u8]) -> RawPdf {
-        self.object(
-            num,
-            stream_body(&format!("{dict} /Length {}", data.len()), data),
-        )
-    }
-
-    fn size(&self) -> u32 {
-        self.offsets.iter().map(|&(n, _)| n).max().unwrap_or(0) + 1
-    }
-
-    fn offset_of(&self, num: u32) -> Option<usize> {
-        self.offsets
-            .iter()
-            .find(|&&(n, _)| n == num)
-            .map(|&(_, at)| at)
-    }
-
-    /// Ends the file with a classic xref table and a trailer holding /Size, /Root 1 0 R
-    /// and `trailer_extra`.
-    fn finish(mut self, trailer_extra: &str) -> Vec<u8> {
-        let size = self.size();
-        let at = self.bytes.len();
-        self.put(&format!("xref\n0 {size}\n0000000000 65535 f \n"));
-        for num in 1..size {
-            let row = match self.offset_of(num) {
-                Some(offset) => format!("{offset:010} 00000 n \n"),
-                None => "0000000000 00000 f \n".to_string(),
-            };
-            self.put(&row);
-        }
-        self.put(&format!(
-            "trailer\n<< /Size {size} /Root 1 0 R {trailer_extra} >>\nstartxref\n{at}\n%%EOF\n"
-        ));
-        self.bytes
-    }
-
-    /// Ends the file with a cross-reference stream (ISO 32000-1 §7.5.8) as the next
-    /// object. Its rows are always the true ones in the layout `/W [1 4 2]`; `w_and_index`
-    /// says what the dictionary claims (`/W [1 4 2]` for an honest stream).
-    fn finish_with_xref_stream(self, w_and_index: &str) -> Vec<u8> {
-        self.finish_with_xref_stream_listing(&[], w_and_index)
-    }
-
-    /// As `finish_with_xref_stream`, with `compressed` objects (number, object stream,
-    /// index) listed as in object streams (type 2 rows).
-    fn finish_with_xref_stream_listing(
-        mut self,
-        compressed: &[(u32, u32, u16)],
-        w_and_index: &str,
-    ) -> Vec<u8> {
-        let num = self.size();
-        let at = self.bytes.len();
-        self.offsets.push((num, at));
-        let mut rows = vec![0u8, 0, 0, 0, 0, 0xff, 0xff];
-        for n in 1..=num {
-            let in_stream = compressed.iter().find(|c| c.0 == n);
-            match (self.offset_of(n), in_stream) {
-                (_, Some(&(_, stream, index))) => {
-                    rows.push(2);
-                    rows.extend_from_slice(&stream.to_be_bytes());
-                    rows.extend_from_slice(&index.to_be_bytes());
-                }
-                (Some(offset), None) => {
-                    rows.push(1);
-                    rows.extend_from_slice(&(offset as u32).to_be_bytes());
-                    rows.extend_from_slice(&[0, 0]);
-                }
-                (None, None) => rows.extend_from_slice(&[0; 7]),
-            }
-        }
-        let dict = format!(
-            "/Type /XRef /Size {} /Root 1 0 R {w_and_index} /Length {}",
-            num + 1,
-            rows.len()
-        );
-        self.put(&format!("{num} 0 obj\n"));
-        self.bytes.extend(stream_body(&dict, &rows));
-        self.put(&format!("\nendobj\nstartxref\n{at}\n%%EOF\n"));
-        self.bytes
-    }
-}
-
-/// `<< dict >> stream … endstream`, the dictionary written as given (so /Length may lie).
-fn stream_body(dict: &str, data: &[u8]) -> Vec<u8> {
-    let mut out = format!("<< {dict} >>\nstream\n").into_bytes();
-    out.extend_from_slice(data);
-    out.extend_from_slice(b"\nendstream");
-    out
-}
+#[path = "common/raw.rs"]
+mod raw;
+use raw::{RawPdf, flate, stream_body};
 
 const CATALOG: &str = "<< /Type /Catalog /Pages 2 0 R >>";
 const PAGES: &str = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
@@ -507,82 +391,6 @@ fn a_page_tree_ten_thousand_levels_deep_reads_its_page() {
 // ---------------------------------------------------------------------------------
 // Flate bombs
 
-/// Writes bits least significant first, as DEFLATE packs them (RFC 1951 §3.1.1).
-#[derive(Default)]
-struct BitWriter {
-    out: Vec<u8>,
-    acc: u64,
-    n: u32,
-}
-
-impl BitWriter {
-    fn bits(&mut self, value: u32, count: u32) {
-        self.acc |= u64::from(value) << self.n;
-        self.n += count;
-        while self.n >= 8 {
-            self.out.push(self.acc as u8);
-            self.acc >>= 8;
-            self.n -= 8;
-        }
-    }
-
-    /// A Huffman code, which DEFLATE packs most significant bit first.
-    fn code(&mut self, code: u32, len: u32) {
-        self.bits(code.reverse_bits() >> (32 - len), len);
-    }
-
-    /// A literal byte in the fixed Huffman code (RFC 1951 §3.2.6).
-    fn literal(&mut self, byte: u8) {
-        match byte {
-            0..=143 => self.code(0x30 + u32::from(byte), 8),
-            _ => self.code(0x190 + u32::from(byte) - 144, 9),
-        }
-    }
-
-    fn finish(mut self) -> Vec<u8> {
-        if self.n > 0 {
-            self.out.push(self.acc as u8);
-        }
-        self.out
-    }
-}
-
-/// zlib data (/FlateDecode) that inflates to `prefix` then `zeros` zero bytes, written
-/// by hand as one fixed-Huffman block: each further 258 zeros is one 13-bit match at
-/// distance 1, so 65 MiB of output costs about 430 KB here and no compressor is needed.
-fn flate(prefix: &[u8], zeros: usize) -> Vec<u8> {
-    let mut w = BitWriter::default();
-    w.bits(1, 1); // BFINAL
-    w.bits(1, 2); // BTYPE 01: fixed Huffman codes
-    for &b in prefix {
-        w.literal(b);
-    }
-    let mut left = zeros;
-    if left > 0 {
-        w.literal(0);
-        left -= 1;
-    }
-    while left >= 258 {
-        w.code(0xC5, 8); // length code 285: 258 bytes
-        w.code(0, 5); // distance code 0: distance 1
-        left -= 258;
-    }
-    for _ in 0..left {
-        w.literal(0);
-    }
-    w.code(0, 7); // end of block (256)
-    let mut out = vec![0x78, 0x01];
-    out.extend(w.finish());
-    let (mut a, mut b) = (1u64, 0u64);
-    for &x in prefix {
-        a = (a + u64::from(x)) % 65521;
-        b = (b + a) % 65521;
-    }
-    b = (b + a * zeros as u64) % 65521;
-    out.extend((((b << 16) | a) as u32).to_be_bytes());
-    out
-}
-
 /// More than the default 64 MiB stream limit.
 const BOMB_ZEROS: usize = 65 << 20;
 
@@ -829,7 +637,11 @@ fn an_integer_past_i64_in_a_harmless_key_keeps_the_content() {
     );
     let bytes = one_page_with("").object(4, content).finish("");
     assert_reads_one_page(case, &report(case, bytes.clone()));
-    assert_eq!(page_text(&facts(case, read(case, bytes)), 1), "Hello", "{case}");
+    assert_eq!(
+        page_text(&facts(case, read(case, bytes)), 1),
+        "Hello",
+        "{case}"
+    );
 }
 
 #[test]
@@ -1098,7 +910,11 @@ fn more_pages_than_the_page_limit_name_the_page_limit() {
         Status::Warn,
         "PDF 1.7, 12 pages; read only in part: the document has more than 5 pages; pages after 5 were counted, not read",
     );
-    assert_eq!(r.document.page_sizes.len(), 5, "{case}: sizes of the pages read");
+    assert_eq!(
+        r.document.page_sizes.len(),
+        5,
+        "{case}: sizes of the pages read"
+    );
 }
 
 /// A one-page document whose page has this /MediaBox.
@@ -1277,7 +1093,10 @@ fn contents_that_are_not_a_stream_are_named_as_not_read() {
 #[test]
 fn content_in_an_undecodable_filter_is_named_as_not_read() {
     let case = "/Contents with /DCTDecode";
-    let content = stream_body(&format!("/Filter /DCTDecode /Length {}", HELLO.len()), HELLO);
+    let content = stream_body(
+        &format!("/Filter /DCTDecode /Length {}", HELLO.len()),
+        HELLO,
+    );
     let bytes = one_page_with("").object(4, content).finish("");
     assert_format(
         case,
@@ -1285,4 +1104,377 @@ fn content_in_an_undecodable_filter_is_named_as_not_read() {
         Status::Warn,
         "the content of page 1 could not be read",
     );
+}
+
+// ---------------------------------------------------------------------------------
+// Document budgets (issue 11): work bounded for the whole document, however it is
+// split into pages, streams and objects. Each case is what an attacker would send,
+// and each asserts the report an author or organizer gets and the work it cost
+// (`DocumentFacts::work`, a deterministic stand-in for time).
+
+/// `pages` pages (objects 10…) sharing content stream 4 and the font and forms of
+/// `resources`, then `inline_kids` empty dictionaries in the same /Kids.
+fn pages_sharing(pages: usize, inline_kids: usize, resources: &str, extra: RawPdf) -> Vec<u8> {
+    let mut kids: String = (0..pages).map(|i| format!("{} 0 R ", 10 + i)).collect();
+    kids.push_str(&"<<>> ".repeat(inline_kids));
+    let mut pdf = extra.object(1, CATALOG).object(
+        2,
+        format!(
+            "<< /Type /Pages /Count {} /Kids [{kids}] >>",
+            pages + inline_kids
+        ),
+    );
+    for i in 0..pages {
+        pdf = pdf.object(
+            10 + i as u32,
+            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources {resources} /Contents 4 0 R >>"),
+        );
+    }
+    pdf.finish("")
+}
+
+const FONT_ONLY: &str = "<< /Font << /F1 5 0 R >> >>";
+
+/// `[(a)-400 (a)-400 …] TJ` arrays: every glyph a span of its own.
+fn separate_glyphs(per_array: usize, arrays: usize) -> Vec<u8> {
+    let one = format!("[{}] TJ\n", "(a)-400 ".repeat(per_array));
+    format!("BT /F1 10 Tf 72 720 Td\n{}ET", one.repeat(arrays)).into_bytes()
+}
+
+fn json_len(r: &Report) -> usize {
+    serde_json::to_string(r).expect("a report serializes").len()
+}
+
+#[test]
+fn two_thousand_pages_of_separate_glyphs_stop_at_the_spans_budget() {
+    let case = "2000 pages x 200k spans";
+    // 200 000 separate glyphs a page, one shared content stream (issue 11, case 1).
+    let content = separate_glyphs(2000, 100);
+    let bytes = pages_sharing(
+        2000,
+        0,
+        FONT_ONLY,
+        RawPdf::new().stream(4, "", &content).object(5, HELVETICA),
+    );
+    let f = facts(case, read(case, bytes.clone()));
+    let spans_total = Limits::default().spans_total;
+    assert_eq!(f.work.spans, spans_total, "{case}: spans kept");
+    // The glyphs shown past the spans budget are not: the reading ended there.
+    assert!(f.work.glyphs < 3 * 200_000, "{case}: {:?}", f.work);
+    let stopped = f
+        .limits_reached
+        .iter()
+        .find(|(l, _)| *l == Limit::SpansTotal);
+    assert_eq!(
+        stopped,
+        Some(&(Limit::SpansTotal, Some(3))),
+        "{case}: {:?}",
+        f.limits_reached
+    );
+    // Every page is measured; pages after the budget hold no text.
+    assert_eq!(f.pages.len(), 2000);
+    assert!(f.pages.iter().skip(3).all(|p| p.spans.is_empty()), "{case}");
+    let r = report(case, bytes);
+    assert_format(
+        case,
+        &r,
+        Status::Warn,
+        "read only in part: the document has more than 500,000 separate pieces of text (page 3); the rest of the document was not read",
+    );
+    assert!(
+        json_len(&r) < 600_000,
+        "{case}: report of {} bytes",
+        json_len(&r)
+    );
+}
+
+#[test]
+fn a_hundred_thousand_declared_pages_keep_two_thousand_and_list_a_hundred_findings() {
+    let case = "/Kids of 100k <<>>";
+    let bytes = pages_sharing(0, 100_000, FONT_ONLY, RawPdf::new());
+    let r = report(case, bytes);
+    assert_eq!(r.document.pages, 100_000, "{case}");
+    assert_eq!(
+        r.document.page_sizes.len(),
+        2000,
+        "{case}: sizes of the pages read"
+    );
+    assert_eq!(r.document.text_blocks.len(), 2000, "{case}");
+    assert_format(
+        case,
+        &r,
+        Status::Warn,
+        "PDF 1.7, 100,000 pages; read only in part: the document has more than 2,000 pages; pages after 2,000 were counted, not read",
+    );
+    let limit = r.check("page-limit").expect("page-limit");
+    assert_eq!(limit.findings.len(), 101, "{case}");
+    assert_eq!(
+        limit.findings.last().and_then(|f| f.note.as_deref()),
+        Some("and 99,896 more pages"),
+        "{case}"
+    );
+    // Was 9.6 MB: one finding per page.
+    assert!(
+        json_len(&r) < 300_000,
+        "{case}: report of {} bytes",
+        json_len(&r)
+    );
+}
+
+#[test]
+fn a_million_inline_kids_are_refused_by_the_value_budget() {
+    let case = "/Kids of 1M <<>>";
+    let bytes = pages_sharing(0, 1_000_000, FONT_ONLY, RawPdf::new());
+    let r = report(case, bytes);
+    assert_format(
+        case,
+        &r,
+        Status::Fail,
+        "the PDF could not be read: the file's objects hold more than 2,000,000 values",
+    );
+}
+
+#[test]
+fn a_form_past_the_stream_limit_painted_100k_times_is_inflated_once() {
+    let case = "65 MB form painted 100k times";
+    // Issue 11, case 4: a stream over 1 MiB was inflated again on every use.
+    let page = "/Fm1 Do\n".repeat(100_000);
+    let bytes = pages_sharing(
+        1,
+        0,
+        "<< /XObject << /Fm1 6 0 R >> >>",
+        RawPdf::new().stream(4, "", page.as_bytes()).stream(
+            6,
+            "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Filter /FlateDecode",
+            &flate(b"0 0 m ", BOMB_ZEROS),
+        ),
+    );
+    let f = facts(case, read(case, bytes.clone()));
+    assert!(
+        f.work.decoded_bytes <= Limits::default().stream_bytes as u64 + 1_000_000,
+        "{case}: decoded {} bytes",
+        f.work.decoded_bytes
+    );
+    assert_eq!(f.limits_reached, [(Limit::StreamBytes, Some(1))], "{case}");
+    assert_format(
+        case,
+        &report(case, bytes),
+        Status::Warn,
+        "read only in part: a stream decodes to more than 64 MB (page 1); it was left out",
+    );
+}
+
+#[test]
+fn a_large_form_painted_again_and_again_stops_at_the_decoding_budget() {
+    let case = "2 MB form painted 1000 times, 20 MB budget";
+    // Too big for the decode cache (1 MiB), under the stream limit: each painting
+    // inflates it again, so the document's decoding budget is what ends it.
+    let page = "/Fm1 Do\n".repeat(1000);
+    let bytes = pages_sharing(
+        3,
+        0,
+        "<< /XObject << /Fm1 6 0 R >> >>",
+        RawPdf::new().stream(4, "", page.as_bytes()).stream(
+            6,
+            "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Filter /FlateDecode",
+            &flate(b"0 0 m 1 1 l S ", 2_000_000),
+        ),
+    );
+    let limits = Limits {
+        decoded_bytes: 20_000_000,
+        ..Limits::default()
+    };
+    let f = facts(case, read_with(case, bytes.clone(), limits));
+    assert!(f.work.decoded_bytes <= 22_000_000, "{case}: {:?}", f.work);
+    assert_eq!(f.limits_reached, [(Limit::DecodedBytes, Some(1))], "{case}");
+    assert_format(
+        case,
+        &report_with(case, bytes, limits),
+        Status::Warn,
+        "the document's streams decode to more than 20 MB in all (page 1); the rest of the document was not read",
+    );
+}
+
+/// Ten pages, each showing `text` in Helvetica and painting `paths` small squares.
+fn ten_pages(text: &str, paths: usize) -> Vec<u8> {
+    let squares = "100 100 5 5 re f\n".repeat(paths);
+    let content = format!("BT /F1 10 Tf 110 700 Td ({text}) Tj ET\n{squares}");
+    pages_sharing(
+        10,
+        0,
+        FONT_ONLY,
+        RawPdf::new()
+            .stream(4, "", content.as_bytes())
+            .object(5, HELVETICA),
+    )
+}
+
+#[test]
+fn the_glyphs_budget_ends_the_reading_on_the_page_that_reaches_it() {
+    let case = "glyphs_total 100, 40 a page";
+    let limits = Limits {
+        glyphs_total: 100,
+        ..Limits::default()
+    };
+    let f = facts(case, read_with(case, ten_pages(&"a".repeat(40), 0), limits));
+    assert_eq!(f.work.glyphs, 101, "{case}");
+    assert_eq!(f.limits_reached, [(Limit::GlyphsTotal, Some(3))], "{case}");
+    // Page 3 keeps the 20 glyphs shown before the budget ran out, as one span.
+    let text: Vec<u32> = f
+        .pages
+        .iter()
+        .map(|p| p.spans.iter().map(|s| s.glyphs).sum())
+        .collect();
+    assert_eq!(text, [40, 40, 20, 0, 0, 0, 0, 0, 0, 0], "{case}");
+    assert_eq!(f.pages.len(), 10, "{case}: every page is still measured");
+}
+
+#[test]
+fn the_shapes_budget_ends_the_reading() {
+    let case = "shapes_total 25, 10 a page";
+    let limits = Limits {
+        shapes_total: 25,
+        ..Limits::default()
+    };
+    let f = facts(case, read_with(case, ten_pages("x", 10), limits));
+    assert_eq!(f.work.shapes, 25, "{case}");
+    assert_eq!(f.limits_reached, [(Limit::ShapesTotal, Some(3))], "{case}");
+    let shapes: Vec<usize> = f.pages.iter().map(|p| p.paths.len()).collect();
+    assert_eq!(shapes, [10, 10, 5, 0, 0, 0, 0, 0, 0, 0], "{case}");
+}
+
+#[test]
+fn the_operators_budget_ends_the_reading_for_the_rest_of_the_document() {
+    let case = "operators_total 25, 13 a page";
+    let limits = Limits {
+        operators_total: 25,
+        ..Limits::default()
+    };
+    let r = report_with(case, ten_pages("x", 10), limits);
+    assert_format(
+        case,
+        &r,
+        Status::Warn,
+        "the document has more than 25 drawing operators (page 2); the rest of the document was not read",
+    );
+}
+
+#[test]
+fn fonts_past_the_fonts_limit_are_named_and_their_text_left_out() {
+    let case = "fonts 2, 4 declared";
+    let fonts: String = (1..=4).map(|i| format!("/F{i} 5 0 R ")).collect();
+    let distinct = RawPdf::new()
+        .object(1, CATALOG)
+        .object(2, PAGES)
+        .object(
+            3,
+            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << {} >> >> /Contents 4 0 R >>",
+                (1..=4).map(|i| format!("/F{i} {} 0 R ", 5 + i)).collect::<String>()),
+        )
+        .stream(4, "", b"BT /F1 10 Tf 110 700 Td (one) Tj /F4 10 Tf (four) Tj ET")
+        .object(6, "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>")
+        .object(7, "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Bold >>")
+        .object(8, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        .object(9, "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>")
+        .finish("");
+    let _ = fonts;
+    let limits = Limits {
+        fonts: 2,
+        ..Limits::default()
+    };
+    let f = facts(case, read_with(case, distinct.clone(), limits));
+    assert_eq!(f.fonts.len(), 2, "{case}: {:?}", f.fonts);
+    assert_eq!(page_text(&f, 1), "one", "{case}");
+    assert_format(
+        case,
+        &report_with(case, distinct, limits),
+        Status::Warn,
+        "the document uses more than 2 fonts (page 1); text in the others was left out",
+    );
+}
+
+#[test]
+fn findings_past_the_limit_are_summed_up_and_the_report_kept_under_its_size() {
+    let case = "findings 3, report 4 kB";
+    // Ten pages with text far outside the block: ten margin findings.
+    let content = "BT /F1 10 Tf 10 700 Td (outside the block) Tj ET";
+    let bytes = pages_sharing(
+        10,
+        0,
+        FONT_ONLY,
+        RawPdf::new()
+            .stream(4, "", content.as_bytes())
+            .object(5, HELVETICA),
+    );
+    let limits = Limits {
+        findings_per_check: 3,
+        ..Limits::default()
+    };
+    let r = report_with(case, bytes.clone(), limits);
+    let notes = |r: &Report| -> Vec<String> {
+        let m = r.check("margins").expect("margins");
+        m.findings
+            .iter()
+            .map(|f| f.note.clone().unwrap_or_default())
+            .collect()
+    };
+    let margins = notes(&r);
+    assert_eq!(margins.len(), 4, "{case}: {margins:?}");
+    assert_eq!(
+        margins[3], "and 7 more places outside the text block",
+        "{case}"
+    );
+    // A report budget smaller than the report lists fewer findings and says so.
+    let tight = Limits {
+        report_bytes: json_len(&r) - 200,
+        ..limits
+    };
+    let small = report_with(case, bytes, tight);
+    assert!(
+        json_len(&small) <= tight.report_bytes,
+        "{case}: {}",
+        json_len(&small)
+    );
+    assert!(
+        notes(&small).last().is_some_and(|n| n.starts_with("and ")),
+        "{case}"
+    );
+    // Nothing was left unread, so the check still passes, and says why less is listed.
+    assert_format(
+        case,
+        &small,
+        Status::Pass,
+        "; the report would be larger than",
+    );
+}
+
+#[test]
+fn predictor_rows_claiming_a_gigabyte_read_as_the_data_they_hold() {
+    let case = "100 streams, /Columns 16M x 32 colours x 16 bits";
+    // Issue 11, case 5: each row claimed 1 GiB and was rewritten per row.
+    let mut pdf = RawPdf::new()
+        .object(1, CATALOG)
+        .object(2, PAGES)
+        .object(
+            3,
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents [{}] >>",
+                (0..100).map(|i| format!("{} 0 R ", 100 + i)).collect::<String>()
+            ),
+        )
+        .object(5, HELVETICA);
+    // PNG "None" rows (tag 0) over the content, so it reads as written.
+    let mut rows = vec![0u8];
+    rows.extend_from_slice(HELLO);
+    for i in 0..100 {
+        pdf = pdf.stream(
+            100 + i,
+            "/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 16777216 /Colors 32 /BitsPerComponent 16 >>",
+            &flate(&rows, 0),
+        );
+    }
+    let bytes = pdf.finish("");
+    let f = facts(case, read(case, bytes.clone()));
+    assert_eq!(page_text(&f, 1).matches("Hello").count(), 100, "{case}");
+    assert_reads_one_page(case, &report(case, bytes));
 }
