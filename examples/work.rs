@@ -14,7 +14,15 @@ fn main() {
         let w = facts.work;
         println!(
             "{{\"file\": {path:?}, \"pages\": {}, \"operators\": {}, \"glyphs\": {}, \"spans\": {}, \"shapes\": {}, \"decodedBytes\": {}, \"values\": {}, \"fonts\": {}, \"limits\": \"{:?}\"}}",
-            facts.page_count, w.operators, w.glyphs, w.spans, w.shapes, w.decoded_bytes, w.values, facts.fonts.len(), facts.limits_reached
+            facts.page_count,
+            w.operators,
+            w.glyphs,
+            w.spans,
+            w.shapes,
+            w.decoded_bytes,
+            w.values,
+            facts.fonts.len(),
+            facts.limits_reached
         );
         max.operators = max.operators.max(w.operators);
         max.glyphs = max.glyphs.max(w.glyphs);

@@ -220,7 +220,11 @@ pub fn check_with_limits(
 /// `Blob`) never has to hold the bytes. A smaller `size_bytes` is judged as too large
 /// all the same; the caller has decided not to read it.
 pub fn check_too_large(size_bytes: u64, options: &Options) -> Result<Report, OptionsError> {
-    run(Some(Input::TooLarge(size_bytes)), options, &Limits::default())
+    run(
+        Some(Input::TooLarge(size_bytes)),
+        options,
+        &Limits::default(),
+    )
 }
 
 /// What [`run`] is given of the PDF.

@@ -103,7 +103,11 @@ pub fn check(pdf: Option<Vec<u8>>, options: JsValue) -> Result<JsValue, JsValue>
 #[wasm_bindgen(js_name = checkTooLarge, skip_typescript)]
 pub fn check_too_large(size: f64, options: JsValue) -> Result<JsValue, JsValue> {
     let options = options_from_js(&options)?;
-    let size = if size.is_finite() && size > 0.0 { size as u64 } else { 0 };
+    let size = if size.is_finite() && size > 0.0 {
+        size as u64
+    } else {
+        0
+    };
     let report = crate::check_too_large(size, &options)
         .map_err(|e: OptionsError| error("InvalidOptionsError", &e.to_string()))?;
     to_js(&report)

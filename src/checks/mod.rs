@@ -206,7 +206,10 @@ pub fn run_pdf_checks(
 fn findings_noun(id: &str) -> (&'static str, &'static str) {
     match id {
         "page-size" | "page-limit" => ("page", "pages"),
-        "margins" => ("place outside the text block", "places outside the text block"),
+        "margins" => (
+            "place outside the text block",
+            "places outside the text block",
+        ),
         "fonts-embedded" | "fonts-type3" => ("font", "fonts"),
         _ => ("finding", "findings"),
     }

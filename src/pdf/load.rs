@@ -153,7 +153,9 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
         // Once a document budget is spent, later pages are measured, not read.
         let spent = work.stopped.is_some() || doc.budget_spent().is_some();
         if !spent {
-            read_page(&doc, page_dict, &setup, limits, &mut fonts, &mut work, &mut facts, &mut page);
+            read_page(
+                &doc, page_dict, &setup, limits, &mut fonts, &mut work, &mut facts, &mut page,
+            );
         }
         for limit in doc.limits_hit() {
             if known.insert(limit) {
@@ -166,7 +168,9 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
         facts.pages.push(page);
     }
     if tree.count > limits.pages {
-        facts.limits_reached.push((Limit::Pages, Some(limits.pages)));
+        facts
+            .limits_reached
+            .push((Limit::Pages, Some(limits.pages)));
     }
     let (merged, remap) = merge_fonts(fonts.facts);
     facts.fonts = merged;

@@ -36,7 +36,8 @@ pub fn decode(
         let input = current.as_deref().unwrap_or(data);
         let out = match name.as_slice() {
             b"FlateDecode" | b"Fl" => predict(
-                flate::inflate(input, limit).map_err(|()| DecodeError::Limit(Limit::StreamBytes))?,
+                flate::inflate(input, limit)
+                    .map_err(|()| DecodeError::Limit(Limit::StreamBytes))?,
                 params.as_ref(),
             ),
             b"LZWDecode" | b"LZW" => {
@@ -46,7 +47,8 @@ pub fn decode(
                     .and_then(Object::as_i64)
                     != Some(0);
                 predict(
-                    lzw::decode(input, early, limit).map_err(|()| DecodeError::Limit(Limit::StreamBytes))?,
+                    lzw::decode(input, early, limit)
+                        .map_err(|()| DecodeError::Limit(Limit::StreamBytes))?,
                     params.as_ref(),
                 )
             }
@@ -225,7 +227,10 @@ mod tests {
         let data = [2, b'a', b'b', b'c', 254, b'x', 128, b'z'];
         assert_eq!(run_length(&data, 100), Ok(b"abcxxx".to_vec()));
         assert_eq!(run_length(&[129, b'y'], 200).map(|v| v.len()), Ok(128));
-        assert_eq!(run_length(&[129, b'y'], 100), Err(DecodeError::Limit(Limit::StreamBytes)));
+        assert_eq!(
+            run_length(&[129, b'y'], 100),
+            Err(DecodeError::Limit(Limit::StreamBytes))
+        );
         // Truncated: what is there is kept.
         assert_eq!(run_length(&[5, b'a'], 100), Ok(b"a".to_vec()));
     }

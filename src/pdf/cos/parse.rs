@@ -164,7 +164,10 @@ fn dictionary_body(lx: &mut Lexer<'_>, bounds: Bounds<'_>) -> Option<Dictionary>
         // entry (a harmless key of a content stream) does not hide the whole stream.
         let (start, token) = value;
         if matches!(token, Token::Integer(_) | Token::Real(_))
-            && !lx.data().get(start..lx.pos()).is_some_and(well_formed_number)
+            && !lx
+                .data()
+                .get(start..lx.pos())
+                .is_some_and(well_formed_number)
         {
             entries.push((key, Object::Null));
             continue;

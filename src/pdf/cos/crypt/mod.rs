@@ -290,8 +290,7 @@ mod tests {
         let Some(Object::Dictionary(dict)) = parse::object(
             &mut Lexer::new(encrypt.as_bytes()),
             parse::Bounds::new(8, &std::cell::Cell::new(u64::MAX)),
-        )
-        else {
+        ) else {
             panic!("an /Encrypt dictionary");
         };
         Handler::new(&dict, &hex(ID0))
