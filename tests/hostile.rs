@@ -1213,6 +1213,12 @@ fn a_hundred_thousand_declared_pages_keep_two_thousand_and_list_a_hundred_findin
         Some("and 99,896 more pages"),
         "{case}"
     );
+    // The checks of the pages' content say they saw part of the document.
+    let margins = r.check("margins").map(|c| c.message.clone()).unwrap_or_default();
+    assert!(
+        margins.ends_with("; judged on what was read (see Readable PDF)"),
+        "{case}: {margins}"
+    );
     // Was 9.6 MB: one finding per page.
     assert!(
         json_len(&r) < 300_000,

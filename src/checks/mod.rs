@@ -32,6 +32,20 @@ const FORMAT_CHECKS: [&str; 5] = [
     "template",
 ];
 
+/// Said by every check of the pages' content when some of it was not read.
+const PARTIAL: &str = "; judged on what was read (see Readable PDF)";
+
+/// Some of the document was left unread: a limit stopped the reading, or a page or
+/// its content could not be read.
+fn read_in_part(facts: &DocumentFacts) -> bool {
+    !facts.unreadable_pages.is_empty()
+        || !facts.unreadable_content.is_empty()
+        || facts
+            .limits_reached
+            .iter()
+            .any(|(l, _)| l.scope() != crate::limits::Scope::Report)
+}
+
 /// What the checks found besides their statuses, for the report's `document`.
 #[derive(Default)]
 pub struct Derived {
@@ -162,6 +176,14 @@ pub fn run_pdf_checks(
             checks.push(fonts::fonts_embedded(facts));
             checks.push(fonts::fonts_type3(facts));
             checks.push(template::template(facts, profile, body.as_ref()));
+            if read_in_part(facts) {
+                // Checks of what the pages hold say that they saw only part of them.
+                for c in checks.iter_mut().filter(|c| {
+                    c.status != Status::Skip && !matches!(c.id, "file-format" | "file-size")
+                }) {
+                    c.message.push_str(PARTIAL);
+                }
+            }
         }
         None => {
             let why = "the PDF could not be read";
