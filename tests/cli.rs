@@ -1349,3 +1349,50 @@ fn json_output_escapes_them_and_parses_back_to_the_same_strings() {
         assert!(fonts.iter().any(|f| f["name"] == CRAFTED_FONT), "{fonts:?}");
     }
 }
+
+/// `--abstract` and `--profile` are read within a limit too: an abstract is at most
+/// 5000 characters, so a device or a megabyte of text is refused in one line.
+#[cfg(unix)]
+#[test]
+fn abstract_and_profile_files_are_read_within_a_limit() {
+    let pdf = fixture("ok_final.pdf");
+    let out = run_watched(&["--abstract", "/dev/zero", &pdf]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert_eq!(
+        stderr(&out),
+        "precheck: the abstract `/dev/zero` is not a regular file (a character device)\n",
+        "{}",
+        describe(&out)
+    );
+    let dir = temp_dir("big-abstract");
+    let profile = dir.join("huge.json");
+    std::fs::write(&profile, " ".repeat(1_000_001)).expect("write");
+    let out = run_watched(&["--profile", path_str(&profile), &pdf]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("the profile `") && stderr(&out).contains("is larger than 1000 kB"),
+        "{}",
+        describe(&out)
+    );
+    let big = dir.join("abstract.txt");
+    std::fs::write(&big, "word ".repeat(300_000)).expect("write");
+    let out = run_watched(&["--abstract", path_str(&big), &pdf]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("is larger than 1000 kB"),
+        "{}",
+        describe(&out)
+    );
+    // From standard input, the same limit.
+    // Just past the limit, so the whole input is taken before the binary stops.
+    let out = run_with_stdin(
+        &["--abstract", "-", &pdf],
+        Some("word ".repeat(200_001).as_bytes()),
+    );
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("the abstract `-` is larger than 1000 kB"),
+        "{}",
+        describe(&out)
+    );
+}

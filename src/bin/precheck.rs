@@ -25,7 +25,7 @@ mod text;
 use input::Pdf;
 use precheck::{Kind, Options, Profile, ProfileChoice, Report, Status};
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -195,26 +195,7 @@ fn parse_args(argv: &[String]) -> Parsed {
 }
 
 fn read_abstract(source: &str) -> Result<String, String> {
-    let bytes = if source == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("precheck: cannot read the abstract from standard input: {e}"))?;
-        buf
-    } else {
-        std::fs::read(source).map_err(|e| {
-            format!(
-                "precheck: cannot read the abstract `{}`: {e}",
-                visible(source)
-            )
-        })?
-    };
-    String::from_utf8(bytes).map_err(|_| {
-        format!(
-            "precheck: the abstract `{}` is not UTF-8 text",
-            visible(source)
-        )
-    })
+    input::read_text("the abstract", source, input::TEXT_BYTES)
 }
 
 fn run(args: Args) -> Result<bool, String> {
@@ -227,9 +208,7 @@ fn run(args: Args) -> Result<bool, String> {
         None => ProfileChoice::default(),
         Some(p) if precheck::profile::builtin(p).is_some() => ProfileChoice::Builtin(p.clone()),
         Some(path) if path.ends_with(".json") || std::path::Path::new(path).is_file() => {
-            let json = std::fs::read_to_string(path).map_err(|e| {
-                format!("precheck: cannot read the profile `{}`: {e}", visible(path))
-            })?;
+            let json = input::read_text("the profile", path, input::TEXT_BYTES)?;
             let profile = Profile::from_json(&json)
                 .map_err(|e| format!("precheck: {}: {}", visible(path), visible(&e.to_string())))?;
             ProfileChoice::Custom(Box::new(profile))

@@ -68,6 +68,44 @@ pub fn read_file(path: &str, limit: u64) -> Result<Pdf, String> {
     )
 }
 
+/// The most an abstract or a profile file may hold: an abstract is at most 5000
+/// characters, a profile a few kilobytes.
+pub const TEXT_BYTES: u64 = 1_000_000;
+
+/// A text input (`what`: "the abstract", "the profile") from a regular file or `-`,
+/// read to at most `limit` bytes, as UTF-8.
+pub fn read_text(what: &str, source: &str, limit: u64) -> Result<String, String> {
+    let read = if source == "-" {
+        read_at_most(io::stdin().lock(), limit, 0)
+            .map_err(|e| format!("precheck: cannot read {what} from standard input: {e}"))?
+    } else {
+        let cannot_read =
+            |e: io::Error| format!("precheck: cannot read {what} `{}`: {e}", visible(source));
+        let metadata = std::fs::metadata(source).map_err(cannot_read)?;
+        if !metadata.is_file() {
+            return Err(format!(
+                "precheck: {what} `{}` is not a regular file ({})",
+                visible(source),
+                what_it_is(metadata.file_type())
+            ));
+        }
+        let file = std::fs::File::open(source).map_err(cannot_read)?;
+        read_at_most(file, limit, metadata.len().min(limit)).map_err(cannot_read)?
+    };
+    let bytes = match read {
+        Pdf::Bytes(bytes) => bytes,
+        Pdf::TooLarge(_) => {
+            return Err(format!(
+                "precheck: {what} `{}` is larger than {} kB",
+                visible(source),
+                limit / 1000
+            ));
+        }
+    };
+    String::from_utf8(bytes)
+        .map_err(|_| format!("precheck: {what} `{}` is not UTF-8 text", visible(source)))
+}
+
 /// The one-line refusal of an input that is not a regular file.
 fn not_a_file(path: &str, file_type: std::fs::FileType) -> String {
     format!(
