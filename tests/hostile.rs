@@ -1214,7 +1214,10 @@ fn a_hundred_thousand_declared_pages_keep_two_thousand_and_list_a_hundred_findin
         "{case}"
     );
     // The checks of the pages' content say they saw part of the document.
-    let margins = r.check("margins").map(|c| c.message.clone()).unwrap_or_default();
+    let margins = r
+        .check("margins")
+        .map(|c| c.message.clone())
+        .unwrap_or_default();
     assert!(
         margins.ends_with("; judged on what was read (see Readable PDF)"),
         "{case}: {margins}"
