@@ -113,7 +113,10 @@ pkg: setup-web
 	rm -rf pkg
 	# Function names and the producers note are 54 KB of the .wasm (16 KB gzipped) that
 	# only a debugger reads; a panic is a bug the tests catch natively, with names.
+	# __wbg_reset_state (--experimental-reset-state-function) lets js/index.js replace an
+	# instance that trapped with a fresh one from the compiled module, in Node and browsers.
 	wasm-bindgen --target web --remove-name-section --remove-producers-section \
+	  --experimental-reset-state-function \
 	  --out-dir pkg/wasm --out-name precheck $(WASM_OUT)
 	node tools/make_pkg.mjs
 

@@ -1,7 +1,7 @@
 // A TypeScript consumer of the package, compiled with `tsc --noEmit` (strict) against
 // the installed tarball by tests/pkg/types.test.mjs. Every line here must type-check.
-import { check, countWords, countChars, ready, version } from "precheck";
-import type { Report, Check, CheckId, Status, CheckOptions, Kind, Finding } from "precheck";
+import { check, checkTooLarge, countWords, countChars, ready, version, PrecheckCrashedError } from "precheck";
+import type { Report, Check, CheckId, Status, CheckOptions, Kind, Finding, BlobLike } from "precheck";
 import {
   PrecheckWorker, InvalidOptionsError, TimeoutError, WorkerCrashedError, FileTooLargeError, MAX_FILE_BYTES,
 } from "precheck/worker";
@@ -25,6 +25,15 @@ export async function inNode(pdf: Uint8Array): Promise<Status[]> {
   await check(undefined, blog);
   await check(new ArrayBuffer(8));
   await check(new Blob(["%PDF-1.7\n"], { type: "application/pdf" }));
+  const sized: BlobLike = { size: 2_500_000_000, arrayBuffer: async () => new ArrayBuffer(0) };
+  await check(sized);
+  const tooLarge: Report = await checkTooLarge(2_500_000_000, { kind: "paper" });
+  try {
+    await check(pdf);
+  } catch (err) {
+    if (err instanceof PrecheckCrashedError) console.error(err.name, err.cause);
+  }
+  void tooLarge;
   return report.checks.map((c: Check) => c.status);
 }
 
