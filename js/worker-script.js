@@ -1,6 +1,6 @@
 // The Web Worker that runs checks off the main thread. Requests and replies are
 // paired by id; errors cross as {name, message} and are rebuilt by name on the other side.
-import { check, countWords, countChars } from "./index.js";
+import { check, checkTooLarge, countWords, countChars } from "./index.js";
 
 const TRAP_FOR_TESTS = "__precheck_trap__";
 
@@ -9,9 +9,10 @@ self.onmessage = async (event) => {
   const reply = (message) => self.postMessage({ id, ...message });
   try {
     if (type === "check") {
-      const { pdf, options } = event.data;
+      const { pdf, size, options } = event.data;
       reply({ progress: "checking" });
-      const report = await check(pdf ? new Uint8Array(pdf) : undefined, options);
+      // A file too large to read arrives as its size alone.
+      const report = pdf === undefined && typeof size === "number" ? await checkTooLarge(size, options) : await check(pdf ? new Uint8Array(pdf) : undefined, options);
       reply({ ok: true, result: report });
     } else if (type === "count") {
       // The abstract check counts the text trimmed; so does the live count.
@@ -24,7 +25,8 @@ self.onmessage = async (event) => {
       throw new TypeError(`unknown request ${JSON.stringify(type)}`);
     }
   } catch (err) {
-    reply({ ok: false, error: { name: (err && err.name) || "Error", message: String((err && err.message) || err) } });
+    const cause = err && err.cause ? `${err.cause.name || "Error"}: ${err.cause.message || err.cause}` : undefined;
+    reply({ ok: false, error: { name: (err && err.name) || "Error", message: String((err && err.message) || err), cause } });
   }
 };
 

@@ -1,15 +1,28 @@
 import type { Report, CheckOptions } from "./index.js";
 
+/** The options were refused (an unknown profile, a date that is not a date). */
 export class InvalidOptionsError extends Error {}
+/** A check ran past its time budget; the worker was replaced. */
 export class TimeoutError extends Error {}
+/** The worker failed half-way (a WebAssembly trap, out of memory); it was replaced by a fresh one. */
 export class WorkerCrashedError extends Error {}
+/**
+ * No longer thrown: a file over MAX_FILE_BYTES gets its report (`file-format` fails naming
+ * the limit) without being read. Kept for code that imports it.
+ * @deprecated
+ */
 export class FileTooLargeError extends Error {}
 /** The worker could not start at all (its script missing, refused by a CSP, wrong MIME type). */
 export class WorkerStartError extends Error {}
-/** Files larger than this are refused before they reach the worker (bytes). */
+/** The largest file precheck reads, in bytes (200 MB, decimal); larger ones are checked from their size alone. */
 export const MAX_FILE_BYTES: number;
 
-/** Runs checks in a Web Worker, with a time budget; a worker that traps or runs out of time is replaced. */
+/**
+ * Runs checks in a Web Worker, with a time budget; a worker that traps or runs out of time
+ * is replaced. Rejects only with InvalidOptionsError, TimeoutError, WorkerCrashedError,
+ * WorkerStartError, or a TypeError for a `pdf` of the wrong type (and a Blob's own read
+ * error, e.g. NotReadableError, if the file vanished).
+ */
 export class PrecheckWorker {
   constructor(options?: { timeoutMs?: number; workerUrl?: URL | string });
   timeoutMs: number;

@@ -20,10 +20,12 @@ export const TimeoutError = namedError("TimeoutError");
 export const WorkerCrashedError = namedError("WorkerCrashedError");
 /** The worker could not start at all (its script missing, refused by a CSP, wrong MIME type). */
 export const WorkerStartError = namedError("WorkerStartError");
-/** The file is larger than precheck reads; it never reached the worker. */
+/**
+ * No longer thrown: a file larger than precheck reads now gets its report (the
+ * `file-format` check fails naming the limit), its bytes never read. Kept so that code
+ * importing it keeps working.
+ */
 export const FileTooLargeError = namedError("FileTooLargeError");
-
-const KNOWN = { InvalidOptionsError, TimeoutError, WorkerCrashedError, WorkerStartError, FileTooLargeError };
 
 /**
  * Browsers start a worker only from the page's own origin. When this module was loaded
@@ -38,18 +40,25 @@ function crossOriginWorker() {
   return new Worker(URL.createObjectURL(blob), { type: "module" });
 }
 
-function rebuild({ name, message }) {
-  if (name === "RuntimeError" || name === "CompileError") {
-    return new WorkerCrashedError(`precheck stopped unexpectedly (${message}); it has been restarted`);
-  }
-  const Known = KNOWN[name];
-  const error = Known ? new Known(message) : new Error(message);
-  if (!Known) error.name = name || "Error";
-  return error;
+/**
+ * An error from the worker, rebuilt by name. The worker answers with a report or an
+ * InvalidOptionsError (or a TypeError for an argument of the wrong type); anything else
+ * means it failed half-way (a trap, out of memory, a report it could not send), so the
+ * caller gets a WorkerCrashedError and the worker is replaced.
+ */
+function rebuild({ name, message, cause }) {
+  if (name === "InvalidOptionsError") return new InvalidOptionsError(message);
+  if (name === "TypeError" && /^precheck: /.test(message || "")) return new TypeError(message);
+  // A PrecheckCrashedError names the trap that caused it (e.g. "RuntimeError: unreachable").
+  return crashedError(cause || (name && message ? `${name}: ${message}` : message || name || "unknown error"));
 }
 
-/** Files larger than this are refused before they reach the worker (bytes). */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+function crashedError(why) {
+  return new WorkerCrashedError(`precheck stopped unexpectedly (${why}) and was restarted`);
+}
+
+/** The largest file precheck reads (bytes, decimal: 200 MB); larger ones are checked from their size alone. */
+export const MAX_FILE_BYTES = 200_000_000;
 
 export class PrecheckWorker {
   /**
@@ -80,11 +89,13 @@ export class PrecheckWorker {
       }
       this.receive(message);
     };
+    // A reply that cannot be read (it failed to deserialize) leaves its request unanswered.
+    this.worker.onmessageerror = () => this.restart(crashedError("a reply could not be read"));
     this.worker.onerror = (event) => {
       event.preventDefault?.();
       const why = event.message || "worker error";
       // A worker that never started (404, wrong MIME type, CSP) would fail again: do not loop.
-      if (this.started) this.restart(new WorkerCrashedError(`precheck stopped unexpectedly (${why}); it has been restarted`));
+      if (this.started) this.restart(crashedError(why));
       else this.fail(new WorkerStartError(`precheck could not start its worker (${why})`));
     };
   }
@@ -132,13 +143,9 @@ export class PrecheckWorker {
       p.resolve(message.result);
     } else {
       const error = rebuild(message.error || {});
-      if (error instanceof WorkerCrashedError) {
-        // A trapped instance is not safe to reuse.
-        p.reject(error);
-        this.restart(error);
-      } else {
-        p.reject(error);
-      }
+      p.reject(error);
+      // An instance that failed half-way is not reused: a fresh worker takes its place.
+      if (error instanceof WorkerCrashedError) this.restart(error);
     }
   }
 
@@ -158,21 +165,24 @@ export class PrecheckWorker {
   }
 
   /**
-   * Checks a PDF in the worker. The bytes are copied once and the copy transferred.
+   * Checks a PDF in the worker. The bytes are copied once and the copy transferred. A file
+   * larger than MAX_FILE_BYTES is neither read nor sent: the worker gets its size and
+   * answers with the report for a file too large to read.
    * @param {Blob|ArrayBuffer|Uint8Array|undefined} pdf
    * @param {object} [options] as for `check` in the package's main module
    */
   async check(pdf, options = {}) {
     let buffer;
     if (pdf !== undefined && pdf !== null) {
-      const size = pdf.size ?? pdf.byteLength ?? 0;
-      if (size > MAX_FILE_BYTES) {
-        throw new FileTooLargeError(`the file is ${(size / 1e6).toFixed(0)} MB, larger than the ${MAX_FILE_BYTES / 1e6} MB precheck reads`);
+      const blob = typeof Blob !== "undefined" && pdf instanceof Blob;
+      if (!blob && !(pdf instanceof ArrayBuffer) && !ArrayBuffer.isView(pdf)) {
+        throw new TypeError("precheck: the PDF must be a Blob, an ArrayBuffer or a Uint8Array");
       }
-      if (typeof Blob !== "undefined" && pdf instanceof Blob) buffer = await pdf.arrayBuffer();
+      const size = blob ? pdf.size : pdf.byteLength;
+      if (size > MAX_FILE_BYTES) return this.request({ type: "check", size, options });
+      if (blob) buffer = await pdf.arrayBuffer();
       else if (pdf instanceof ArrayBuffer) buffer = pdf.slice(0);
-      else if (ArrayBuffer.isView(pdf)) buffer = pdf.buffer.slice(pdf.byteOffset, pdf.byteOffset + pdf.byteLength);
-      else throw new TypeError("precheck: the PDF must be a Blob, an ArrayBuffer or a Uint8Array");
+      else buffer = pdf.buffer.slice(pdf.byteOffset, pdf.byteOffset + pdf.byteLength);
     }
     return this.request({ type: "check", pdf: buffer, options }, buffer ? [buffer] : []);
   }
