@@ -2,7 +2,7 @@ import type { Report, Kind, Profile } from "./index.js";
 
 /** The detail of a `precheck-error` event. */
 export interface PrecheckErrorDetail {
-  /** "InvalidOptionsError", "TimeoutError", "WorkerCrashedError", "FileTooLargeError", or another error's name. */
+  /** "InvalidOptionsError", "TimeoutError", "WorkerCrashedError", "WorkerStartError", or a file's read error (e.g. "NotReadableError"). */
   name: string;
   message: string;
 }

@@ -4,9 +4,11 @@
 //   <precheck-widget profile="snn-2022"></precheck-widget>
 //
 // and authors drop a PDF, paste the abstract and see the verdict, every check and a map of
-// every page. The check runs in a Web Worker on the Rust core compiled to WebAssembly; the
-// worker script and the .wasm are found next to this file (import.meta.url). Nothing is
-// uploaded: the element loads its own files and makes no other request.
+// every page read (at most 2000; the maps say which pages were not read). Strings from the
+// PDF are shown isolated (<bdi>), so bidi controls in them cannot turn the widget's words.
+// The check runs in a Web Worker on the Rust core compiled to WebAssembly; the worker
+// script and the .wasm are found next to this file (import.meta.url). Nothing is uploaded:
+// the element loads its own files and makes no other request.
 //
 // Attributes
 //   profile      the venue's rules: "snn-2022" (default) or "neurips-2022"; the `profile`
@@ -25,7 +27,7 @@
 // Events (bubbling, composed)
 //   precheck-report  detail: the report (see the package's index.d.ts), after each check
 //   precheck-error   detail: {name, message}, e.g. InvalidOptionsError, TimeoutError,
-//                    WorkerCrashedError, FileTooLargeError
+//                    WorkerCrashedError (a file too large to read gets its report instead)
 //   precheck-count   detail: {words, chars}: the live count of the abstract
 //
 // CSS custom properties, set on the element or any ancestor (all optional)
@@ -59,6 +61,11 @@ const START_BUDGET_MS = 20000; // loading the WebAssembly, before the first chec
 const CHECK_DELAY_MS = 350; // re-check after the author stops typing
 const COUNT_DELAY_MS = 150;
 const FINDINGS_SHOWN = 5;
+const FINDINGS_LISTED = 100; // per check; the rest are counted in one line
+// Page maps drawn with the report: every one of a usual paper, then in slices across frames.
+const MAPS_AT_ONCE = 12; // drawn with the report whatever the time
+const MAPS_FIRST_MS = 16; // then more with the report while this lasts
+const SLICE_MS = 8; // then slices of this long, one a frame
 const LETTER = [612, 792];
 const KINDS = ["paper", "position", "published", "poster", "blog"];
 const STATUS_WORDS = { pass: "Pass", warn: "Warning", fail: "Fail", skip: "Not applicable" };
@@ -362,7 +369,11 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
   list-style: none; margin: 0; padding: 0;
   display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 22px 18px;
 }
+.map { content-visibility: auto; contain-intrinsic-size: auto 150px auto 240px; }
 .map figure { margin: 0; }
+.maps-note { margin: 0 0 12px; font-size: 0.92rem; color: var(--muted); }
+.findings-more { margin: 4px 0 0; font-size: 0.88rem; color: var(--muted); }
+bdi { unicode-bidi: isolate; }
 .map-frame { display: flex; align-items: flex-end; justify-content: center; height: 100%; }
 .page-map {
   display: block;
@@ -584,6 +595,8 @@ export class PrecheckWidget extends Base {
   #restored = false;
   #file = null; // { name, size, bytes: ArrayBuffer }
   #fileName = null; // the name of the file of the last report
+  #fileSeq = 0; // counts files taken: a read that finishes after a later file was chosen is dropped
+  #mapJob = null; // the page maps still to draw for the report shown
   #report = null;
   #running = false;
   #again = null; // a start time when inputs changed during a check
@@ -864,6 +877,7 @@ export class PrecheckWidget extends Base {
       const link = e.target.closest && e.target.closest("[data-goto]");
       if (!link) return;
       e.preventDefault();
+      if (link.dataset.page) this.#drawMapsUpTo(Number(link.dataset.page));
       const target = root.getElementById(link.dataset.goto);
       if (target) {
         const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -988,7 +1002,7 @@ export class PrecheckWidget extends Base {
       if (ui.kind.value === "blog") ui.fileInfo.textContent = "A blog post needs no PDF.";
       return;
     }
-    ui.fileInfo.append(icon("file", "file-icon"), el("strong", { class: "file-name" }, f.name), ` · ${formatBytes(f.size)}`);
+    ui.fileInfo.append(icon("file", "file-icon"), el("strong", { class: "file-name" }, bdi(f.name)), ` · ${formatBytes(f.size)}`);
     if (ui.kind.value === "blog") ui.fileInfo.append(el("span", { class: "muted" }, " (not checked: a blog post needs no PDF)"));
   }
 
@@ -996,34 +1010,33 @@ export class PrecheckWidget extends Base {
 
   async #takeFile(f, t0, count = 1) {
     const ui = this.#ui;
+    // Files can arrive faster than they are read (three dropped in a row, the first the
+    // largest): only the one chosen last is checked.
+    const seq = ++this.#fileSeq;
     hideError(ui.fileError);
-    if (f.size > MAX_FILE_BYTES) {
-      showError(
-        ui.fileError,
-        `“${f.name}” is ${formatBytes(f.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} this checker reads. ` +
-          `Submission sites rarely take more than 50 MB: is this the right file?`,
-      );
-      this.#setStatus(`Not checked: “${f.name}” is too large (${formatBytes(f.size)}).`, "error");
-      this.#forgetFile();
-      this.#emitError({ name: "FileTooLargeError", message: `the file is ${formatBytes(f.size)}, larger than the ${formatBytes(MAX_FILE_BYTES)} precheck reads` });
-      return;
+    const name = f.name || "file.pdf";
+    let bytes = null;
+    // A file larger than the checker reads is not read at all: the checker reports it from
+    // its size (the file-format check names the limit).
+    if (f.size <= MAX_FILE_BYTES) {
+      try {
+        // Read once and keep the bytes: re-checks then work even if the file changes on disk.
+        bytes = await f.arrayBuffer();
+      } catch (err) {
+        if (seq !== this.#fileSeq) return;
+        showError(ui.fileError, ["“", bdi(name), `” could not be read (${err.message}). Choose it again.`]);
+        this.#setStatus(["Not checked: “", bdi(name), "” could not be read."], "error");
+        this.#forgetFile();
+        this.#emitError(err);
+        return;
+      }
+      if (seq !== this.#fileSeq) return;
     }
-    let bytes;
-    try {
-      // Read once and keep the bytes: re-checks then work even if the file changes on disk.
-      bytes = await f.arrayBuffer();
-    } catch (err) {
-      showError(ui.fileError, `“${f.name}” could not be read (${err.message}). Choose it again.`);
-      this.#setStatus(`Not checked: “${f.name}” could not be read.`, "error");
-      this.#forgetFile();
-      this.#emitError(err);
-      return;
-    }
-    this.#file = { name: f.name || "file.pdf", size: f.size, bytes };
+    this.#file = { name, size: f.size, bytes, blob: bytes ? null : f };
     this.#blocked = false;
     this.#showRetry(false);
     this.#renderFileInfo();
-    if (count > 1) this.#setStatus(`${count} files were dropped; checking “${f.name}”.`);
+    if (count > 1) this.#setStatus([`${count} files were dropped; checking “`, bdi(name), "”."]);
     return this.#runCheck(t0);
   }
 
@@ -1076,12 +1089,15 @@ export class PrecheckWidget extends Base {
     this.#setState("checking");
     ui.report.setAttribute("aria-busy", "true");
     const slow = setTimeout(() => ui.report.classList.add("busy"), 250);
-    this.#setStatus(file ? `Checking “${file.name}”…` : "Checking…");
+    this.#setStatus(file ? ["Checking “", bdi(file.name), "”…"] : "Checking…");
     try {
       checker.timeoutMs = this.timeoutMs;
       // The worker receives a copy; the bytes stay here for the next check.
-      const report = await checker.check(file ? file.bytes : undefined, opts);
+      const report = await checker.check(file ? file.bytes || file.blob : undefined, opts);
       if (checker !== this.#checker) return;
+      // Another file was chosen while this one was checked: its report is not shown (the
+      // new file's check follows at once).
+      if (file && file !== this.#file) return;
       this.#report = report;
       this.#fileName = file && file.name;
       this.#renderReport(report);
@@ -1120,9 +1136,6 @@ export class PrecheckWidget extends Base {
       this.#blocked = true;
       this.#showRetry(true);
       this.#setStatus(`${this.#restartReason(err)} Your inputs are kept; press “Check again” to retry.`, "error");
-    } else if (name === "FileTooLargeError") {
-      showError(ui.fileError, sentence(message));
-      this.#setStatus(`Not checked: ${message}.`, "error");
     } else {
       this.#showRetry(true);
       this.#setStatus(`The check could not finish (${message}). Your inputs are kept; press “Check again” to retry.`, "error");
@@ -1137,7 +1150,9 @@ export class PrecheckWidget extends Base {
       const budget = t >= 1000 ? `${Math.round(t / 1000)} seconds` : `${t} ms`;
       return `The check took longer than ${budget} and was stopped; the checker has been restarted.`;
     }
-    return `The checker stopped unexpectedly${err && err.message ? ` (${err.message})` : ""} and has been restarted.`;
+    // The error's own message ("precheck stopped unexpectedly (RuntimeError: …)") is for
+    // developers, in the precheck-error event; authors read one sentence.
+    return "The checker stopped unexpectedly and has been restarted.";
   }
 
   #markStale() {
@@ -1199,6 +1214,7 @@ export class PrecheckWidget extends Base {
     const compact = this.compact;
     const labels = kindLabels(this.#profileInfo());
     body.classList.remove("stale");
+    this.#mapJob = null; // maps of an earlier report stop being drawn
     const checks = report.checks.map((c, index) => ({ ...c, index }));
     const counts = { fail: 0, warn: 0, pass: 0, skip: 0 };
     for (const c of checks) counts[c.status] = (counts[c.status] || 0) + 1;
@@ -1220,10 +1236,47 @@ export class PrecheckWidget extends Base {
       frag.append(checksSection);
     } else {
       const columns = el("div", { class: "report-columns" });
-      columns.append(checksSection, renderMaps(report, drawn));
+      const maps = renderMaps(report, drawn);
+      columns.append(checksSection, maps.section);
       frag.append(columns);
+      if (maps.job) {
+        this.#mapJob = maps.job;
+        this.#drawMaps(maps.job, MAPS_AT_ONCE, MAPS_FIRST_MS);
+      }
     }
     body.replaceChildren(frag);
+  }
+
+  /**
+   * Draws the next page maps of `job`: at least `count`, more while `ms` last, then yields
+   * to the browser until the next frame, so that a report of 2000 pages never holds the
+   * main thread long. A newer report ends the job.
+   */
+  #drawMaps(job, count = 1, ms = SLICE_MS) {
+    if (job !== this.#mapJob) return;
+    const started = performance.now();
+    const frag = document.createDocumentFragment();
+    let n = 0;
+    while (job.next <= job.total) {
+      frag.append(renderMap(job.next, job.d, job.drawn.byPage.get(job.next) || []));
+      job.next++;
+      n++;
+      if (n >= count && performance.now() - started >= ms) break;
+    }
+    job.grid.append(frag);
+    if (job.next <= job.total) {
+      const next = () => this.#drawMaps(job);
+      if (document.hidden || typeof requestAnimationFrame !== "function") setTimeout(next, 0);
+      else requestAnimationFrame(next);
+    } else {
+      this.#mapJob = null;
+    }
+  }
+
+  /** Draws at once every map up to `page` (a finding's link points at it). */
+  #drawMapsUpTo(page) {
+    const job = this.#mapJob;
+    if (job && job.next <= page) this.#drawMaps(job, page - job.next + 1, 0);
   }
 
   // ---------------------------------------------------------------- tooltip
@@ -1270,8 +1323,9 @@ export class PrecheckWidget extends Base {
 
   // ---------------------------------------------------------------- helpers
 
+  /** `text`: a string, or strings and nodes (file names are isolated <bdi>s). */
   #setStatus(text, kind = "info") {
-    this.#ui.status.textContent = text;
+    this.#ui.status.replaceChildren(...(Array.isArray(text) ? text : [text]));
     this.#ui.status.dataset.kind = kind;
   }
 
@@ -1314,9 +1368,8 @@ function renderVerdict(report, counts, fileName, labels) {
   }[v];
   text.append(el("p", { class: "verdict-title" }, title), el("p", { class: "verdict-sentence" }, advice));
   const meta = el("p", { class: "verdict-meta" });
-  const what = [(labels[report.kind] && labels[report.kind][0]) || report.kind];
-  if (fileName) what.unshift(fileName);
-  meta.append(el("span", { class: "verdict-what" }, what.join(" · ")));
+  const kind = (labels[report.kind] && labels[report.kind][0]) || report.kind;
+  meta.append(fileName ? el("span", { class: "verdict-what" }, bdi(fileName), ` · ${kind}`) : el("span", { class: "verdict-what" }, kind));
   const tally = el("span", { class: "tally" });
   for (const s of ["fail", "warn", "pass", "skip"]) {
     if (!counts[s]) continue;
@@ -1336,15 +1389,18 @@ function renderFacts(report) {
     rows.push(["Checked", "the abstract and the date only (a blog post has no PDF)"]);
   } else if (d.pages) {
     let pages = plural(d.pages, "page");
-    if (d.contentPages != null && d.contentPages !== d.pages) pages += ` (${d.contentPages} before the references)`;
+    const read = pagesRead(d);
+    if (read < d.pages) pages += `, ${read.toLocaleString("en-US")} read`;
+    if (d.contentPages != null && d.contentPages !== d.pages) pages += ` (${d.contentPages.toLocaleString("en-US")} before the references)`;
     rows.push(["Pages", pages]);
     const sizes = new Set((d.pageSizes || []).map(paperName));
     if (sizes.size) rows.push(["Paper", [...sizes].join(", ")]);
-    if (d.bodyFont) rows.push(["Body font", `${d.bodyFont.name}, ${round1(d.bodyFont.size)} pt`]);
-    rows.push(["Template notice", d.notice ? `“${d.notice}”` : "none found"]);
+    // Strings from the PDF are isolated: a U+202E in a font's name turns only that name around.
+    if (d.bodyFont) rows.push(["Body font", [bdi(d.bodyFont.name), `, ${round1(d.bodyFont.size)} pt`]]);
+    rows.push(["Template notice", d.notice ? ["“", bdi(d.notice), "”"] : "none found"]);
     if (d.arxiv) {
-      let a = `arXiv:${d.arxiv.id}${d.arxiv.version ? `v${d.arxiv.version}` : ""}`;
-      if (d.arxiv.date) a += ` (${formatDate(d.arxiv.date)})`;
+      const a = [bdi(`arXiv:${d.arxiv.id}${d.arxiv.version ? `v${d.arxiv.version}` : ""}`)];
+      if (d.arxiv.date) a.push(` (${formatDate(d.arxiv.date)})`);
       rows.push(["arXiv", a]);
     }
   }
@@ -1354,7 +1410,7 @@ function renderFacts(report) {
   }
   if (!rows.length) return null;
   const dl = el("dl", { class: "facts" });
-  for (const [k, v] of rows) dl.append(el("div", { class: "fact" }, el("dt", {}, k), el("dd", {}, v)));
+  for (const [k, v] of rows) dl.append(el("div", { class: "fact" }, el("dt", {}, k), el("dd", {}, ...(Array.isArray(v) ? v : [v]))));
   return dl;
 }
 
@@ -1371,17 +1427,18 @@ function renderCheck(c, ids, shown) {
       el("span", { class: `badge badge-${c.status}` }, STATUS_WORDS[c.status]),
     ),
   );
-  main.append(el("p", { class: "check-message" }, sentence(c.message || "")));
+  main.append(el("p", { class: "check-message" }, sentence(prose(c.message || ""))));
   if (c.hint) {
     const label = c.status === "fail" || c.status === "warn" ? "How to fix: " : "Tip: ";
-    main.append(el("p", { class: "check-hint" }, el("span", { class: "hint-label" }, label), sentence(c.hint)));
+    main.append(el("p", { class: "check-hint" }, el("span", { class: "hint-label" }, label), sentence(prose(c.hint))));
   }
   const findings = c.findings || [];
   if (findings.length && !(c.id === "template" && c.status === "pass")) {
     const ul = el("ul", { class: "findings" });
     findings.slice(0, shown).forEach((f, i) => ul.append(renderFinding(c, f, i, ids)));
     main.append(ul);
-    const rest = findings.slice(shown);
+    // However many findings a report holds, a check lists at most FINDINGS_LISTED.
+    const rest = findings.slice(shown, FINDINGS_LISTED);
     if (rest.length) {
       const details = el("details", { class: "more" });
       details.append(el("summary", {}, `Show ${rest.length} more`));
@@ -1390,6 +1447,8 @@ function renderCheck(c, ids, shown) {
       details.append(more);
       main.append(details);
     }
+    const unlisted = findings.length - Math.max(shown, FINDINGS_LISTED);
+    if (unlisted > 0) main.append(el("p", { class: "findings-more" }, `…and ${plural(unlisted, "more finding")}, not listed.`));
   }
   return li;
 }
@@ -1399,27 +1458,28 @@ function renderFinding(c, f, i, ids) {
   const mapId = ids.get(`${c.index}-${i}`);
   if (f.page) {
     const label = `Page ${f.page}`;
-    if (mapId) li.append(el("a", { href: `#${mapId}`, class: "page-link", "data-goto": mapId, title: "Show it on the page map" }, label));
+    if (mapId) li.append(el("a", { href: `#${mapId}`, class: "page-link", "data-goto": mapId, "data-page": String(f.page), title: "Show it on the page map" }, label));
     else li.append(el("span", { class: "page-label" }, label));
     li.append(": ");
   }
   const what = findingWhat(f);
   if (what) li.append(what);
-  if (f.note) li.append(what ? ` — ${f.note}` : f.note);
+  if (f.note) li.append(what ? ` — ${prose(f.note)}` : prose(f.note));
   return li;
 }
 
 function findingWhat(f) {
   if (!f.text) return null;
   if (/^(drawing|image|raster image|vector graphics|shading|figure|form)$/i.test(f.text)) return el("em", {}, `a ${f.text}`);
-  return el("q", { class: "finding-text" }, truncate(f.text, 90));
+  return el("q", { class: "finding-text" }, bdi(truncate(f.text, 90)));
 }
 
 function findingLabel(c, f) {
   let label = `${c.title} ${c.status === "fail" ? "fails" : "warns"}`;
-  const what = f.text ? (/^(drawing|image)$/i.test(f.text) ? `a ${f.text}` : `“${truncate(f.text, 120)}”`) : "";
+  // Plain text (a title, an aria-label): the PDF's text is isolated with FSI … PDI.
+  const what = f.text ? (/^(drawing|image)$/i.test(f.text) ? `a ${f.text}` : `“${isolated(truncate(f.text, 120))}”`) : "";
   if (what) label += `: ${what}`;
-  if (f.note) label += what ? ` — ${f.note}` : `: ${f.note}`;
+  if (f.note) label += what ? ` — ${prose(f.note)}` : `: ${prose(f.note)}`;
   return label;
 }
 
@@ -1428,7 +1488,7 @@ function findingLabel(c, f) {
 function collectDrawn(report, checks) {
   const byPage = new Map();
   const ids = new Map();
-  const pages = (report.document && report.document.pages) || 0;
+  const pages = pagesRead(report.document || {});
   for (const c of checks) {
     if (c.status !== "fail" && c.status !== "warn") continue;
     (c.findings || []).forEach((f, i) => {
@@ -1444,17 +1504,23 @@ function collectDrawn(report, checks) {
   return { byPage, ids };
 }
 
+/**
+ * The page maps' section, and the job that draws its maps (the widget draws them in
+ * slices). Only pages that were read are drawn: the core reads at most 2000, however many
+ * a file declares.
+ */
 function renderMaps(report, drawn) {
   const d = report.document || {};
   const section = el("section", { class: "maps-section", part: "maps", "aria-labelledby": "maps-h" });
   const head = el("div", { class: "maps-head" });
   head.append(el("h3", { id: "maps-h" }, "Page maps"));
   const pages = d.pages || 0;
-  if (!pages) {
+  const total = pagesRead(d);
+  if (!pages || !total) {
     const why = report.kind === "blog" ? "A blog post has no pages to map." : "No page maps: the file could not be read as a PDF.";
     head.append(el("p", { class: "muted" }, why));
     section.append(head);
-    return section;
+    return { section, job: null };
   }
   head.append(renderLegend());
   section.append(head);
@@ -1465,10 +1531,19 @@ function renderMaps(report, drawn) {
       "Each page is drawn at its own size; what falls outside the text block is marked where it is. Hover over a mark, or reach it with Tab, to read it.",
     ),
   );
-  const grid = el("ol", { class: "maps" });
-  for (let p = 1; p <= pages; p++) grid.append(renderMap(p, d, drawn.byPage.get(p) || []));
+  if (total < pages) {
+    const from = (total + 1).toLocaleString("en-US");
+    const to = pages.toLocaleString("en-US");
+    section.append(el("p", { class: "maps-note", "data-maps-not-read": `${total + 1}-${pages}` }, total + 1 === pages ? `Page ${to} was not read, so it is not drawn.` : `Pages ${from}–${to} were not read, so they are not drawn.`));
+  }
+  const grid = el("ol", { class: "maps", "data-maps": String(total) });
   section.append(grid);
-  return section;
+  return { section, job: { grid, d, drawn, next: 1, total } };
+}
+
+/** Pages the core read (it sizes each one), at most the pages the file has. */
+function pagesRead(d) {
+  return Math.min(d.pages || 0, (d.pageSizes || []).length);
 }
 
 function renderLegend() {
@@ -1559,7 +1634,7 @@ function area(item, w, h) {
 // ---------------------------------------------------------------- helpers
 
 function showError(node, text) {
-  node.textContent = text;
+  node.replaceChildren(...(Array.isArray(text) ? text : [text]));
   node.hidden = false;
 }
 
@@ -1606,10 +1681,32 @@ function fmt(x) {
   return String(Math.round(x * 100) / 100);
 }
 
+/** A file's size as the core's file-size check writes it: decimal megabytes, one decimal. */
 function formatBytes(n) {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+  return `${(n / 1e6).toFixed(1)} MB`;
+}
+
+/**
+ * A string from the PDF (a font's name, a line of text) or the author's file name, as an
+ * isolated <bdi>: its direction, and any bidi control inside it (U+202E turns text around),
+ * stay inside, away from the widget's own words.
+ */
+function bdi(text) {
+  return el("bdi", {}, String(text));
+}
+
+/** The same for plain text (titles, aria-labels): FSI … PDI around it, isolate marks inside dropped. */
+function isolated(text) {
+  return `\u2068${String(text).replace(/[\u2066-\u2069]/g, "")}\u2069`;
+}
+
+/**
+ * The core's sentences (messages, hints, notes) quote names from the PDF without marking
+ * where they end, so their bidi embedding, override and isolate controls are dropped:
+ * they could only come from the PDF, and would turn the rest of the sentence around.
+ */
+function prose(text) {
+  return String(text).replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
 }
 
 function formatDate(iso) {
