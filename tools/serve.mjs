@@ -1,6 +1,7 @@
 // Serves the page (www/) at / and the npm package (pkg/) at /precheck/ on 127.0.0.1,
 // with the MIME types browsers insist on (.wasm as application/wasm, modules as
-// JavaScript). No dependencies: `node tools/serve.mjs [port]`.
+// JavaScript) and the page's Content-Security-Policy as a header on every response.
+// No dependencies: `node tools/serve.mjs [port]`.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -27,6 +28,33 @@ export const TYPES = {
   ".webmanifest": "application/manifest+json",
 };
 
+/**
+ * The policy the page runs under, sent as a header with every file. The page's <meta> tag
+ * carries the same policy but reaches only the document: a Web Worker (where PDFs are
+ * parsed) and the service worker take the policy of their own script's response, so
+ * without this header they could fetch anything and `eval` would work there.
+ * 'wasm-unsafe-eval' lets the WebAssembly compile; connect-src 'self' is the .wasm's fetch.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** Headers sent with every file. */
+export const HEADERS = {
+  "content-security-policy": CSP,
+  "x-content-type-options": "nosniff",
+  "cache-control": "no-cache",
+};
+
 async function resolvePath(urlPath) {
   for (const [prefix, dir] of MOUNTS) {
     if (!urlPath.startsWith(prefix)) continue;
@@ -49,19 +77,16 @@ export function startServer({ port = 8080, host = "127.0.0.1" } = {}) {
     const urlPath = new URL(req.url, "http://localhost").pathname;
     const path = await resolvePath(urlPath);
     if (!path) {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+      res.writeHead(404, { ...HEADERS, "content-type": "text/plain; charset=utf-8" });
       res.end("not found\n");
       return;
     }
     try {
       const body = await readFile(path);
-      res.writeHead(200, {
-        "content-type": TYPES[extname(path)] || "application/octet-stream",
-        "cache-control": "no-cache",
-      });
+      res.writeHead(200, { ...HEADERS, "content-type": TYPES[extname(path)] || "application/octet-stream" });
       res.end(body);
     } catch {
-      res.writeHead(404);
+      res.writeHead(404, HEADERS);
       res.end();
     }
   });

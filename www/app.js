@@ -5,13 +5,10 @@
 //
 // Hooks for tests (stable): document.body.dataset mirrors the widget's — state
 // ("loading" | "idle" | "checking" | "done" | "error"), checks (reports shown so far) and
-// lastCheckMs (file to report, ms). `?timeoutMs=N` in the address sets the widget's time
-// budget (tests use it to make a check time out).
+// lastCheckMs (file to report, ms). Nothing in the address changes what the page does:
+// tests that need another time budget set the widget's `timeout-ms` attribute themselves.
 
 const widget = document.querySelector("precheck-widget");
-
-const timeoutMs = Number(new URLSearchParams(location.search).get("timeoutMs"));
-if (timeoutMs > 0) widget.setAttribute("timeout-ms", String(timeoutMs));
 
 // ---------------------------------------------------------------- the widget's state on <body>
 

@@ -1,11 +1,13 @@
 // Offline support for the pre-check page. On install it stores the page and the checker
 // (the package served at ./precheck/: the <precheck-widget> element, its worker and the
-// wasm); afterwards every request for the page's own files goes to the network first, so
-// a fresh copy wins, and falls back to the stored one when the network is not there.
-// Nothing else is fetched, and nothing the author gives the page (the PDF, the abstract)
-// ever passes through here: those stay in memory.
+// wasm); afterwards a request for one of those files goes to the network first, so a
+// fresh copy wins, and falls back to the stored one when the network is not there.
+// Only the files listed below are stored, each under its address without the query
+// (`app.js?v=2` is `app.js`): the cache holds these eleven responses and never grows.
+// Any other request is left to the browser. Nothing the author gives the page (the PDF,
+// the abstract) ever passes through here: those stay in memory.
 
-const CACHE = "precheck-page-v2";
+const CACHE = "precheck-page-v3";
 const FILES = [
   "./",
   "./index.html",
@@ -19,6 +21,15 @@ const FILES = [
   "./precheck/wasm/precheck.js",
   "./precheck/wasm/precheck_bg.wasm",
 ];
+const OWN = new Set(FILES.map((path) => new URL(path, self.registration.scope).href));
+
+/** The stored address of a request for one of the page's own files, or null for any other. */
+function ownFile(url) {
+  const u = new URL(url);
+  u.search = "";
+  u.hash = "";
+  return OWN.has(u.href) ? u.href : null;
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -55,26 +66,22 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
-  const url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
-  event.respondWith(networkFirst(request));
+  const key = ownFile(request.url);
+  if (!key) return; // not one of the page's files: not stored, not answered from here
+  event.respondWith(networkFirst(request, key));
 });
 
-async function networkFirst(request) {
+async function networkFirst(request, key) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
     if (response.ok && response.type === "basic") {
-      cache.put(request, response.clone()).catch(() => {});
+      cache.put(key, response.clone()).catch(() => {});
     }
     return response;
   } catch (err) {
-    const stored = await cache.match(request, { ignoreSearch: true });
+    const stored = await cache.match(key);
     if (stored) return stored;
-    if (request.mode === "navigate") {
-      const page = await cache.match(new URL("./", self.registration.scope));
-      if (page) return page;
-    }
     throw err;
   }
 }

@@ -158,8 +158,9 @@ test("once loaded, the page checks a PDF offline", async () => {
 });
 
 test("a check past its time budget: the worker is replaced, the author told, the inputs kept", async () => {
-  // A test-only budget of 1 ms (the page passes ?timeoutMs to the widget).
-  const { page, context } = await openPage({ query: "?timeoutMs=1" });
+  const { page, context } = await openPage();
+  // A budget of 1 ms, set as a host page sets it: the widget's timeout-ms attribute.
+  await page.evaluate(() => document.querySelector("precheck-widget").setAttribute("timeout-ms", "1"));
   const abstractText = "Sparse training under a tight budget.";
   await page.fill("textarea[name=abstract]", abstractText);
   await page.selectOption("select[name=kind]", "position");
@@ -182,7 +183,10 @@ test("a worker that traps is replaced; Check again works and the inputs are kept
   // Test-only: the worker fails as a trapped WebAssembly instance would.
   await page.evaluate(() => document.querySelector("precheck-widget").trapForTests());
   await page.waitForSelector("precheck-widget[data-state=error]", { timeout: 30000 });
-  assert.match(await page.textContent("#status"), /stopped unexpectedly/);
+  // One sentence for the author, not the error's own message inside another.
+  const status = await page.textContent("#status");
+  assert.match(status, /^The checker stopped unexpectedly and has been restarted\. Your inputs are kept/);
+  assert.equal(status.match(/stopped unexpectedly/g).length, 1, status);
   assert.equal(await page.inputValue("textarea[name=abstract]"), abstractText);
   const before = await completed(page);
   await page.click("#retry");
