@@ -6,7 +6,8 @@
 #   make build    the native command-line tool (target/release/precheck)
 #   make wasm     the library for wasm32-unknown-unknown
 #   make measure  compare with poppler over ../shared/corpus (skips if absent)
-#   make fuzz     libFuzzer on check() for FUZZ_SECONDS (nightly toolchain, cargo-fuzz)
+#   make fuzz     libFuzzer for FUZZ_SECONDS per target: `check` (bytes) then `structure`
+#                 (PDFs built from a recipe, for the document budgets); nightly, cargo-fuzz
 #   make bench    precheck against poppler and pdf.js: native, Node, Chromium, the page
 #   make pkg      the npm package in pkg/ (wasm-bindgen output + js/)
 #   make serve    builds what is missing and serves the page on http://127.0.0.1:8080
@@ -28,7 +29,7 @@ MEASURE_ARGS ?=
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 WASM_OUT := target/$(WASM_TARGET)/release/precheck.wasm
 
-# Seconds `make fuzz` runs libFuzzer for.
+# Seconds `make fuzz` runs each libFuzzer target for.
 FUZZ_SECONDS ?= 1800
 
 .PHONY: setup setup-web setup-browser test test-rust test-web test-pkg build wasm pkg measure serve fuzz bench
@@ -133,6 +134,9 @@ fuzz: setup
 	fi
 	cd fuzz && $(CARGO) +nightly fuzz run --sanitizer none check corpus/check -- \
 	  -dict=pdf.dict -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 -print_final_stats=1
+	mkdir -p fuzz/corpus/structure
+	cd fuzz && $(CARGO) +nightly fuzz run --sanitizer none structure corpus/structure -- \
+	  -max_len=256 -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
 
 # Timings and sizes: target/bench/report.md (real papers from ../shared/corpus when present).
 # Options for bench/run.mjs, e.g. BENCH_ARGS=--quick or BENCH_ARGS=--skip=chromium
