@@ -1432,7 +1432,11 @@ function renderCheck(c, ids, shown) {
     const label = c.status === "fail" || c.status === "warn" ? "How to fix: " : "Tip: ";
     main.append(el("p", { class: "check-hint" }, el("span", { class: "hint-label" }, label), sentence(prose(c.hint))));
   }
-  const findings = c.findings || [];
+  let findings = c.findings || [];
+  // Past the core's limit per check, its last finding sums up the rest ("and 99,896
+  // more pages"): shown as that line, not as a finding.
+  const summary = c.unlisted > 0 ? findings[findings.length - 1] : null;
+  if (summary) findings = findings.slice(0, -1);
   if (findings.length && !(c.id === "template" && c.status === "pass")) {
     const ul = el("ul", { class: "findings" });
     findings.slice(0, shown).forEach((f, i) => ul.append(renderFinding(c, f, i, ids)));
@@ -1449,6 +1453,7 @@ function renderCheck(c, ids, shown) {
     }
     const unlisted = findings.length - Math.max(shown, FINDINGS_LISTED);
     if (unlisted > 0) main.append(el("p", { class: "findings-more" }, `…and ${plural(unlisted, "more finding")}, not listed.`));
+    if (summary && summary.note) main.append(el("p", { class: "findings-more" }, `…${summary.note}, not listed.`));
   }
   return li;
 }

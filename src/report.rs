@@ -71,8 +71,9 @@ pub struct Check {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Finding>,
     /// Findings not listed (past `Limits::findings_per_check`); the last finding then
-    /// says how many.
-    #[serde(skip)]
+    /// sums them up in its note ("and 99,896 more pages"), for readers of the findings
+    /// alone; a UI can show that line apart.
+    #[serde(skip_serializing_if = "is_zero")]
     pub unlisted: usize,
 }
 
@@ -98,6 +99,10 @@ impl Check {
         self.hint = Some(hint.into());
         self
     }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

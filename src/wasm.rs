@@ -17,7 +17,11 @@ export type CheckId =
 
 /** A located observation: page is 1-based; bbox is [x0, y0, x1, y1] in PDF points, origin bottom-left. */
 export interface Finding { page?: number; bbox?: [number, number, number, number]; text?: string; note?: string; }
-export interface Check { id: CheckId; status: Status; title: string; message: string; hint?: string; findings?: Finding[]; }
+export interface Check {
+  id: CheckId; status: Status; title: string; message: string; hint?: string; findings?: Finding[];
+  /** Findings left out past the limit per check; the last finding then sums them up in its note. */
+  unlisted?: number;
+}
 export interface FontFacts {
   name: string; baseFont: string; type: "Type1" | "MMType1" | "TrueType" | "Type3" | "Type0" | string;
   descendant?: string; embedded: boolean; subset: boolean; glyphs: number;

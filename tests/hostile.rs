@@ -1213,6 +1213,15 @@ fn a_hundred_thousand_declared_pages_keep_two_thousand_and_list_a_hundred_findin
         Some("and 99,896 more pages"),
         "{case}"
     );
+    let json: serde_json::Value = serde_json::to_value(&r).expect("serializes");
+    let page_limit = json["checks"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["id"] == "page-limit"));
+    assert_eq!(
+        page_limit.map(|c| c["unlisted"].clone()),
+        Some(99_896.into()),
+        "{case}"
+    );
     // The checks of the pages' content say they saw part of the document.
     let margins = r
         .check("margins")

@@ -153,13 +153,7 @@ pub fn page_limit(facts: &DocumentFacts, content: &ContentPages, limit: &PageLim
         Some((h, page)) => format!("the {} start on page {page}", heading_name(h)),
         None => "no references or appendix heading found, so every page counts".into(),
     };
-    let pages = |k: usize| {
-        if k == 1 {
-            "1 content page".to_string()
-        } else {
-            format!("{k} content pages")
-        }
-    };
+    let pages = |k: usize| count_phrase(k, "content page");
     let status = if n as u64 <= u64::from(limit.pass_max) {
         Status::Pass
     } else if n as u64 <= u64::from(limit.warn_max) {
@@ -172,7 +166,7 @@ pub fn page_limit(facts: &DocumentFacts, content: &ContentPages, limit: &PageLim
         _ => format!(
             "{}, {} over the limit of {} ({how})",
             pages(n),
-            n.saturating_sub(limit.pass_max as usize),
+            crate::limits::thousands(n.saturating_sub(limit.pass_max as usize) as u64),
             limit.pass_max
         ),
     };

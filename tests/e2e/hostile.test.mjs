@@ -110,6 +110,11 @@ test("100 000 declared pages: a report within seconds, 2000 maps drawn, no main-
     const listed = await page.locator(`[data-check="${c.id}"] .finding`).count();
     assert.ok(listed <= 100, `${c.id}: ${listed} findings listed`);
   }
+  // The core's summary of the findings it left out is the line under the list, not a finding.
+  const pageLimit = report.checks.find((c) => c.id === "page-limit");
+  assert.equal(pageLimit.unlisted, 99_896);
+  assert.equal(await page.locator(`[data-check="page-limit"] .finding`).count(), 100);
+  assert.equal((await page.textContent(`[data-check="page-limit"] .findings-more`)).trim(), "…and 99,896 more pages, not listed.");
   assert.ok(longest <= LONG_TASK_MS, `a main-thread task took ${Math.round(longest)} ms`);
   assert.deepEqual(errors, []);
   await context.close();
