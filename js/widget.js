@@ -1686,8 +1686,9 @@ function fmt(x) {
   return String(Math.round(x * 100) / 100);
 }
 
-/** A file's size as the core's file-size check writes it: decimal megabytes, one decimal. */
+/** A file's size as the core's file-size check writes it: decimal megabytes, one decimal; kilobytes, rounded up, under 0.1 MB. */
 function formatBytes(n) {
+  if (n < 100_000) return `${Math.ceil(n / 1000)} kB`;
   return `${(n / 1e6).toFixed(1)} MB`;
 }
 

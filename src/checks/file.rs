@@ -94,15 +94,25 @@ pub fn file_format(read: &Result<DocumentFacts, ReadError>, limits: &Limits) -> 
 }
 
 /// OpenReview's cap (`max_bytes`, 50 MB for the built-in profiles).
+/// A file's size as authors read it: decimal megabytes with one decimal, kilobytes
+/// (rounded up) under a tenth of a megabyte, where "0.0 MB" would say nothing.
+pub fn size_phrase(bytes: u64) -> String {
+    if bytes < 100_000 {
+        format!("{} kB", bytes.div_ceil(1000))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    }
+}
+
 pub fn file_size(bytes: u64, max_bytes: u64) -> Check {
-    let mb = bytes as f64 / 1_000_000.0;
+    let size = size_phrase(bytes);
     let max_mb = max_bytes as f64 / 1_000_000.0;
     if bytes > max_bytes {
         Check::new(
             "file-size",
             "File size",
             Status::Fail,
-            format!("the file is {mb:.1} MB, above OpenReview's {max_mb:.0} MB limit"),
+            format!("the file is {size}, above OpenReview's {max_mb:.0} MB limit"),
         )
         .with_hint("compress large raster figures, or export figures as vector graphics")
     } else {
@@ -110,7 +120,7 @@ pub fn file_size(bytes: u64, max_bytes: u64) -> Check {
             "file-size",
             "File size",
             Status::Pass,
-            format!("{mb:.1} MB of the {max_mb:.0} MB OpenReview accepts"),
+            format!("{size} of the {max_mb:.0} MB OpenReview accepts"),
         )
     }
 }
@@ -118,6 +128,17 @@ pub fn file_size(bytes: u64, max_bytes: u64) -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_as_authors_write_them() {
+        assert_eq!(size_phrase(105_554), "0.1 MB");
+        assert_eq!(size_phrase(2_048), "3 kB");
+        assert_eq!(size_phrase(50_400_000), "50.4 MB");
+        assert_eq!(
+            file_size(2_048, 50_000_000).message,
+            "3 kB of the 50 MB OpenReview accepts"
+        );
+    }
 
     #[test]
     fn fifty_megabytes_is_the_edge() {
