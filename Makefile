@@ -136,7 +136,7 @@ fuzz: setup
 	  -dict=pdf.dict -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 -print_final_stats=1
 	mkdir -p fuzz/corpus/structure
 	cd fuzz && $(CARGO) +nightly fuzz run --sanitizer none structure corpus/structure -- \
-	  -max_len=256 -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
+	  -max_len=256 -len_control=0 -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
 
 # Timings and sizes: target/bench/report.md (real papers from ../shared/corpus when present).
 # Options for bench/run.mjs, e.g. BENCH_ARGS=--quick or BENCH_ARGS=--skip=chromium
