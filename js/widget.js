@@ -1698,12 +1698,22 @@ function formatBytes(n) {
  * stay inside, away from the widget's own words.
  */
 function bdi(text) {
-  return el("bdi", {}, String(text));
+  return el("bdi", {}, visible(text));
+}
+
+/**
+ * Control characters from a PDF (ESC, NUL, CR, the C1 range) shown as U+FFFD, line breaks
+ * and tabs as spaces: invisible in a page, they would only hide or fake what the PDF says.
+ */
+function visible(text) {
+  return String(text)
+    .replace(/[\t\n\r]/g, " ")
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, "\ufffd");
 }
 
 /** The same for plain text (titles, aria-labels): FSI … PDI around it, isolate marks inside dropped. */
 function isolated(text) {
-  return `\u2068${String(text).replace(/[\u2066-\u2069]/g, "")}\u2069`;
+  return `\u2068${visible(text).replace(/[\u2066-\u2069]/g, "")}\u2069`;
 }
 
 /**
@@ -1712,7 +1722,7 @@ function isolated(text) {
  * they could only come from the PDF, and would turn the rest of the sentence around.
  */
 function prose(text) {
-  return String(text).replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
+  return visible(text).replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
 }
 
 function formatDate(iso) {

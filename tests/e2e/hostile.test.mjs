@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../tools/serve.mjs";
 import { PdfWriter, stream, TIMES } from "../hostile-js/pdf.mjs";
-import { manyPages, rloFontName, RLO_FONT } from "../hostile-js/files.mjs";
+import { ESCAPE_FONT, manyPages, rloFontName, RLO_FONT } from "../hostile-js/files.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURES = join(ROOT, "tests/fixtures");
@@ -199,6 +199,20 @@ test("a font named with U+202E is shown isolated: the widget's own words around 
   // The core's sentences quote the name too; no override inside them survives.
   const messages = await page.$$eval(".check-message", (ps) => ps.map((p) => p.textContent));
   assert.ok(messages.every((m) => !m.includes("\u202e")), "no U+202E in the checks' sentences");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("terminal escapes in a font name are shown as U+FFFD, never as control characters", async () => {
+  const { page, context, errors } = await openPage();
+  const before = await checksDone(page);
+  await page.setInputFiles("input[type=file]", { name: "escape-font.pdf", mimeType: "application/pdf", buffer: Buffer.from(rloFontName(ESCAPE_FONT)) });
+  await waitForReport(page, before);
+  const report = await shownReport(page);
+  assert.equal(report.document.bodyFont?.name, ESCAPE_FONT, "the core reports the name as it is");
+  const text = await page.evaluate(() => document.querySelector("precheck-widget").shadowRoot.textContent);
+  assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(text), "no control character in the widget's text");
+  assert.ok(text.includes("Fake\ufffd[2J\ufffdName"), "the name is shown with its escapes replaced");
   assert.deepEqual(errors, []);
   await context.close();
 });

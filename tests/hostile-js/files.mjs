@@ -103,10 +103,14 @@ export function manyPages(count = 100_000) {
  * name with #-escapes (UTF-8), so it reaches the report unchanged.
  */
 export const RLO_FONT = "Evil\u202eFont";
-export function rloFontName() {
+/** A font name with ESC `[2J` (clear the screen) and U+009B (CSI): terminal escapes. */
+export const ESCAPE_FONT = "Fake\u001b[2J\u009bName";
+export function rloFontName(font = RLO_FONT) {
   const doc = new PdfWriter();
-  const utf8 = Buffer.from(RLO_FONT, "utf8");
-  const name = [...utf8].map((b) => (b >= 0x21 && b <= 0x7e && b !== 0x23 ? String.fromCharCode(b) : `#${b.toString(16).padStart(2, "0")}`)).join("");
+  const utf8 = Buffer.from(font, "utf8");
+  // Regular characters as they are; `#`, delimiters and the rest as #-escapes (§7.3.5).
+  const regular = (b) => b >= 0x21 && b <= 0x7e && !"#()<>[]{}/%".includes(String.fromCharCode(b));
+  const name = [...utf8].map((b) => (regular(b) ? String.fromCharCode(b) : `#${b.toString(16).padStart(2, "0")}`)).join("");
   const lines = [];
   for (let y = 700; y > 100; y -= 12) lines.push(`1 0 0 1 108 ${y} Tm ${pdfString("Sparse networks are pruned and trained again and again here.")} Tj`);
   const content = doc.add(stream(`BT /F1 10 Tf ${lines.join("\n")} ET`));
