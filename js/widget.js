@@ -230,6 +230,8 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
 }
 [aria-invalid="true"] { border-color: var(--fail); }
 .help { margin: 6px 0 0; font-size: 0.875rem; color: var(--muted); }
+.field .not-yet { display: flex; gap: 0.4em; align-items: center; margin: 6px 0 0; font-weight: normal; }
+.field input:disabled { opacity: 0.55; }
 .help[hidden] { display: none; }
 .abstract-meta { display: flex; justify-content: space-between; align-items: baseline; flex-wrap: wrap; gap: 4px 16px; }
 .count { margin: 6px 0 0; font-size: 0.92rem; font-variant-numeric: tabular-nums; display: flex; align-items: center; gap: 6px; }
@@ -500,6 +502,7 @@ const MARKUP = `
         <div class="field">
           <label for="first-public">First made public <span class="optional">(optional)</span></label>
           <input type="date" id="first-public" name="first-public" min="1990-01-01" max="2099-12-31" aria-describedby="first-public-help">
+          <label class="not-yet"><input type="checkbox" id="not-yet" name="not-yet"> Not public yet (work in progress)</label>
           <p class="help" id="first-public-help"></p>
         </div>
       </div>
@@ -630,6 +633,7 @@ export class PrecheckWidget extends Base {
       kind: $("kind"),
       kindHelp: $("kind-help"),
       firstPublic: $("first-public"),
+      notYet: $("not-yet"),
       firstPublicHelp: $("first-public-help"),
       inputsError: $("inputs-error"),
       status: $("status"),
@@ -859,6 +863,12 @@ export class PrecheckWidget extends Base {
       this.#scheduleCheck(0);
     });
     ui.firstPublic.addEventListener("input", () => this.#saveInputs());
+    // "Not public yet" and a date exclude each other: the core takes one answer.
+    ui.notYet.addEventListener("change", () => {
+      ui.firstPublic.disabled = ui.notYet.checked;
+      this.#saveInputs();
+      this.#scheduleCheck(0);
+    });
     ui.retry.addEventListener("click", () => {
       this.#blocked = false;
       this.#showRetry(false);
@@ -941,7 +951,8 @@ export class PrecheckWidget extends Base {
       profile: this.profile,
     };
     if (!opts.abstract.trim()) delete opts.abstract;
-    if (ui.firstPublic.value) opts.firstPublic = ui.firstPublic.value;
+    if (ui.notYet.checked) opts.firstPublic = "not-yet";
+    else if (ui.firstPublic.value) opts.firstPublic = ui.firstPublic.value;
     return opts;
   }
 
@@ -950,7 +961,7 @@ export class PrecheckWidget extends Base {
     if (!key) return;
     const ui = this.#ui;
     try {
-      sessionStorage.setItem(key, JSON.stringify({ abstract: ui.abstract.value, kind: ui.kind.value, firstPublic: ui.firstPublic.value }));
+      sessionStorage.setItem(key, JSON.stringify({ abstract: ui.abstract.value, kind: ui.kind.value, firstPublic: ui.firstPublic.value, notYet: ui.notYet.checked }));
     } catch {
       /* private mode or storage full: the inputs just don't survive a reload */
     }
@@ -969,6 +980,8 @@ export class PrecheckWidget extends Base {
     if (typeof saved.abstract === "string") ui.abstract.value = saved.abstract;
     if (KINDS.includes(saved.kind)) ui.kind.value = saved.kind;
     if (typeof saved.firstPublic === "string") ui.firstPublic.value = saved.firstPublic;
+    ui.notYet.checked = saved.notYet === true;
+    ui.firstPublic.disabled = ui.notYet.checked;
   }
 
   /** The texts that depend on the profile, the kind and compact. */

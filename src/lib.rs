@@ -119,7 +119,8 @@ pub struct Options {
     #[serde(rename = "abstract")]
     pub abstract_text: Option<String>,
     pub kind: Kind,
-    /// The date the work was first made public, `YYYY-MM-DD`.
+    /// The date the work was first made public, `YYYY-MM-DD`, or `not-yet` (work in
+    /// progress, eligible).
     pub first_public: Option<String>,
     /// Today's date, `YYYY-MM-DD`; the core reads no clock.
     pub today: Option<String>,
@@ -154,7 +155,14 @@ impl std::fmt::Display for OptionsError {
                     "today" => "today's date",
                     other => other,
                 };
-                write!(f, "{what} `{value}` is not a real date (YYYY-MM-DD)")
+                if *option == "firstPublic" {
+                    write!(
+                        f,
+                        "{what} `{value}` is not a real date (YYYY-MM-DD) nor `{NOT_YET}`"
+                    )
+                } else {
+                    write!(f, "{what} `{value}` is not a real date (YYYY-MM-DD)")
+                }
             }
         }
     }
@@ -175,6 +183,16 @@ fn resolve_profile(choice: &ProfileChoice) -> Result<Profile, OptionsError> {
                 .map_err(|e| OptionsError::InvalidProfile(e.0))?;
             Ok((**p).clone())
         }
+    }
+}
+
+/// The answer an author gives for `firstPublic` meaning the work is not public yet.
+pub const NOT_YET: &str = "not-yet";
+
+fn parse_first_public(value: Option<&str>) -> Result<Option<checks::Declared>, OptionsError> {
+    match value.map(str::trim) {
+        Some(NOT_YET) => Ok(Some(checks::Declared::NotYet)),
+        other => Ok(parse_date("firstPublic", other)?.map(checks::Declared::On)),
     }
 }
 
@@ -201,7 +219,7 @@ pub fn check(pdf: Option<&[u8]>, options: &Options) -> Result<Report, OptionsErr
 /// reading any of them.
 pub fn validate(options: &Options) -> Result<(), OptionsError> {
     resolve_profile(&options.profile)?;
-    parse_date("firstPublic", options.first_public.as_deref())?;
+    parse_first_public(options.first_public.as_deref())?;
     parse_date("today", options.today.as_deref())?;
     Ok(())
 }
@@ -237,7 +255,7 @@ enum Input<'a> {
 
 fn run(pdf: Option<Input<'_>>, options: &Options, limits: &Limits) -> Result<Report, OptionsError> {
     let profile = resolve_profile(&options.profile)?;
-    let declared = parse_date("firstPublic", options.first_public.as_deref())?;
+    let declared = parse_first_public(options.first_public.as_deref())?;
     let today = parse_date("today", options.today.as_deref())?;
     let inputs = checks::Inputs {
         abstract_text: options.abstract_text.as_deref(),

@@ -19,8 +19,10 @@ pub struct PageLimit {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Dates {
     pub deadline: Date,
-    /// Work first made public before this day is too old.
-    pub earliest_public: Date,
+    /// Work first made public before this day is too old; `None`: the call sets no
+    /// such rule, and `recency` is skipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earliest_public: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -208,7 +210,7 @@ pub fn builtin(id: &str) -> Option<Profile> {
             "Sparsity in Neural Networks workshop 2022",
             Dates {
                 deadline: date("2022-06-13"),
-                earliest_public: date("2021-07-13"),
+                earliest_public: Some(date("2021-07-13")),
                 notification: Some(date("2022-07-02")),
                 event: Some(date("2022-07-13")),
             },
@@ -222,7 +224,7 @@ pub fn builtin(id: &str) -> Option<Profile> {
             "NeurIPS 2022 main track",
             Dates {
                 deadline: date("2022-05-19"),
-                earliest_public: date("1900-01-01"),
+                earliest_public: None,
                 notification: Some(date("2022-09-14")),
                 event: Some(date("2022-11-28")),
             },
@@ -313,7 +315,11 @@ impl Profile {
                 ));
             }
         }
-        if self.dates.earliest_public > self.dates.deadline {
+        if self
+            .dates
+            .earliest_public
+            .is_some_and(|e| e > self.dates.deadline)
+        {
             return err("dates.earliestPublic must not be after dates.deadline".into());
         }
         if self.id.trim().is_empty() {
@@ -340,8 +346,8 @@ mod tests {
                 .unwrap()
                 .dates
                 .earliest_public
-                .to_string(),
-            "2021-07-13"
+                .map(|d| d.to_string()),
+            Some("2021-07-13".to_string())
         );
     }
 

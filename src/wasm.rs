@@ -45,8 +45,8 @@ export interface CheckOptions {
   /** The abstract as the author will enter it. */
   abstract?: string;
   kind?: Kind;
-  /** YYYY-MM-DD: when the work was first made public. */
-  firstPublic?: string;
+  /** YYYY-MM-DD: when the work was first made public; "not-yet" for work in progress (eligible). */
+  firstPublic?: "not-yet" | (string & {});
   /** YYYY-MM-DD; the core reads no clock. */
   today?: string;
   /** A built-in profile id ("snn-2022", "neurips-2022") or a whole profile. */

@@ -1396,3 +1396,31 @@ fn abstract_and_profile_files_are_read_within_a_limit() {
         describe(&out)
     );
 }
+
+/// Work not public yet is eligible: a compliant paper gets no warning from recency, and
+/// the whole report passes (issue 12: "Ready" must be reachable).
+#[test]
+fn not_public_yet_lets_a_compliant_paper_pass() {
+    let out = run(&[
+        "--format",
+        "json",
+        "--first-public",
+        "not-yet",
+        "--abstract",
+        &fixture("ok_final.abstract.txt"),
+        &fixture("ok_final.pdf"),
+    ]);
+    assert_eq!(code(&out), 0, "{}", describe(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(r["verdict"], "pass", "{r}");
+    assert_eq!(
+        check(&r, "recency")["message"],
+        "not public yet: work in progress is eligible"
+    );
+    let out = run(&["--first-public", "soon", &fixture("ok_final.pdf")]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "precheck: --first-public `soon` is not a date (YYYY-MM-DD) nor `not-yet`\n"
+    );
+}

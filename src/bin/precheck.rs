@@ -34,7 +34,7 @@ use terminal::{json_safe, visible};
 const USAGE: &str = "usage: precheck [OPTIONS] [PDF]...   (kind blog takes no PDF)
   --abstract <FILE|->        abstract text, UTF-8
   --kind <paper|position|published|poster|blog>     default: paper
-  --first-public <YYYY-MM-DD>
+  --first-public <YYYY-MM-DD|not-yet>   not-yet: work in progress, not public yet
   --profile <snn-2022|neurips-2022|FILE.json>       default: snn-2022
   --format <text|json|jsonl> default: text
   --jobs <N>                 check N files at a time (N ≥ 1); default: the number of cores
@@ -104,11 +104,12 @@ fn parse_args(argv: &[String]) -> Parsed {
                 }
                 "--first-public" => {
                     let v = value("--first-public")?;
-                    if precheck::Date::parse(&v).is_none() {
+                    if v != precheck::NOT_YET && precheck::Date::parse(&v).is_none() {
                         return Err(Parsed::Exit(
                             format!(
-                                "precheck: --first-public `{}` is not a date (YYYY-MM-DD)",
-                                visible(&v)
+                                "precheck: --first-public `{}` is not a date (YYYY-MM-DD) nor `{}`",
+                                visible(&v),
+                                precheck::NOT_YET
                             ),
                             2,
                         ));

@@ -13,7 +13,7 @@ mod template;
 
 pub use abstract_length::{abstract_from_pdf, pick_abstract};
 pub use file::{file_format, file_size};
-pub use recency::Evidence;
+pub use recency::{Declared, Evidence};
 
 use crate::Kind;
 use crate::date::Date;
@@ -104,7 +104,7 @@ fn apply_kind(kind: Kind, mut check: Check) -> Check {
 #[derive(Clone, Copy, Debug)]
 pub struct Inputs<'a> {
     pub abstract_text: Option<&'a str>,
-    pub declared: Option<Date>,
+    pub declared: Option<Declared>,
     pub today: Option<Date>,
     pub kind: Kind,
 }

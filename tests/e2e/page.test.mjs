@@ -119,6 +119,21 @@ test("the abstract, kind and date survive a second file and a failed check", asy
   await context.close();
 });
 
+test("a compliant paper that is not public yet is ready to submit", async () => {
+  const { page, context, requests, errors } = await openPage();
+  await page.fill("textarea[name=abstract]", await readFile(join(FIXTURES, "ok_final.abstract.txt"), "utf8"));
+  await page.check("input[name=not-yet]");
+  assert.equal(await page.isDisabled("input[name=first-public]"), true, "a date and 'not public yet' exclude each other");
+  await drop(page, "ok_final.pdf");
+  assert.equal(await page.getAttribute("[data-check='recency']", "data-status"), "pass");
+  assert.match(await page.textContent("[data-check='recency'] .check-message"), /not public yet/i);
+  assert.match(await page.textContent(".verdict"), /Ready to submit/);
+  await page.screenshot({ path: join(ARTIFACTS, "ok_final-not-yet.png") });
+  assert.deepEqual(offMachine(requests), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the live word count is the engine's", async () => {
   const { page, context } = await openPage();
   // The count lives in the widget's shadow root (Playwright's CSS selectors pierce it).

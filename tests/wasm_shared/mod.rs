@@ -433,16 +433,25 @@ pub fn options_object_is_honoured() {
         get_f64(&summary, "chars") as usize,
         precheck::count_chars(abstract_text.trim())
     );
-    // The date was read: recency passes (it warns when no date is given) and names it.
-    assert_eq!(status_of(&report, "recency"), "pass");
-    let recency = array(&get(&report, "checks"), "checks")
-        .iter()
-        .find(|c| get_str(c, "id") == "recency")
-        .unwrap();
-    assert!(
-        get_str(&recency, "message").contains("2022-01-01"),
-        "recency names the date"
-    );
+    // The main track sets no recency rule: the check is skipped, whatever the date.
+    assert_eq!(status_of(&report, "recency"), "skip");
+    // Under the workshop's rules the date is read: recency passes (it warns when no
+    // date is given) and names it; "not-yet" passes too.
+    for (first_public, says) in [("2022-01-01", "2022-01-01"), ("not-yet", "not public yet")] {
+        let report = check_ok(
+            Some(pdf),
+            js_object(&[("firstPublic", first_public.into())]),
+        );
+        assert_eq!(status_of(&report, "recency"), "pass", "{first_public}");
+        let recency = array(&get(&report, "checks"), "checks")
+            .iter()
+            .find(|c| get_str(c, "id") == "recency")
+            .unwrap();
+        assert!(
+            get_str(&recency, "message").contains(says),
+            "recency names the date"
+        );
+    }
     // Position papers: the page limit does not apply under this profile.
     assert_eq!(status_of(&report, "page-limit"), "skip");
 
