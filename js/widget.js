@@ -1486,16 +1486,19 @@ function renderFinding(c, f, i, ids) {
   return li;
 }
 
+/** What the core says a located finding is: text (quoted), an image or a drawing. */
+const OBJECT_WORDS = { image: "an image", drawing: "a drawing" };
+
 function findingWhat(f) {
+  if (OBJECT_WORDS[f.object]) return el("em", {}, OBJECT_WORDS[f.object]);
   if (!f.text) return null;
-  if (/^(drawing|image|raster image|vector graphics|shading|figure|form)$/i.test(f.text)) return el("em", {}, `a ${f.text}`);
   return el("q", { class: "finding-text" }, bdi(truncate(f.text, 90)));
 }
 
 function findingLabel(c, f) {
   let label = `${c.title} ${c.status === "fail" ? "fails" : "warns"}`;
   // Plain text (a title, an aria-label): the PDF's text is isolated with FSI … PDI.
-  const what = f.text ? (/^(drawing|image)$/i.test(f.text) ? `a ${f.text}` : `“${isolated(truncate(f.text, 120))}”`) : "";
+  const what = OBJECT_WORDS[f.object] || (f.text ? `“${isolated(truncate(f.text, 120))}”` : "");
   if (what) label += `: ${what}`;
   if (f.note) label += what ? ` — ${prose(f.note)}` : `: ${prose(f.note)}`;
   return label;

@@ -43,8 +43,20 @@ impl Status {
     }
 }
 
+/// What a located finding is on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Object {
+    /// Text; the finding's `text` is then the whole line as a reader reads it.
+    Text,
+    /// A raster image.
+    Image,
+    /// Vector graphics: a painted path or shading.
+    Drawing,
+}
+
 /// One located observation behind a check's status.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// 1-based page number.
@@ -53,6 +65,9 @@ pub struct Finding {
     /// PDF points, origin at the bottom-left of the page as seen.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bbox: Option<Rect>,
+    /// What the finding points at, when it is something painted on the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object: Option<Object>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -16,7 +16,12 @@ export type CheckId =
   | "font-size" | "fonts-embedded" | "fonts-type3" | "template" | "abstract-length" | "recency";
 
 /** A located observation: page is 1-based; bbox is [x0, y0, x1, y1] in PDF points, origin bottom-left. */
-export interface Finding { page?: number; bbox?: [number, number, number, number]; text?: string; note?: string; }
+export interface Finding {
+  page?: number; bbox?: [number, number, number, number];
+  /** What the finding points at on the page; for "text", `text` is the whole line as a reader reads it. */
+  object?: "text" | "image" | "drawing";
+  text?: string; note?: string;
+}
 export interface Check {
   id: CheckId; status: Status; title: string; message: string; hint?: string; findings?: Finding[];
   /** Findings left out past the limit per check; the last finding then sums them up in its note. */

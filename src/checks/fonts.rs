@@ -143,6 +143,7 @@ fn font_finding(font: &FontFacts, pages: &[usize], what: &str) -> Finding {
     Finding {
         page: pages.first().copied(),
         bbox: None,
+        object: None,
         text: Some(font.name.clone()),
         note: Some(if pages.is_empty() {
             what.to_string()

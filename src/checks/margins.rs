@@ -8,7 +8,7 @@ use super::layout::{self, text_block};
 use super::pages::pages_phrase;
 use crate::pdf::{DocumentFacts, PageFacts, Rect};
 use crate::profile::Profile;
-use crate::report::{Check, Finding, Status};
+use crate::report::{Check, Finding, Object, Status};
 
 /// Objects this close to each other (pt) on one side of a page make one finding.
 const CLUSTER_GAP_PT: f64 = 24.0;
@@ -55,6 +55,16 @@ impl What {
     }
 }
 
+impl What {
+    fn object(self) -> Object {
+        match self {
+            What::Text => Object::Text,
+            What::Image => Object::Image,
+            What::Graphics => Object::Drawing,
+        }
+    }
+}
+
 /// One painted object outside the block.
 #[derive(Clone, Debug)]
 struct Outside {
@@ -63,7 +73,8 @@ struct Outside {
     side: Side,
     by_pt: f64,
     bbox: Rect,
-    text: String,
+    /// For text, the lines (indices into `PageFacts::lines`, in reading order) it is on.
+    lines: Vec<usize>,
 }
 
 /// How far `bbox` (with `bottom_y` as its bottom edge) sticks out, and where most.
@@ -81,8 +92,17 @@ fn overflow(block: &Rect, bbox: &Rect, bottom_y: f64) -> (Side, f64) {
 }
 
 fn outside_on_page(page: &PageFacts, block: &Rect, ignore_pt: f64) -> Vec<Outside> {
+    // The line each span is on, to quote whole lines.
+    let mut line_of: Vec<Option<usize>> = vec![None; page.spans.len()];
+    for (l, line) in page.lines.iter().enumerate() {
+        for &s in &line.spans {
+            if let Some(slot) = line_of.get_mut(s) {
+                *slot = Some(l);
+            }
+        }
+    }
     let mut out = Vec::new();
-    let mut push = |what: What, bbox: Rect, bottom: f64, text: &str| {
+    let mut push = |what: What, bbox: Rect, bottom: f64, line: Option<usize>| {
         let (side, by_pt) = overflow(block, &bbox, bottom);
         if by_pt > ignore_pt {
             out.push(Outside {
@@ -91,11 +111,11 @@ fn outside_on_page(page: &PageFacts, block: &Rect, ignore_pt: f64) -> Vec<Outsid
                 side,
                 by_pt,
                 bbox,
-                text: text.to_string(),
+                lines: line.into_iter().collect(),
             });
         }
     };
-    for s in &page.spans {
+    for (i, s) in page.spans.iter().enumerate() {
         if !s.visible
             || layout::is_line_number(s, block)
             || layout::is_page_number(s, block)
@@ -104,13 +124,18 @@ fn outside_on_page(page: &PageFacts, block: &Rect, ignore_pt: f64) -> Vec<Outsid
             continue;
         }
         let bottom = if s.upright { s.baseline_y() } else { s.bbox.y0 };
-        push(What::Text, s.bbox, bottom, &s.text);
+        push(
+            What::Text,
+            s.bbox,
+            bottom,
+            line_of.get(i).copied().flatten(),
+        );
     }
     for i in &page.images {
-        push(What::Image, i.bbox, i.bbox.y0, "");
+        push(What::Image, i.bbox, i.bbox.y0, None);
     }
     for p in page.paths.iter().filter(|p| !p.is_white()) {
-        push(What::Graphics, p.bbox, p.bbox.y0, "");
+        push(What::Graphics, p.bbox, p.bbox.y0, None);
     }
     out
 }
@@ -142,11 +167,10 @@ fn cluster(mut items: Vec<Outside>) -> Vec<Outside> {
             Some(c) => {
                 c.bbox = c.bbox.union(&item.bbox);
                 c.by_pt = c.by_pt.max(item.by_pt);
-                if !item.text.is_empty() && c.text.chars().count() < FINDING_TEXT_CHARS {
-                    if !c.text.is_empty() {
-                        c.text.push(' ');
+                for l in item.lines {
+                    if let Err(at) = c.lines.binary_search(&l) {
+                        c.lines.insert(at, l);
                     }
-                    c.text.push_str(&item.text);
                 }
             }
             None => clusters.push(item),
@@ -216,23 +240,34 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
     let mut findings: Vec<(Status, Finding)> = found
         .iter()
         .map(|o| {
-            let text: String = o.text.chars().take(FINDING_TEXT_CHARS).collect();
-            let label = match o.what {
-                What::Text => None,
-                w => Some(
-                    w.name()
-                        .trim_start_matches("a ")
-                        .trim_start_matches("an ")
-                        .to_string(),
-                ),
-            };
+            // The first line the object is on, whole, as a reader reads it; never
+            // pieces of several lines stitched together.
+            let lines = facts
+                .pages
+                .iter()
+                .find(|p| p.number == o.page)
+                .map(|p| p.lines.as_slice())
+                .unwrap_or_default();
+            let quote = o.lines.first().and_then(|&l| lines.get(l)).map(|l| {
+                let text: String = l.text.chars().take(FINDING_TEXT_CHARS).collect();
+                if l.text.chars().count() > FINDING_TEXT_CHARS {
+                    format!("{text}…")
+                } else {
+                    text
+                }
+            });
+            let mut note = format!("{:.1} pt past the {} edge", o.by_pt, o.side.name());
+            if o.lines.len() > 1 {
+                note.push_str(&format!(", {} lines", o.lines.len()));
+            }
             (
                 status_of(o),
                 Finding {
                     page: Some(o.page),
                     bbox: Some(o.bbox),
-                    text: if text.is_empty() { label } else { Some(text) },
-                    note: Some(format!("{:.1} pt past the {} edge", o.by_pt, o.side.name())),
+                    object: Some(o.what.object()),
+                    text: quote,
+                    note: Some(note),
                 },
             )
         })
@@ -361,6 +396,49 @@ mod tests {
         assert_eq!(
             status(&page_with(vec![word("word", 80.0, 98.0, 500.0)], vec![])),
             Status::Fail
+        );
+    }
+
+    #[test]
+    fn findings_quote_the_whole_first_line_and_say_what_they_are() {
+        // Two lines of three words each run past the right edge; a rule below them too.
+        let spans = vec![
+            word("Figure", 400.0, 450.0, 600.0),
+            word("shows", 452.0, 490.0, 600.0),
+            word("pruning.", 492.0, 540.0, 600.0),
+            word("Second", 400.0, 450.0, 589.0),
+            word("line", 452.0, 490.0, 589.0),
+            word("overflows.", 492.0, 545.0, 589.0),
+        ];
+        let rule = PathBox {
+            bbox: Rect::new(100.0, 300.0, 560.0, 301.0),
+            fill: None,
+            stroke: Some(Paint::Rgb(0, 0, 0)),
+        };
+        let mut facts = page_with(spans, vec![rule]);
+        let page = &mut facts.pages[1];
+        page.lines = crate::pdf::text::build_lines(&page.spans);
+        let check = margins(&facts, &crate::profile::builtin("snn-2022").unwrap());
+        let found: Vec<(Option<Object>, Option<&str>, Option<&str>)> = check
+            .findings
+            .iter()
+            .map(|f| (f.object, f.text.as_deref(), f.note.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Some(Object::Text),
+                    Some("Figure shows pruning."),
+                    Some("41.0 pt past the right edge, 2 lines")
+                ),
+                (
+                    Some(Object::Drawing),
+                    None,
+                    Some("56.0 pt past the right edge")
+                ),
+            ],
+            "text reading \"Figure\" is text, quoted from its line's start; the rule is a drawing"
         );
     }
 

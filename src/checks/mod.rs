@@ -261,6 +261,7 @@ fn summary(id: &str, unlisted: usize) -> crate::report::Finding {
     crate::report::Finding {
         page: None,
         bbox: None,
+        object: None,
         text: None,
         note: Some(format!(
             "and {} more {noun}",

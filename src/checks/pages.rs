@@ -134,6 +134,7 @@ pub fn page_size(facts: &DocumentFacts, profile: &Profile) -> Check {
             bbox: Some(crate::pdf::Rect::new(0.0, 0.0, p.width_pt, p.height_pt)),
             text: Some(describe_size(p.width_pt, p.height_pt)),
             note: Some(format!("not {required}")),
+            ..Finding::default()
         })
         .collect();
     check
@@ -182,6 +183,7 @@ pub fn page_limit(facts: &DocumentFacts, content: &ContentPages, limit: &PageLim
                 bbox: None,
                 text: None,
                 note: Some("content page over the limit".into()),
+                ..Finding::default()
             })
             .collect();
     }

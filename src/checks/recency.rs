@@ -93,6 +93,7 @@ fn arxiv_first(a: &ArxivStamp) -> Option<ArxivFirst> {
 fn finding(note: String, text: Option<String>, bbox: Option<Rect>) -> Finding {
     Finding {
         page: Some(1),
+        object: bbox.map(|_| crate::report::Object::Text),
         bbox,
         text,
         note: Some(note),

@@ -89,6 +89,7 @@ pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText
     let finding = |text: &str| Finding {
         page: Some(1),
         bbox: facts.notice_bbox,
+        object: facts.notice_bbox.map(|_| crate::report::Object::Text),
         text: Some(text.to_string()),
         note: Some("the notice at the foot of page 1".into()),
     };
