@@ -32,7 +32,7 @@ pub mod words;
 pub use date::Date;
 pub use limits::Limits;
 pub use profile::Profile;
-pub use report::{Check, Finding, Report, Status};
+pub use report::{Check, CheckId, Finding, Report, Status};
 pub use words::{count_chars, count_words};
 
 use serde::Deserialize;
@@ -295,7 +295,10 @@ fn run(pdf: Option<Input<'_>>, options: &Options, limits: &Limits) -> Result<Rep
         document,
     };
     if report::bound(&mut report, limits)
-        && let Some(format) = report.checks.iter_mut().find(|c| c.id == "file-format")
+        && let Some(format) = report
+            .checks
+            .iter_mut()
+            .find(|c| c.id == report::CheckId::FileFormat)
     {
         format.message.push_str("; ");
         format

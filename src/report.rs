@@ -7,21 +7,95 @@ use serde::Serialize;
 /// The JSON shape's version; bumped only when a key changes meaning or disappears.
 pub const SCHEMA: u32 = 1;
 
-/// Every check's stable id, in the order of SPEC §3 (and of a report for a PDF).
-pub const CHECK_IDS: [&str; 12] = [
-    "file-format",
-    "file-size",
-    "page-size",
-    "page-limit",
-    "margins",
-    "font-family",
-    "font-size",
-    "fonts-embedded",
-    "fonts-type3",
-    "template",
-    "abstract-length",
-    "recency",
-];
+/// Every check's stable id, in the order of SPEC §3 (and of a report for a PDF);
+/// kebab-case on the wire (`fonts-type3`), the same in Rust, JSON, the TypeScript
+/// union (`CheckId` in `src/wasm.rs`, compared in `tests/types.rs`), the UI and docs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckId {
+    FileFormat,
+    FileSize,
+    PageSize,
+    PageLimit,
+    Margins,
+    FontFamily,
+    FontSize,
+    FontsEmbedded,
+    FontsType3,
+    Template,
+    AbstractLength,
+    Recency,
+}
+
+impl CheckId {
+    pub const ALL: [CheckId; 12] = [
+        CheckId::FileFormat,
+        CheckId::FileSize,
+        CheckId::PageSize,
+        CheckId::PageLimit,
+        CheckId::Margins,
+        CheckId::FontFamily,
+        CheckId::FontSize,
+        CheckId::FontsEmbedded,
+        CheckId::FontsType3,
+        CheckId::Template,
+        CheckId::AbstractLength,
+        CheckId::Recency,
+    ];
+
+    /// The id as written in reports: `fonts-type3`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckId::FileFormat => "file-format",
+            CheckId::FileSize => "file-size",
+            CheckId::PageSize => "page-size",
+            CheckId::PageLimit => "page-limit",
+            CheckId::Margins => "margins",
+            CheckId::FontFamily => "font-family",
+            CheckId::FontSize => "font-size",
+            CheckId::FontsEmbedded => "fonts-embedded",
+            CheckId::FontsType3 => "fonts-type3",
+            CheckId::Template => "template",
+            CheckId::AbstractLength => "abstract-length",
+            CheckId::Recency => "recency",
+        }
+    }
+
+    /// The check's title as authors read it, the one place it is written.
+    pub fn title(self) -> &'static str {
+        match self {
+            CheckId::FileFormat => "Readable PDF",
+            CheckId::FileSize => "File size",
+            CheckId::PageSize => "Page size",
+            CheckId::PageLimit => "Page limit",
+            CheckId::Margins => "Margins",
+            CheckId::FontFamily => "Body font",
+            CheckId::FontSize => "Body font size",
+            CheckId::FontsEmbedded => "Fonts embedded",
+            CheckId::FontsType3 => "Type 3 fonts",
+            CheckId::Template => "Template",
+            CheckId::AbstractLength => "Abstract length",
+            CheckId::Recency => "Recency",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<CheckId> {
+        CheckId::ALL.into_iter().find(|c| c.as_str() == id)
+    }
+}
+
+impl std::fmt::Display for CheckId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Compared with the id as written, so tests and hosts can say `c.id == "margins"`.
+impl PartialEq<&str> for CheckId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -77,7 +151,7 @@ pub struct Finding {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Check {
-    pub id: &'static str,
+    pub id: CheckId,
     pub status: Status,
     pub title: &'static str,
     pub message: String,
@@ -93,16 +167,11 @@ pub struct Check {
 }
 
 impl Check {
-    pub fn new(
-        id: &'static str,
-        title: &'static str,
-        status: Status,
-        message: impl Into<String>,
-    ) -> Check {
+    pub fn new(id: CheckId, status: Status, message: impl Into<String>) -> Check {
         Check {
             id,
             status,
-            title,
+            title: id.title(),
             message: message.into(),
             hint: None,
             findings: Vec::new(),
@@ -188,7 +257,7 @@ pub fn verdict(checks: &[Check]) -> Status {
 
 impl Report {
     pub fn check(&self, id: &str) -> Option<&Check> {
-        self.checks.iter().find(|c| c.id == id)
+        self.checks.iter().find(|c| c.id.as_str() == id)
     }
 }
 

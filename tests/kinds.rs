@@ -4,7 +4,12 @@
 use precheck::report::verdict;
 use precheck::{Check, Kind, Options, OptionsError, ProfileChoice, Report, Status};
 
-use precheck::report::CHECK_IDS as ALL_IDS;
+use precheck::CheckId;
+
+/// Every check id as written, in report order.
+fn all_ids() -> Vec<&'static str> {
+    CheckId::ALL.iter().map(|c| c.as_str()).collect()
+}
 
 /// The format checks a position paper only warns on (SPEC §3).
 const FORMAT: [&str; 5] = [
@@ -69,7 +74,7 @@ fn status(r: &Report, id: &str) -> Status {
 }
 
 fn ids(r: &Report) -> Vec<&'static str> {
-    r.checks.iter().map(|c| c.id).collect()
+    r.checks.iter().map(|c| c.id.as_str()).collect()
 }
 
 fn statuses(r: &Report) -> String {
@@ -92,7 +97,7 @@ fn a_paper_gets_every_check_in_order() {
             ..options(Kind::Paper)
         },
     );
-    assert_eq!(ids(&r), ALL_IDS);
+    assert_eq!(ids(&r), all_ids());
     assert_eq!(r.kind, "paper");
     assert_eq!(r.profile, "snn-2022");
     assert_eq!(r.schema, 1);
@@ -137,7 +142,7 @@ fn the_format_checks_fail_a_paper() {
 fn a_position_paper_has_no_page_limit() {
     let r = run("long_7_pages.pdf", Kind::Position);
     assert_eq!(r.kind, "position");
-    assert_eq!(ids(&r), ALL_IDS);
+    assert_eq!(ids(&r), all_ids());
     let c = get(&r, "page-limit");
     assert_eq!(c.status, Status::Skip);
     assert!(!c.message.is_empty(), "a skip says why");
@@ -255,7 +260,7 @@ fn a_published_paper_skips_its_format_but_not_its_page_size() {
     ] {
         let r = run(pdf, Kind::Published);
         assert_eq!(r.kind, "published");
-        assert_eq!(ids(&r), ALL_IDS);
+        assert_eq!(ids(&r), all_ids());
         for id in PUBLISHED_SKIPS {
             let c = get(&r, id);
             assert_eq!(c.status, Status::Skip, "{pdf}: {id}");
@@ -307,7 +312,7 @@ fn a_poster_skips_the_format_and_the_page_size() {
     ] {
         let r = run(pdf, Kind::Poster);
         assert_eq!(r.kind, "poster");
-        assert_eq!(ids(&r), ALL_IDS);
+        assert_eq!(ids(&r), all_ids());
         for id in PUBLISHED_SKIPS.iter().chain(&["page-size"]) {
             assert_eq!(status(&r, id), Status::Skip, "{pdf}: {id}");
         }
@@ -397,7 +402,7 @@ fn a_paper_without_a_pdf_gets_a_failing_report() {
             ..options(kind)
         };
         let r = precheck::check(None, &o).expect("no PDF is not an options error");
-        assert_eq!(ids(&r), ALL_IDS, "{kind:?}");
+        assert_eq!(ids(&r), all_ids(), "{kind:?}");
         let ff = get(&r, "file-format");
         assert_eq!(ff.status, Status::Fail, "{kind:?}");
         assert!(!ff.message.is_empty());
@@ -621,7 +626,7 @@ fn options_json_takes_a_whole_profile() {
 // ---------------------------------------------------------------- verdict
 
 fn c(status: Status) -> Check {
-    Check::new("file-size", "File size", status, "m")
+    Check::new(CheckId::FileSize, status, "m")
 }
 
 #[test]

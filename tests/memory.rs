@@ -3,8 +3,6 @@
 //! meant to bound memory by design; these figures are deterministic (the same
 //! allocations on every run), so they are asserted, with room, not timed.
 
-mod common;
-
 use precheck::{Limits, Options};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

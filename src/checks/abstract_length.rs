@@ -4,7 +4,7 @@
 
 use crate::pdf::{DocumentFacts, TextLine};
 use crate::profile::Profile;
-use crate::report::{AbstractSummary, Check, Status};
+use crate::report::{AbstractSummary, Check, CheckId, Status};
 use crate::words::{count_chars, count_words};
 
 /// Lines read after the "Abstract" heading at most.
@@ -121,11 +121,9 @@ pub fn summary(source: &'static str, text: &str) -> AbstractSummary {
 }
 
 pub fn abstract_length(picked: Option<&(&'static str, String)>, profile: &Profile) -> Check {
-    let title = "Abstract length";
     let Some((source, text)) = picked else {
         return Check::new(
-            "abstract-length",
-            title,
+            CheckId::AbstractLength,
             Status::Skip,
             "no abstract given, and none found on page 1 of the PDF",
         )
@@ -155,8 +153,7 @@ pub fn abstract_length(picked: Option<&(&'static str, String)>, profile: &Profil
     }
     if problems.is_empty() {
         let mut c = Check::new(
-            "abstract-length",
-            title,
+            CheckId::AbstractLength,
             Status::Pass,
             format!(
                 "{} words and {} characters{from}; the limits are {max_w} words and {max_c} characters",
@@ -171,8 +168,7 @@ pub fn abstract_length(picked: Option<&(&'static str, String)>, profile: &Profil
         return c;
     }
     Check::new(
-        "abstract-length",
-        title,
+        CheckId::AbstractLength,
         Status::Fail,
         format!("{}{from}", problems.join("; ")),
     )

@@ -4,14 +4,11 @@
 use super::pages::pages_phrase;
 use crate::limits::{Limits, Scope};
 use crate::pdf::{DocumentFacts, ReadError};
-use crate::report::{Check, Status};
-
-const FORMAT: &str = "file-format";
-const FORMAT_TITLE: &str = "Readable PDF";
+use crate::report::{Check, CheckId, Status};
 
 pub fn file_format(read: &Result<DocumentFacts, ReadError>, limits: &Limits) -> Check {
     let fail = |message: String, hint: &str| {
-        Check::new(FORMAT, FORMAT_TITLE, Status::Fail, message).with_hint(hint)
+        Check::new(CheckId::FileFormat, Status::Fail, message).with_hint(hint)
     };
     match read {
         Ok(facts) => {
@@ -23,7 +20,7 @@ pub fn file_format(read: &Result<DocumentFacts, ReadError>, limits: &Limits) -> 
             if facts.encrypted {
                 message.push_str(", encrypted with an owner password only (opens without one)");
             }
-            let mut check = Check::new(FORMAT, FORMAT_TITLE, Status::Pass, message);
+            let mut check = Check::new(CheckId::FileFormat, Status::Pass, message);
             if !facts.unreadable_pages.is_empty() {
                 check.status = Status::Warn;
                 check.message = format!(
@@ -109,16 +106,14 @@ pub fn file_size(bytes: u64, max_bytes: u64) -> Check {
     let max_mb = max_bytes as f64 / 1_000_000.0;
     if bytes > max_bytes {
         Check::new(
-            "file-size",
-            "File size",
+            CheckId::FileSize,
             Status::Fail,
             format!("the file is {size}, above OpenReview's {max_mb:.0} MB limit"),
         )
         .with_hint("compress large raster figures, or export figures as vector graphics")
     } else {
         Check::new(
-            "file-size",
-            "File size",
+            CheckId::FileSize,
             Status::Pass,
             format!("{size} of the {max_mb:.0} MB OpenReview accepts"),
         )

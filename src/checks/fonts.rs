@@ -5,7 +5,7 @@ use super::layout::{self, BodyText};
 use super::pages::pages_phrase;
 use crate::pdf::{DocumentFacts, FontFacts};
 use crate::profile::Profile;
-use crate::report::{Check, Finding, Status};
+use crate::report::{Check, CheckId, Finding, Status};
 use std::collections::BTreeSet;
 
 /// Fonts named in one message before "and N more".
@@ -43,9 +43,8 @@ fn no_body_text() -> String {
 }
 
 pub fn font_family(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText>) -> Check {
-    let title = "Body font";
     let Some(body) = body else {
-        return Check::new("font-family", title, Status::Skip, no_body_text());
+        return Check::new(CheckId::FontFamily, Status::Skip, no_body_text());
     };
     let family = &profile.fonts.body_family;
     let in_family: u64 = body
@@ -67,8 +66,7 @@ pub fn font_family(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyT
             .and_then(|(i, _)| facts.fonts.get(*i))
             .map_or(family.clone(), |f| f.name.clone());
         return Check::new(
-            "font-family",
-            title,
+            CheckId::FontFamily,
             Status::Pass,
             format!("{percent:.0} % of the body text is in {family} ({main})"),
         );
@@ -91,25 +89,23 @@ pub fn font_family(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyT
         ),
         None => format!("only {percent:.0} % of the body text is in {family}"),
     };
-    Check::new("font-family", title, Status::Fail, message)
+    Check::new(CheckId::FontFamily, Status::Fail, message)
         .with_hint(format!("the template sets the body in {family}: keep \\usepackage{{neurips_2022}} and do not load other text font packages (lmodern, fontspec fonts)"))
 }
 
 pub fn font_size(profile: &Profile, body: Option<&BodyText>) -> Check {
-    let title = "Body font size";
     let Some(body) = body else {
-        return Check::new("font-size", title, Status::Skip, no_body_text());
+        return Check::new(CheckId::FontSize, Status::Skip, no_body_text());
     };
     let want = profile.fonts.body_size_pt;
     if (body.size_pt - want).abs() <= profile.fonts.body_size_tolerance_pt {
         Check::new(
-            "font-size",
-            title,
+            CheckId::FontSize,
             Status::Pass,
             format!("the body text is {:.1} pt", body.size_pt),
         )
     } else {
-        Check::new("font-size", title, Status::Fail, format!("the body text is {:.1} pt, not {want} pt", body.size_pt))
+        Check::new(CheckId::FontSize, Status::Fail, format!("the body text is {:.1} pt, not {want} pt", body.size_pt))
             .with_hint("do not change the font size: remove \\small, \\footnotesize or class options that shrink the body text")
     }
 }
@@ -154,7 +150,6 @@ fn font_finding(font: &FontFacts, pages: &[usize], what: &str) -> Finding {
 }
 
 pub fn fonts_embedded(facts: &DocumentFacts) -> Check {
-    let title = "Fonts embedded";
     let mut findings = Vec::new();
     let mut names = Vec::new();
     let mut stamp_only = Vec::new();
@@ -194,12 +189,9 @@ pub fn fonts_embedded(facts: &DocumentFacts) -> Check {
                 name_list(&unused)
             ));
         }
-        return Check::new("fonts-embedded", title, Status::Pass, message);
+        return Check::new(CheckId::FontsEmbedded, Status::Pass, message);
     }
-    let mut check = Check::new(
-        "fonts-embedded",
-        title,
-        Status::Fail,
+    let mut check = Check::new(CheckId::FontsEmbedded, Status::Fail,
         format!("{} {} not embedded", name_list(&names), if names.len() == 1 { "is" } else { "are" }),
     )
     .with_hint("embed every font: with pdfLaTeX run `updmap -sys --setoption pdftexDownloadBase14 true`; for figures, export them with fonts embedded (matplotlib: rcParams['pdf.fonttype'] = 42)");
@@ -208,7 +200,6 @@ pub fn fonts_embedded(facts: &DocumentFacts) -> Check {
 }
 
 pub fn fonts_type3(facts: &DocumentFacts) -> Check {
-    let title = "Type 3 fonts";
     let mut findings = Vec::new();
     let mut names = Vec::new();
     for (i, font) in facts
@@ -222,12 +213,9 @@ pub fn fonts_type3(facts: &DocumentFacts) -> Check {
         findings.push(font_finding(font, &pages, "Type 3"));
     }
     if names.is_empty() {
-        return Check::new("fonts-type3", title, Status::Pass, "no Type 3 fonts");
+        return Check::new(CheckId::FontsType3, Status::Pass, "no Type 3 fonts");
     }
-    let mut check = Check::new(
-        "fonts-type3",
-        title,
-        Status::Warn,
+    let mut check = Check::new(CheckId::FontsType3, Status::Warn,
         format!("{} Type 3 {}: {}", names.len(), if names.len() == 1 { "font" } else { "fonts" }, name_list(&names)),
     )
     .with_hint("Type 3 fonts are usually bitmaps: in matplotlib set rcParams['pdf.fonttype'] = 42; with T1-encoded LaTeX fonts install cm-super or use \\usepackage{lmodern}");

@@ -8,7 +8,7 @@ use super::layout::{self, text_block};
 use super::pages::pages_phrase;
 use crate::pdf::{DocumentFacts, PageFacts, Rect};
 use crate::profile::Profile;
-use crate::report::{Check, Finding, Object, Status};
+use crate::report::{Check, CheckId, Finding, Object, Status};
 
 /// Objects this close to each other (pt) on one side of a page make one finding.
 const CLUSTER_GAP_PT: f64 = 24.0;
@@ -204,8 +204,7 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
         ra.0.total_cmp(&rb.0).then(ra.1.cmp(&rb.1))
     }) else {
         return Check::new(
-            "margins",
-            "Margins",
+            CheckId::Margins,
             Status::Pass,
             format!(
                 "everything stays inside the {:.1} × {:.1} in text block",
@@ -236,7 +235,7 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
             "an overfull line: rephrase it, or let LaTeX hyphenate (\\sloppy for that paragraph as a last resort)"
         }
     };
-    let mut check = Check::new("margins", "Margins", status, message).with_hint(hint);
+    let mut check = Check::new(CheckId::Margins, status, message).with_hint(hint);
     let mut findings: Vec<(Status, Finding)> = found
         .iter()
         .map(|o| {

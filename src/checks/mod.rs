@@ -20,16 +20,16 @@ use crate::date::Date;
 use crate::limits::Limits;
 use crate::pdf::{DocumentFacts, ReadError};
 use crate::profile::Profile;
-use crate::report::{AbstractSummary, BodyFont, Check, Status};
+use crate::report::{AbstractSummary, BodyFont, Check, CheckId, Status};
 
 /// The checks about the PDF's format, which a position paper only warns on and
 /// published papers and posters skip.
-const FORMAT_CHECKS: [&str; 5] = [
-    "page-size",
-    "margins",
-    "font-family",
-    "font-size",
-    "template",
+const FORMAT_CHECKS: [CheckId; 5] = [
+    CheckId::PageSize,
+    CheckId::Margins,
+    CheckId::FontFamily,
+    CheckId::FontSize,
+    CheckId::Template,
 ];
 
 /// Said by every check of the pages' content when some of it was not read.
@@ -55,8 +55,8 @@ pub struct Derived {
     pub abstract_summary: Option<AbstractSummary>,
 }
 
-fn skip(id: &'static str, title: &'static str, why: &str) -> Check {
-    Check::new(id, title, Status::Skip, why.to_string())
+fn skip(id: CheckId, why: &str) -> Check {
+    Check::new(id, Status::Skip, why.to_string())
 }
 
 fn not_applicable(kind: Kind, check: &Check) -> Option<&'static str> {
@@ -151,24 +151,17 @@ pub fn run_pdf_checks(
                 Kind::Paper => profile.page_limits.paper.as_ref().map_or_else(
                     || {
                         skip(
-                            "page-limit",
-                            "Page limit",
+                            CheckId::PageLimit,
                             "this call sets no page limit for papers",
                         )
                     },
                     |limit| pages::page_limit(facts, &content, limit),
                 ),
                 Kind::Position => profile.page_limits.position.as_ref().map_or_else(
-                    || {
-                        skip(
-                            "page-limit",
-                            "Page limit",
-                            "position papers have no page limit",
-                        )
-                    },
+                    || skip(CheckId::PageLimit, "position papers have no page limit"),
                     |limit| pages::page_limit(facts, &content, limit),
                 ),
-                _ => skip("page-limit", "Page limit", "no page limit"),
+                _ => skip(CheckId::PageLimit, "no page limit"),
             });
             checks.push(margins::margins(facts, profile));
             checks.push(fonts::font_family(facts, profile, body.as_ref()));
@@ -179,7 +172,8 @@ pub fn run_pdf_checks(
             if read_in_part(facts) {
                 // Checks of what the pages hold say that they saw only part of them.
                 for c in checks.iter_mut().filter(|c| {
-                    c.status != Status::Skip && !matches!(c.id, "file-format" | "file-size")
+                    c.status != Status::Skip
+                        && !matches!(c.id, CheckId::FileFormat | CheckId::FileSize)
                 }) {
                     c.message.push_str(PARTIAL);
                 }
@@ -187,14 +181,14 @@ pub fn run_pdf_checks(
         }
         None => {
             let why = "the PDF could not be read";
-            checks.push(skip("page-size", "Page size", why));
-            checks.push(skip("page-limit", "Page limit", why));
-            checks.push(skip("margins", "Margins", why));
-            checks.push(skip("font-family", "Body font", why));
-            checks.push(skip("font-size", "Body font size", why));
-            checks.push(skip("fonts-embedded", "Fonts embedded", why));
-            checks.push(skip("fonts-type3", "Type 3 fonts", why));
-            checks.push(skip("template", "Template", why));
+            checks.push(skip(CheckId::PageSize, why));
+            checks.push(skip(CheckId::PageLimit, why));
+            checks.push(skip(CheckId::Margins, why));
+            checks.push(skip(CheckId::FontFamily, why));
+            checks.push(skip(CheckId::FontSize, why));
+            checks.push(skip(CheckId::FontsEmbedded, why));
+            checks.push(skip(CheckId::FontsType3, why));
+            checks.push(skip(CheckId::Template, why));
         }
     }
     let picked = pick_abstract(abstract_text, facts);
@@ -209,7 +203,10 @@ pub fn run_pdf_checks(
         .map(|c| {
             if matches!(
                 c.id,
-                "file-format" | "file-size" | "abstract-length" | "recency"
+                CheckId::FileFormat
+                    | CheckId::FileSize
+                    | CheckId::AbstractLength
+                    | CheckId::Recency
             ) {
                 c
             } else {
@@ -225,14 +222,14 @@ pub fn run_pdf_checks(
 }
 
 /// What a check's findings are, for the line that sums up those not listed.
-fn findings_noun(id: &str) -> (&'static str, &'static str) {
+fn findings_noun(id: CheckId) -> (&'static str, &'static str) {
     match id {
-        "page-size" | "page-limit" => ("page", "pages"),
-        "margins" => (
+        CheckId::PageSize | CheckId::PageLimit => ("page", "pages"),
+        CheckId::Margins => (
             "place outside the text block",
             "places outside the text block",
         ),
-        "fonts-embedded" | "fonts-type3" => ("font", "fonts"),
+        CheckId::FontsEmbedded | CheckId::FontsType3 => ("font", "fonts"),
         _ => ("finding", "findings"),
     }
 }
@@ -255,7 +252,7 @@ pub fn cap_findings(check: &mut Check, max: usize) {
     check.findings.push(summary(check.id, check.unlisted));
 }
 
-fn summary(id: &str, unlisted: usize) -> crate::report::Finding {
+fn summary(id: CheckId, unlisted: usize) -> crate::report::Finding {
     let (one, many) = findings_noun(id);
     let noun = if unlisted == 1 { one } else { many };
     crate::report::Finding {

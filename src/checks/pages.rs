@@ -4,7 +4,7 @@
 use super::layout::{self, ContentPages, Heading};
 use crate::pdf::DocumentFacts;
 use crate::profile::{PageLimit, Profile};
-use crate::report::{Check, Finding, Status};
+use crate::report::{Check, CheckId, Finding, Status};
 
 /// Paper sizes authors meet, for messages (portrait, points, ±3 pt).
 const KNOWN_SIZES: [(&str, f64, f64); 8] = [
@@ -105,8 +105,7 @@ pub fn page_size(facts: &DocumentFacts, profile: &Profile) -> Check {
             "every page"
         };
         return Check::new(
-            "page-size",
-            "Page size",
+            CheckId::PageSize,
             Status::Pass,
             format!("{every} is {required}"),
         );
@@ -122,7 +121,7 @@ pub fn page_size(facts: &DocumentFacts, profile: &Profile) -> Check {
             )
         })
         .collect();
-    let mut check = Check::new("page-size", "Page size", Status::Fail, format!("{}, not {required}", parts.join("; ")))
+    let mut check = Check::new(CheckId::PageSize, Status::Fail, format!("{}, not {required}", parts.join("; ")))
         .with_hint("set the paper to US Letter: \\usepackage[letterpaper]{geometry} is not needed with the NeurIPS style; remove a4paper options and export with Letter paper");
     // One finding per page, the whole page as its box, so each page map can show it.
     check.findings = facts
@@ -171,7 +170,7 @@ pub fn page_limit(facts: &DocumentFacts, content: &ContentPages, limit: &PageLim
             limit.pass_max
         ),
     };
-    let mut check = Check::new("page-limit", "Page limit", status, message);
+    let mut check = Check::new(CheckId::PageLimit, status, message);
     if status != Status::Pass {
         check.hint = Some(format!(
             "the call asks for about {} pages before the references; move material to an appendix after the references",
@@ -192,7 +191,7 @@ pub fn page_limit(facts: &DocumentFacts, content: &ContentPages, limit: &PageLim
 }
 
 pub fn page_limit_skip(reason: &str) -> Check {
-    Check::new("page-limit", "Page limit", Status::Skip, reason.to_string())
+    Check::new(CheckId::PageLimit, Status::Skip, reason.to_string())
 }
 
 #[cfg(test)]

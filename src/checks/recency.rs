@@ -7,9 +7,8 @@ use crate::Kind;
 use crate::date::Date;
 use crate::pdf::{ArxivStamp, DocumentFacts, Rect};
 use crate::profile::Profile;
-use crate::report::{Check, Finding, Status};
+use crate::report::{Check, CheckId, Finding, Status};
 
-const TITLE: &str = "Recency";
 const ASK: &str = "type the date the work was first made public (for example its first arXiv version), or say it is not public yet";
 /// For a date after the deadline or in the future: most likely a typo, or work not
 /// public yet.
@@ -182,8 +181,7 @@ pub fn recency(
 ) -> Check {
     let Some(earliest) = profile.dates.earliest_public else {
         return Check::new(
-            "recency",
-            TITLE,
+            CheckId::Recency,
             Status::Skip,
             "this call sets no rule on how recent the work must be",
         );
@@ -209,8 +207,7 @@ pub fn recency(
                 c
             }
             _ => Check::new(
-                "recency",
-                TITLE,
+                CheckId::Recency,
                 Status::Pass,
                 "not public yet: work in progress is eligible",
             ),
@@ -230,13 +227,12 @@ fn declared_date(d: Date, ev: &Evidence, w: &Window) -> Check {
     let earliest = w.earliest;
     match w.place(When::Day(d)) {
         Placed::TooOld => {
-            return Check::new("recency", TITLE, Status::Fail, format!("first made public on {d}, before {earliest}; {}", window_phrase(w)))
+            return Check::new(CheckId::Recency, Status::Fail, format!("first made public on {d}, before {earliest}; {}", window_phrase(w)))
                 .with_hint("the workshop takes work from the year before it; older work can be presented only if it was published in that year");
         }
         Placed::InFuture => {
             return Check::new(
-                "recency",
-                TITLE,
+                CheckId::Recency,
                 Status::Warn,
                 format!("the date {d} is in the future; is it a typo?"),
             )
@@ -244,8 +240,7 @@ fn declared_date(d: Date, ev: &Evidence, w: &Window) -> Check {
         }
         Placed::AfterDeadline => {
             return Check::new(
-                "recency",
-                TITLE,
+                CheckId::Recency,
                 Status::Warn,
                 format!(
                     "the date {d} is after the submission deadline ({}); is it a typo?",
@@ -267,8 +262,7 @@ fn declared_date(d: Date, ev: &Evidence, w: &Window) -> Check {
         if earlier {
             let (note, label) = arxiv_note(a);
             let mut c = Check::new(
-                "recency",
-                TITLE,
+                CheckId::Recency,
                 Status::Warn,
                 format!("you declared {d}, but {note}"),
             )
@@ -282,8 +276,7 @@ fn declared_date(d: Date, ev: &Evidence, w: &Window) -> Check {
     {
         let notice = ev.venue_notice.clone().unwrap_or_default();
         let mut c = Check::new(
-            "recency",
-            TITLE,
+            CheckId::Recency,
             Status::Warn,
             format!("you declared {d}, but page 1 names a {y} venue: \"{notice}\""),
         );
@@ -295,8 +288,7 @@ fn declared_date(d: Date, ev: &Evidence, w: &Window) -> Check {
         return c;
     }
     Check::new(
-        "recency",
-        TITLE,
+        CheckId::Recency,
         Status::Pass,
         format!("first made public on {d}, inside the window (from {earliest})"),
     )
@@ -319,7 +311,7 @@ fn arxiv_note(a: &ArxivStamp) -> (String, String) {
 fn arxiv_evidence(a: &ArxivStamp, ev: &Evidence, w: &Window) -> Check {
     let (note, label) = arxiv_note(a);
     let Some(when) = arxiv_when(a) else {
-        return Check::new("recency", TITLE, Status::Warn, note).with_hint(ASK);
+        return Check::new(CheckId::Recency, Status::Warn, note).with_hint(ASK);
     };
     let placed = w.place(when);
     let earliest = w.earliest;
@@ -339,7 +331,7 @@ fn arxiv_evidence(a: &ArxivStamp, ev: &Evidence, w: &Window) -> Check {
         Placed::AfterDeadline => format!("{note}, after the submission deadline ({})", w.deadline),
         Placed::InFuture => format!("{note}, which is in the future"),
     };
-    let mut c = Check::new("recency", TITLE, status_of(placed), message);
+    let mut c = Check::new(CheckId::Recency, status_of(placed), message);
     c.hint = match (placed, when) {
         (Placed::TooOld, When::Day(_)) => Some("if an earlier version is not the same work, type the date this work was first made public".into()),
         (Placed::TooOld, When::Month(..)) => Some("the identifier's YYMM is the month of the first version, whatever the stamp's version and date".into()),
@@ -367,8 +359,7 @@ fn undeclared(ev: &Evidence, w: &Window, kind: Kind) -> Check {
             Status::Warn
         };
         let mut c = Check::new(
-            "recency",
-            TITLE,
+            CheckId::Recency,
             status,
             format!("page 1 names a {y} venue, before the window ({earliest} on): \"{notice}\""),
         )
@@ -386,7 +377,7 @@ fn undeclared(ev: &Evidence, w: &Window, kind: Kind) -> Check {
             "; the PDF was created on {created}, before the window opens ({earliest})"
         ));
     }
-    Check::new("recency", TITLE, Status::Warn, message).with_hint(ASK)
+    Check::new(CheckId::Recency, Status::Warn, message).with_hint(ASK)
 }
 
 #[cfg(test)]

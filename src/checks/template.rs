@@ -4,7 +4,7 @@
 use super::layout::{self, BodyText};
 use crate::pdf::DocumentFacts;
 use crate::profile::Profile;
-use crate::report::{Check, Finding, Status};
+use crate::report::{Check, CheckId, Finding, Status};
 
 /// Line edges within this of the block's edges mean the template's geometry.
 const GEOMETRY_TOLERANCE_PT: f64 = 6.0;
@@ -84,7 +84,6 @@ fn neurips_year(notice: &str) -> Option<i32> {
 
 pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText>) -> Check {
     let t = &profile.template;
-    let title = "Template";
     let geometry = has_template_geometry(facts, profile, body);
     let finding = |text: &str| Finding {
         page: Some(1),
@@ -94,7 +93,7 @@ pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText
         note: Some("the notice at the foot of page 1".into()),
     };
     let warn = |message: String, notice: Option<&str>| {
-        let mut c = Check::new("template", title, Status::Warn, message)
+        let mut c = Check::new(CheckId::Template, Status::Warn, message)
             .with_hint(format!("use the official {} style files (neurips_2022.sty) in submission, preprint or final mode", t.name));
         c.findings = notice.map(finding).into_iter().collect();
         c
@@ -121,8 +120,7 @@ pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText
     let squashed = squash(notice);
     if t.notices.iter().any(|n| squashed.contains(&squash(n))) {
         return Check::new(
-            "template",
-            title,
+            CheckId::Template,
             Status::Pass,
             format!("{} notice: \"{notice}\"", t.name),
         );
@@ -134,8 +132,7 @@ pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText
             .any(|w| lower.contains(&w.to_lowercase()))
     {
         return Check::new(
-            "template",
-            title,
+            CheckId::Template,
             Status::Pass,
             format!("a workshop notice on the {} geometry: \"{notice}\"", t.name),
         );
