@@ -1,7 +1,7 @@
 export type {
-  Report, Check, CheckId, Finding, Status, Kind, FontFacts, ArxivStamp, DocumentSummary, Profile, CheckOptions,
+  Report, Check, CheckId, Finding, Status, Kind, FontFacts, ArxivStamp, DocumentSummary, Profile, CheckOptions, ProfileInfo,
 } from "./wasm/precheck.js";
-import type { Report, CheckOptions } from "./wasm/precheck.js";
+import type { Report, CheckOptions, Profile, ProfileInfo } from "./wasm/precheck.js";
 
 /**
  * The WebAssembly stopped in the middle of a call (a trap, e.g. out of memory) or its glue
@@ -33,5 +33,7 @@ export function checkTooLarge(size: number, options?: CheckOptions): Promise<Rep
 export function countWords(text: string): Promise<number>;
 /** Characters as OpenReview counts them. */
 export function countChars(text: string): Promise<number>;
+/** A profile's rules as a UI explains them: limits, dates, geometry, fonts, and which checks apply to each kind. */
+export function describeProfile(profile?: string | Profile): Promise<ProfileInfo>;
 /** The version of precheck. */
 export function version(): string;

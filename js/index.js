@@ -140,6 +140,16 @@ export async function countChars(text) {
   return call(() => core.countChars(String(text ?? "")));
 }
 
+/**
+ * A profile's rules as a UI explains them (limits, dates, geometry, fonts, and which checks
+ * apply to each kind), from the core, so no front end restates them.
+ * @param {string|object} [profile] a built-in profile id (default "snn-2022") or a whole profile
+ */
+export async function describeProfile(profile) {
+  await ready();
+  return call(() => core.describeProfile(profile ?? undefined));
+}
+
 /** The version of precheck. */
 export function version() {
   return VERSION;

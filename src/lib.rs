@@ -224,6 +224,12 @@ pub fn validate(options: &Options) -> Result<(), OptionsError> {
     Ok(())
 }
 
+/// The chosen profile described for a UI: its limits, dates, geometry, fonts and
+/// which checks apply to each kind, as the checks apply them ([`Profile::describe`]).
+pub fn describe_profile(choice: &ProfileChoice) -> Result<profile::ProfileInfo, OptionsError> {
+    Ok(resolve_profile(choice)?.describe())
+}
+
 /// [`check`] with explicit limits (tests and hosts with tighter budgets).
 pub fn check_with_limits(
     pdf: Option<&[u8]>,

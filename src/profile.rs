@@ -3,7 +3,10 @@
 //! default; `neurips-2022` (main track) shows the rules are not hard-wired; any other
 //! profile arrives as JSON and is validated before use.
 
+use crate::Kind;
+use crate::checks::Applies;
 use crate::date::Date;
+use crate::report::CheckId;
 use serde::{Deserialize, Serialize};
 
 /// Page limits for one kind: pass up to `pass_max` content pages, warn up to `warn_max`,
@@ -237,7 +240,91 @@ pub fn builtin(id: &str) -> Option<Profile> {
     }
 }
 
+/// What a UI needs to explain a profile's rules without restating them (the core's
+/// own description, so no front end drifts from what the checks do).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileInfo {
+    pub id: String,
+    pub name: String,
+    pub dates: Dates,
+    pub abstract_max_words: usize,
+    pub abstract_max_chars: usize,
+    pub max_file_bytes: u64,
+    pub geometry: Geometry,
+    /// The body font: family, size and tolerance, and the share that must be in it.
+    pub body_family: String,
+    pub body_size_pt: f64,
+    pub body_size_tolerance_pt: f64,
+    pub body_family_min_share: f64,
+    /// The template's name (`NeurIPS 2022`) and the notices that prove it.
+    pub template: String,
+    pub notices: Vec<String>,
+    /// Per kind of submission, in the order of `Kind::ALL`.
+    pub kinds: Vec<KindInfo>,
+}
+
+/// The rules for one kind of submission.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindInfo {
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_limit: Option<PageLimit>,
+    /// Every check, in report order, with whether it applies.
+    pub checks: Vec<CheckRule>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckRule {
+    pub id: CheckId,
+    pub title: &'static str,
+    #[serde(flatten)]
+    pub applies: Applies,
+}
+
 impl Profile {
+    /// The profile described for a UI: its limits, dates, geometry and fonts, and which
+    /// checks apply to each kind (the same rule the report follows).
+    pub fn describe(&self) -> ProfileInfo {
+        let kinds = Kind::ALL
+            .into_iter()
+            .map(|kind| KindInfo {
+                kind: kind.as_str(),
+                page_limit: match kind {
+                    Kind::Paper => self.page_limits.paper.clone(),
+                    Kind::Position => self.page_limits.position.clone(),
+                    _ => None,
+                },
+                checks: CheckId::ALL
+                    .into_iter()
+                    .map(|id| CheckRule {
+                        id,
+                        title: id.title(),
+                        applies: crate::checks::applies(kind, id, self),
+                    })
+                    .collect(),
+            })
+            .collect();
+        ProfileInfo {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            dates: self.dates.clone(),
+            abstract_max_words: self.abstract_max_words,
+            abstract_max_chars: self.abstract_max_chars,
+            max_file_bytes: self.max_file_bytes,
+            geometry: self.geometry.clone(),
+            body_family: self.fonts.body_family.clone(),
+            body_size_pt: self.fonts.body_size_pt,
+            body_size_tolerance_pt: self.fonts.body_size_tolerance_pt,
+            body_family_min_share: self.fonts.body_family_min_share,
+            template: self.template.name.clone(),
+            notices: self.template.notices.clone(),
+            kinds,
+        }
+    }
+
     /// Parses and validates a profile given as JSON.
     pub fn from_json(json: &str) -> Result<Profile, ProfileError> {
         let profile: Profile = serde_json::from_str(json)
@@ -349,6 +436,49 @@ mod tests {
                 .map(|d| d.to_string()),
             Some("2021-07-13".to_string())
         );
+    }
+
+    #[test]
+    fn the_description_says_which_checks_apply_to_each_kind() {
+        let info = builtin("snn-2022").unwrap().describe();
+        let json = serde_json::to_value(&info).unwrap();
+        let published = json["kinds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["kind"] == "published")
+            .unwrap();
+        let applies = |id: &str| {
+            let c = published["checks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["id"] == id)
+                .unwrap();
+            (c["applies"].as_str().unwrap().to_string(), c["why"].clone())
+        };
+        // The widget once told published-paper authors "no page, margin or font rules".
+        assert_eq!(applies("page-size").0, "yes");
+        assert_eq!(applies("fonts-embedded").0, "yes");
+        assert_eq!(
+            applies("margins"),
+            (
+                "skip".to_string(),
+                "a published paper is submitted in the form it was published".into()
+            )
+        );
+        let paper = &json["kinds"][0];
+        assert_eq!(paper["kind"], "paper");
+        assert_eq!(paper["pageLimit"]["passMax"], 4);
+        assert_eq!(json["dates"]["earliestPublic"], "2021-07-13");
+        let position = &json["kinds"][1]["checks"][2];
+        assert_eq!(
+            (position["id"].clone(), position["applies"].clone()),
+            ("page-size".into(), "warn-only".into())
+        );
+        // The main track has no recency rule: the description says recency is skipped.
+        let main = serde_json::to_value(builtin("neurips-2022").unwrap().describe()).unwrap();
+        assert_eq!(main["kinds"][0]["checks"][11]["applies"], "skip");
     }
 
     #[test]

@@ -60,6 +60,26 @@ export interface CheckOptions {
 
 /** Checks a submission. `pdf` may be omitted for kind "blog". Throws InvalidOptionsError. */
 export function check(pdf: Uint8Array | undefined, options?: CheckOptions): Report;
+/** A profile's rules as a UI explains them; the checks follow the same rules. */
+export interface ProfileInfo {
+  id: string; name: string;
+  dates: { deadline: string; earliestPublic?: string; notification?: string; event?: string };
+  abstractMaxWords: number; abstractMaxChars: number; maxFileBytes: number;
+  geometry: {
+    pageWidthPt: number; pageHeightPt: number; pageTolerancePt: number;
+    blockLeftPt: number; blockTopPt: number; blockWidthPt: number; blockHeightPt: number;
+    firstPageExtraBottomPt: number; marginIgnorePt: number; marginFailPt: number;
+  };
+  bodyFamily: string; bodySizePt: number; bodySizeTolerancePt: number; bodyFamilyMinShare: number;
+  template: string; notices: string[];
+  kinds: {
+    kind: Kind;
+    pageLimit?: { passMax: number; warnMax: number };
+    checks: { id: CheckId; title: string; applies: "yes" | "warn-only" | "skip"; why?: string }[];
+  }[];
+}
+/** Describes a built-in profile (by id, default "snn-2022") or a whole profile. Throws InvalidOptionsError. */
+export function describeProfile(profile?: string | Profile): ProfileInfo;
 /** The report for a PDF of `size` bytes too large to read (its bytes never enter the wasm). */
 export function checkTooLarge(size: number, options?: CheckOptions): Report;
 /** The largest PDF `check` reads, in bytes. */
@@ -120,6 +140,22 @@ pub fn check_too_large(size: f64, options: JsValue) -> Result<JsValue, JsValue> 
     let report = crate::check_too_large(size, &options)
         .map_err(|e: OptionsError| error("InvalidOptionsError", &e.to_string()))?;
     to_js(&report)
+}
+
+/// A profile described for a UI (`Profile::describe`): a built-in id, a whole profile,
+/// or nothing for the default.
+#[wasm_bindgen(js_name = describeProfile, skip_typescript)]
+pub fn describe_profile(profile: JsValue) -> Result<JsValue, JsValue> {
+    let options = if profile.is_undefined() || profile.is_null() {
+        Options::default()
+    } else {
+        let wrapped = js_sys::Object::new();
+        js_sys::Reflect::set(&wrapped, &"profile".into(), &profile)?;
+        options_from_js(&wrapped.into())?
+    };
+    let info = crate::describe_profile(&options.profile)
+        .map_err(|e: OptionsError| error("InvalidOptionsError", &e.to_string()))?;
+    to_js(&info)
 }
 
 /// The largest PDF [`check`] reads, in bytes.

@@ -699,3 +699,60 @@ fn the_same_input_gives_the_same_json() {
         }
     }
 }
+
+/// The profile's self-description and the report follow one rule: a check the
+/// description skips for a kind is skipped in the report with the same reason, and
+/// one it applies is judged (ok_final reads whole, so every applying check has a
+/// verdict).
+#[test]
+fn the_profile_description_is_what_the_report_does() {
+    let pdf = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/ok_final.pdf"
+    ))
+    .unwrap();
+    for id in precheck::profile::BUILTIN {
+        let profile = precheck::profile::builtin(id).unwrap();
+        let info = serde_json::to_value(profile.describe()).unwrap();
+        for kind in precheck::Kind::ALL {
+            let options = precheck::Options {
+                kind,
+                abstract_text: Some("Sparse training works.".into()),
+                profile: precheck::ProfileChoice::Builtin(id.into()),
+                ..precheck::Options::default()
+            };
+            let bytes = (kind != precheck::Kind::Blog).then_some(&pdf[..]);
+            let report = serde_json::to_value(precheck::check(bytes, &options).unwrap()).unwrap();
+            let rules = info["kinds"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|k| k["kind"] == kind.as_str())
+                .unwrap();
+            for rule in rules["checks"].as_array().unwrap() {
+                let check = report["checks"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|c| c["id"] == rule["id"]);
+                match (rule["applies"].as_str().unwrap(), check) {
+                    // A blog post's report holds only the checks that apply.
+                    ("skip", None) => assert_eq!(kind, precheck::Kind::Blog),
+                    ("skip", Some(c)) => {
+                        assert_eq!(
+                            (&c["status"], &c["message"]),
+                            (&"skip".into(), &rule["why"]),
+                            "{id} {kind:?} {}",
+                            rule["id"]
+                        )
+                    }
+                    (_, Some(c)) => assert_ne!(c["status"], "skip", "{id} {kind:?} {}", rule["id"]),
+                    (_, None) => panic!(
+                        "{id} {kind:?}: {} applies but is not in the report",
+                        rule["id"]
+                    ),
+                }
+            }
+        }
+    }
+}

@@ -21,6 +21,7 @@ use crate::limits::Limits;
 use crate::pdf::{DocumentFacts, ReadError};
 use crate::profile::Profile;
 use crate::report::{AbstractSummary, BodyFont, Check, CheckId, Status};
+use serde::Serialize;
 
 /// The checks about the PDF's format, which a position paper only warns on and
 /// published papers and posters skip.
@@ -59,45 +60,68 @@ fn skip(id: CheckId, why: &str) -> Check {
     Check::new(id, Status::Skip, why.to_string())
 }
 
-fn not_applicable(kind: Kind, check: &Check) -> Option<&'static str> {
-    let id = check.id;
-    match kind {
-        Kind::Paper => None,
-        Kind::Position => None,
-        Kind::Published
-            if id == "page-limit" || FORMAT_CHECKS.contains(&id) && id != "page-size" =>
-        {
-            Some("a published paper is submitted in the form it was published")
+/// Whether a check applies to a kind of submission under a profile (SPEC §3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "applies", content = "why")]
+pub enum Applies {
+    Yes,
+    /// Judged, but a failure only warns: no particular format is required.
+    WarnOnly(&'static str),
+    /// Not judged, for this reason.
+    Skip(&'static str),
+}
+
+/// The one place that says which checks apply to which kind: the report follows it,
+/// and so does the profile's self-description UIs explain the rules from.
+pub fn applies(kind: Kind, id: CheckId, profile: &Profile) -> Applies {
+    let format = FORMAT_CHECKS.contains(&id);
+    match (kind, id) {
+        (_, CheckId::Recency) if profile.dates.earliest_public.is_none() => {
+            Applies::Skip("this call sets no rule on how recent the work must be")
         }
-        Kind::Published => None,
-        Kind::Poster if id == "page-limit" || FORMAT_CHECKS.contains(&id) => {
-            Some("posters have no required format")
+        (Kind::Blog, CheckId::AbstractLength | CheckId::Recency) => Applies::Yes,
+        (Kind::Blog, _) => Applies::Skip("a blog post has no PDF"),
+        (Kind::Paper, CheckId::PageLimit) if profile.page_limits.paper.is_none() => {
+            Applies::Skip("this call sets no page limit for papers")
         }
-        Kind::Poster => None,
-        Kind::Blog => Some("a blog post has no PDF"),
+        (Kind::Position, CheckId::PageLimit) if profile.page_limits.position.is_none() => {
+            Applies::Skip("position papers have no page limit")
+        }
+        (Kind::Position, _) if format => {
+            Applies::WarnOnly("position papers need no particular format")
+        }
+        (Kind::Published, CheckId::PageSize) => Applies::Yes,
+        (Kind::Published, _) if format || id == CheckId::PageLimit => {
+            Applies::Skip("a published paper is submitted in the form it was published")
+        }
+        (Kind::Poster, _) if format || id == CheckId::PageLimit => {
+            Applies::Skip("posters have no required format")
+        }
+        _ => Applies::Yes,
     }
 }
 
-/// Applies the kind's rules (SPEC §3): skips, and a position paper's format failures
-/// turned into warnings.
-fn apply_kind(kind: Kind, mut check: Check) -> Check {
-    if let Some(why) = not_applicable(kind, &check) {
-        return Check {
+/// Applies the kind's rules (SPEC §3) to a judged check: skips, and failures that
+/// only warn where no format is required.
+fn apply_kind(kind: Kind, profile: &Profile, mut check: Check) -> Check {
+    match applies(kind, check.id, profile) {
+        Applies::Yes => check,
+        Applies::Skip(why) => Check {
             status: Status::Skip,
             message: why.to_string(),
             hint: None,
             findings: Vec::new(),
             unlisted: 0,
             ..check
-        };
+        },
+        Applies::WarnOnly(why) => {
+            if check.status == Status::Fail {
+                check.status = Status::Warn;
+                check.message.push_str(&format!(" ({why})"));
+            }
+            check
+        }
     }
-    if kind == Kind::Position && check.status == Status::Fail && FORMAT_CHECKS.contains(&check.id) {
-        check.status = Status::Warn;
-        check
-            .message
-            .push_str(" (position papers need no particular format)");
-    }
-    check
 }
 
 /// What the author said, validated.
@@ -210,7 +234,7 @@ pub fn run_pdf_checks(
             ) {
                 c
             } else {
-                apply_kind(kind, c)
+                apply_kind(kind, profile, c)
             }
         })
         .map(|mut c| {

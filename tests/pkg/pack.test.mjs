@@ -33,7 +33,7 @@ const USE_SCRIPT = `
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { check, countWords, version } from "precheck";
+import { check, countWords, describeProfile, version } from "precheck";
 import * as workerModule from "precheck/worker";
 
 const [fixtures, today] = process.argv.slice(2);
@@ -44,6 +44,8 @@ const out = {
   manifest: { name: manifest.name, version: manifest.version },
   worker: { PrecheckWorker: typeof workerModule.PrecheckWorker, exports: Object.keys(workerModule).sort() },
   words: await countWords("Spiking networks, once again: two-phase learning."),
+  profiles: { snn: await describeProfile(), main: await describeProfile("neurips-2022") },
+  unknownProfile: await describeProfile("nope").then(() => null, (e) => e.name),
   reports: {},
 };
 for (const [name, { kind, abstract }] of Object.entries(expected)) {
@@ -109,6 +111,20 @@ test("from plain Node in an empty project: check every fixture, statuses equal t
     assert.equal(used.version, used.manifest.version, "version() is the package's version");
     assert.equal(used.worker.PrecheckWorker, "function", "precheck/worker exports PrecheckWorker");
     assert.equal(used.words, 6, "countWords");
+  });
+
+  await t.test("describeProfile(): the core's rules per kind, for UIs", () => {
+    const { snn, main } = used.profiles;
+    assert.equal(snn.id, "snn-2022");
+    assert.equal(snn.abstractMaxWords, 250);
+    assert.equal(snn.dates.earliestPublic, "2021-07-13");
+    assert.equal(main.dates.earliestPublic, undefined, "the main track sets no recency rule");
+    const published = snn.kinds.find((k) => k.kind === "published");
+    const rule = (id) => published.checks.find((c) => c.id === id);
+    assert.equal(rule("page-size").applies, "yes");
+    assert.equal(rule("fonts-embedded").applies, "yes");
+    assert.deepEqual(rule("margins"), { id: "margins", title: "Margins", applies: "skip", why: "a published paper is submitted in the form it was published" });
+    assert.equal(used.unknownProfile, "InvalidOptionsError");
   });
 
   for (const name of FIXTURE_NAMES) {

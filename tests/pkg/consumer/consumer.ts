@@ -1,7 +1,7 @@
 // A TypeScript consumer of the package, compiled with `tsc --noEmit` (strict) against
 // the installed tarball by tests/pkg/types.test.mjs. Every line here must type-check.
-import { check, checkTooLarge, countWords, countChars, ready, version, PrecheckCrashedError } from "precheck";
-import type { Report, Check, CheckId, Status, CheckOptions, Kind, Finding, BlobLike } from "precheck";
+import { check, checkTooLarge, countWords, countChars, describeProfile, ready, version, PrecheckCrashedError } from "precheck";
+import type { Report, Check, CheckId, Status, CheckOptions, Kind, Finding, BlobLike, ProfileInfo } from "precheck";
 import {
   PrecheckWorker, InvalidOptionsError, TimeoutError, WorkerCrashedError, FileTooLargeError, MAX_FILE_BYTES,
 } from "precheck/worker";
@@ -9,6 +9,8 @@ import {
 const options: CheckOptions = { kind: "paper", abstract: "We study spikes.", today: "2024-05-01", profile: "snn-2022" };
 const custom: CheckOptions = { profile: { id: "my-venue", name: "My venue", pageLimit: 8 } };
 const blog: CheckOptions = { kind: "blog" };
+const notYet: CheckOptions = { firstPublic: "not-yet" };
+const dated: CheckOptions = { firstPublic: "2022-01-15" };
 
 export async function inNode(pdf: Uint8Array): Promise<Status[]> {
   await ready();
@@ -34,6 +36,11 @@ export async function inNode(pdf: Uint8Array): Promise<Status[]> {
     if (err instanceof PrecheckCrashedError) console.error(err.name, err.cause);
   }
   void tooLarge;
+  const info: ProfileInfo = await describeProfile("snn-2022");
+  const published = info.kinds.find((k) => k.kind === "published");
+  const skipped: CheckId[] = (published?.checks ?? []).filter((c) => c.applies === "skip").map((c) => c.id);
+  const object: "text" | "image" | "drawing" | undefined = findings[0]?.object;
+  void [notYet, dated, skipped, object];
   return report.checks.map((c: Check) => c.status);
 }
 
