@@ -43,6 +43,9 @@ fn ends_abstract(line: &TextLine, first: &TextLine) -> bool {
         || t.starts_with("keywords")
         || t.starts_with("index terms")
         || t.starts_with("ccs concepts")
+        // ACM's older front matter, after the abstract.
+        || t.starts_with("categories and subject descriptors")
+        || t.starts_with("general terms")
         || line.size_pt > first.size_pt + 0.5
 }
 
@@ -208,6 +211,56 @@ mod tests {
         assert_eq!(pick_abstract(Some("  \n"), None), None);
         let c = abstract_length(None, &crate::profile::builtin("snn-2022").unwrap());
         assert_eq!(c.status, Status::Skip);
+    }
+
+    /// Lines of one page, one a line, 12 pt apart from the top, in 10 pt text.
+    fn page_of(lines: &[&str]) -> DocumentFacts {
+        let lines = lines
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let y = 700.0 - 12.0 * i as f64;
+                TextLine {
+                    text: t.to_string(),
+                    bbox: crate::pdf::Rect::new(108.0, y - 2.0, 504.0, y + 7.0),
+                    baseline_y: y,
+                    size_pt: 10.0,
+                    font: 0,
+                    spans: Vec::new(),
+                }
+            })
+            .collect();
+        DocumentFacts {
+            pages: vec![crate::pdf::PageFacts {
+                number: 1,
+                width_pt: 612.0,
+                height_pt: 792.0,
+                lines,
+                ..crate::pdf::PageFacts::default()
+            }],
+            ..DocumentFacts::default()
+        }
+    }
+
+    #[test]
+    fn acm_front_matter_after_the_abstract_is_not_the_abstract() {
+        for stop in [
+            "Categories and Subject Descriptors D.3.4 [Programming]",
+            "General Terms Design, Performance.",
+        ] {
+            let facts = page_of(&[
+                "Abstract",
+                "We trace loops and",
+                "compile them.",
+                stop,
+                "more",
+            ]);
+            assert_eq!(
+                abstract_from_pdf(&facts).as_deref(),
+                Some("We trace loops and compile them."),
+                "{stop}"
+            );
+        }
     }
 
     #[test]
