@@ -108,29 +108,60 @@ pub struct BodyText {
     pub glyphs: u64,
 }
 
-/// Running text: upright, visible text on content pages, not mathematics, not line
-/// numbers, the page number or the stamp. Its size is the glyph-weighted mode;
-/// headings (larger) and captions and footnotes (smaller) fall out of that band.
-pub fn body_text(
-    facts: &DocumentFacts,
-    profile: &Profile,
-    content_pages: usize,
-) -> Option<BodyText> {
+/// For each page read, which of its spans are in a reference list: the lines after a
+/// References heading, up to an appendix or checklist heading, across pages.
+fn in_references(facts: &DocumentFacts) -> Vec<Vec<bool>> {
+    let mut inside = false;
+    facts
+        .pages
+        .iter()
+        .map(|page| {
+            let mut marks = vec![false; page.spans.len()];
+            for line in &page.lines {
+                match heading_of(line) {
+                    Some(Heading::References) => inside = true,
+                    Some(Heading::Appendix | Heading::Checklist) => inside = false,
+                    None => {}
+                }
+                if inside {
+                    for &i in &line.spans {
+                        if let Some(m) = marks.get_mut(i) {
+                            *m = true;
+                        }
+                    }
+                }
+            }
+            marks
+        })
+        .collect()
+}
+
+/// Running text: upright, visible text on every page read, not the reference list, not
+/// mathematics, not line numbers, the page number or the stamp. Its size is the
+/// glyph-weighted mode; the title and headings (larger) and the notice, captions and
+/// footnotes (smaller) fall out of that band. The whole paper is sampled: a first page
+/// of title and notice, or a content page that is mostly references, is not the body.
+pub fn body_text(facts: &DocumentFacts, profile: &Profile) -> Option<BodyText> {
+    let references = in_references(facts);
     let candidates = || {
         facts
             .pages
             .iter()
-            .take(content_pages.max(1))
-            .flat_map(move |page| {
+            .zip(&references)
+            .flat_map(move |(page, refs)| {
                 let block = text_block(page, &profile.geometry);
-                page.spans.iter().filter(move |s| {
-                    s.upright
-                        && s.visible
-                        && s.size_pt >= MIN_RUNNING_SIZE_PT
-                        && !is_line_number(s, &block)
-                        && !is_page_number(s, &block)
-                        && facts.fonts.get(s.font).is_some_and(|f| !is_math_font(f))
-                })
+                page.spans
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(i, s)| (!refs.get(i).copied().unwrap_or(false)).then_some(s))
+                    .filter(move |s| {
+                        s.upright
+                            && s.visible
+                            && s.size_pt >= MIN_RUNNING_SIZE_PT
+                            && !is_line_number(s, &block)
+                            && !is_page_number(s, &block)
+                            && facts.fonts.get(s.font).is_some_and(|f| !is_math_font(f))
+                    })
             })
     };
     let mut buckets: std::collections::BTreeMap<i64, u64> = std::collections::BTreeMap::new();
@@ -417,5 +448,72 @@ mod tests {
         };
         let b = text_block(&a4, &g);
         assert!((b.x0 - 99.64).abs() < 0.01 && (b.y1 - 769.89).abs() < 0.01);
+    }
+
+    /// A page of `n` lines of one 40-glyph span each at `size` pt (Times), starting
+    /// with `heading` when given, as `build_lines` would group them.
+    fn text_page(number: usize, heading: Option<&str>, n: usize, size: f64) -> PageFacts {
+        let mut spans = Vec::new();
+        let mut lines = Vec::new();
+        let texts = heading
+            .into_iter()
+            .map(str::to_string)
+            .chain((0..n).map(|i| format!("line {i}")));
+        for (i, text) in texts.enumerate() {
+            let y = 700.0 - 12.0 * i as f64;
+            spans.push(crate::pdf::TextSpan {
+                text: text.clone(),
+                font: 0,
+                size_pt: size,
+                origin: (110.0, y),
+                bbox: Rect::new(110.0, y - 2.0, 400.0, y + 7.0),
+                upright: true,
+                visible: true,
+                glyphs: 40,
+            });
+            lines.push(TextLine {
+                text,
+                bbox: Rect::new(110.0, y - 2.0, 400.0, y + 7.0),
+                baseline_y: y,
+                size_pt: size,
+                font: 0,
+                spans: vec![spans.len() - 1],
+            });
+        }
+        PageFacts {
+            number,
+            width_pt: 612.0,
+            height_pt: 792.0,
+            spans,
+            lines,
+            ..PageFacts::default()
+        }
+    }
+
+    #[test]
+    fn the_body_is_sampled_over_the_paper_without_the_references() {
+        // Page 1 is mostly 9 pt references (the only content page); pages 2–3 are 10 pt
+        // text of an appendix. Measured on page 1 alone, the body read 9.0 pt.
+        let facts = DocumentFacts {
+            page_count: 3,
+            pages: vec![
+                text_page(1, Some("References"), 50, 9.0),
+                text_page(2, Some("A Appendix"), 20, 10.0),
+                text_page(3, None, 20, 10.0),
+            ],
+            fonts: vec![FontFacts {
+                name: "Times-Roman".into(),
+                base_font: "Times-Roman".into(),
+                subtype: "Type1".into(),
+                descendant: None,
+                embedded: true,
+                subset: false,
+                glyphs: 0,
+            }],
+            ..DocumentFacts::default()
+        };
+        let profile = crate::profile::builtin("snn-2022").unwrap();
+        let body = body_text(&facts, &profile).expect("running text");
+        assert!((body.size_pt - 10.0).abs() < 1e-9, "{body:?}");
     }
 }

@@ -162,7 +162,7 @@ pub fn run_pdf_checks(
                 .iter()
                 .map(|p| layout::text_block(p, &profile.geometry))
                 .collect();
-            let body = layout::body_text(facts, profile, content.count);
+            let body = layout::body_text(facts, profile);
             derived.body_font = body.as_ref().and_then(|b| {
                 let (font, _) = b.glyphs_by_font.first()?;
                 Some(BodyFont {
