@@ -128,7 +128,12 @@ fn content(r: &mut Recipe<'_>, forms: &[usize]) -> Vec<u8> {
         }
         1 => {
             for i in 0..n {
-                let _ = write!(&mut ByteWriter(&mut c), "{} {} 1 1 re f\n", i % 700, i % 900);
+                let _ = write!(
+                    &mut ByteWriter(&mut c),
+                    "{} {} 1 1 re f\n",
+                    i % 700,
+                    i % 900
+                );
             }
         }
         2 if !forms.is_empty() => {
@@ -179,7 +184,9 @@ fn build(data: &[u8]) -> Vec<u8> {
             // A bomb: zeros that inflate past the stream limit or near it.
             body.extend(std::iter::repeat_n(b' ', r.count().saturating_mul(64)));
         }
-        let previous: String = (0..i).map(|j| format!("/Fm{j} {} 0 R ", forms[j])).collect();
+        let previous: String = (0..i)
+            .map(|j| format!("/Fm{j} {} 0 R ", forms[j]))
+            .collect();
         let packed = deflate(&body);
         let dict = format!(
             "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Filter /FlateDecode /Resources << /Font << /F1 {font} 0 R >> /XObject << {previous}>> >> /Length {}",
@@ -242,6 +249,10 @@ fn build(data: &[u8]) -> Vec<u8> {
 
 fuzz_target!(|data: &[u8]| {
     let pdf = build(data);
+    // To look at what a recipe built: PRECHECK_FUZZ_DUMP=file.pdf ./structure unit
+    if let Some(path) = std::env::var_os("PRECHECK_FUZZ_DUMP") {
+        let _ = std::fs::write(path, &pdf);
+    }
     let options = Options {
         kind: Kind::Paper,
         ..Options::default()
