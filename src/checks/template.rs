@@ -118,12 +118,17 @@ pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText
         };
     };
     let squashed = squash(notice);
-    if t.notices.iter().any(|n| squashed.contains(&squash(n))) {
-        return Check::new(
-            CheckId::Template,
-            Status::Pass,
-            format!("{} notice: \"{notice}\"", t.name),
-        );
+    if let Some(matched) = t.notices.iter().find(|n| squashed.contains(&squash(n))) {
+        // "Preprint. Under review." names no year: every year's style prints it.
+        let message = if matched.chars().any(|c| c.is_ascii_digit()) {
+            format!("{} notice: \"{notice}\"", t.name)
+        } else {
+            format!(
+                "a notice the {} style prints: \"{notice}\"; other years' styles print the same sentence, so the year cannot be told from it",
+                t.name
+            )
+        };
+        return Check::new(CheckId::Template, Status::Pass, message);
     }
     let lower = notice.to_lowercase();
     if geometry
@@ -187,6 +192,35 @@ mod tests {
         assert_eq!(
             neurips_year("2147483000th Conference on Neural Information Processing Systems"),
             None
+        );
+    }
+}
+
+#[cfg(test)]
+mod notice_tests {
+    use super::*;
+
+    fn with_notice(notice: &str) -> Check {
+        let facts = DocumentFacts {
+            notice: Some(notice.into()),
+            ..DocumentFacts::default()
+        };
+        template(&facts, &crate::profile::builtin("snn-2022").unwrap(), None)
+    }
+
+    #[test]
+    fn a_preprint_notice_passes_without_claiming_a_year() {
+        let c = with_notice("Preprint. Under review.");
+        assert_eq!(c.status, Status::Pass);
+        assert_eq!(
+            c.message,
+            "a notice the NeurIPS 2022 style prints: \"Preprint. Under review.\"; other years' styles print the same sentence, so the year cannot be told from it"
+        );
+        let c =
+            with_notice("36th Conference on Neural Information Processing Systems (NeurIPS 2022).");
+        assert_eq!(
+            c.message,
+            "NeurIPS 2022 notice: \"36th Conference on Neural Information Processing Systems (NeurIPS 2022).\""
         );
     }
 }

@@ -254,25 +254,50 @@ const NOTICE_WORDS: [&str; 12] = [
     "journal",
 ];
 
-/// The venue notice: the lowest line in the bottom of page 1 that reads like one,
-/// with the line continuing it.
+/// The venue notice at the foot of page 1, with the line continuing it. In order of
+/// trust: the lowest line reading like a notice and set apart from the running text
+/// (smaller than the page's dominant size); else the lowest one reading like a notice
+/// with no running text below it (a paragraph of the body that mentions "preprint"
+/// has); else a line set apart below all the running text (a workshop's own notice,
+/// "Project Report for …").
 pub fn find_notice(lines: &[TextLine], page_height: f64) -> Option<(String, Rect)> {
     let zone: Vec<&TextLine> = lines
         .iter()
         .filter(|l| l.baseline_y < NOTICE_ZONE * page_height)
         .filter(|l| l.text.chars().any(char::is_alphabetic))
         .collect();
-    let idx = zone.iter().rposition(|l| {
+    let reads_like_notice = |l: &TextLine| {
         let t = l.text.to_lowercase();
         NOTICE_WORDS.iter().any(|w| t.contains(w))
-    })?;
-    let (line, below) = zone.get(idx..)?.split_first()?;
+    };
+    let body = dominant_size(lines)?;
+    let set_apart = |l: &TextLine| l.size_pt < body - 0.5;
+    let is_body = |l: &TextLine| (l.size_pt - body).abs() <= 0.5;
+    let lowest_body = lines
+        .iter()
+        .filter(|l| is_body(l) && l.text.chars().any(char::is_alphabetic))
+        .map(|l| l.baseline_y)
+        .min_by(f64::total_cmp)
+        .unwrap_or(f64::INFINITY);
+    let below_body = |l: &TextLine| l.baseline_y < lowest_body - body;
+    let lowest = |keep: &dyn Fn(&TextLine) -> bool| {
+        zone.iter()
+            .enumerate()
+            .filter(|(_, l)| keep(l))
+            .min_by(|a, b| a.1.baseline_y.total_cmp(&b.1.baseline_y))
+            .map(|(i, l)| (i, *l))
+    };
+    let (idx, line) = lowest(&|l| reads_like_notice(l) && set_apart(l))
+        .or_else(|| lowest(&|l| reads_like_notice(l) && l.baseline_y <= lowest_body + 0.5))
+        .or_else(|| lowest(&|l| set_apart(l) && below_body(l) && names_a_year(&l.text)))?;
     let mut text = line.text.clone();
     let mut bbox = line.bbox;
     // The continuation is the next line below in the same column, in the same size.
-    let next = below.iter().find(|n| {
-        n.baseline_y < line.baseline_y - 0.5 * line.size_pt
-            && overlaps_horizontally(&line.bbox, &n.bbox)
+    let next = zone.get(idx.saturating_add(1)..).and_then(|below| {
+        below.iter().find(|n| {
+            n.baseline_y < line.baseline_y - 0.5 * line.size_pt
+                && overlaps_horizontally(&line.bbox, &n.bbox)
+        })
     });
     if let Some(next) = next
         && (next.size_pt - line.size_pt).abs() < 0.5
@@ -285,6 +310,40 @@ pub fn find_notice(lines: &[TextLine], page_height: f64) -> Option<(String, Rect
     Some((text, bbox))
 }
 
+/// Whether the text holds a year, 1980–2100, as a number of its own (`2021/22` does).
+fn names_a_year(text: &str) -> bool {
+    let digits: Vec<char> = text.chars().collect();
+    digits.windows(4).enumerate().any(|(i, w)| {
+        let apart = |j: Option<usize>| {
+            j.and_then(|j| digits.get(j))
+                .is_none_or(|c| !c.is_ascii_digit())
+        };
+        w.iter().all(char::is_ascii_digit)
+            && apart(i.checked_sub(1))
+            && apart(i.checked_add(4))
+            && w.iter()
+                .collect::<String>()
+                .parse::<u32>()
+                .is_ok_and(|y| (1980..=2100).contains(&y))
+    })
+}
+
+/// The size most of a page's text is set in (weighted by characters).
+fn dominant_size(lines: &[TextLine]) -> Option<f64> {
+    let mut by_size: Vec<(f64, usize)> = Vec::new();
+    for l in lines {
+        let n = l.text.chars().count();
+        match by_size.iter_mut().find(|e| (e.0 - l.size_pt).abs() < 0.25) {
+            Some(e) => e.1 = e.1.saturating_add(n),
+            None => by_size.push((l.size_pt, n)),
+        }
+    }
+    by_size
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)))
+        .map(|(size, _)| size)
+}
+
 fn overlaps_horizontally(a: &Rect, b: &Rect) -> bool {
     a.x0 < b.x1 && b.x0 < a.x1
 }
@@ -292,6 +351,61 @@ fn overlaps_horizontally(a: &Rect, b: &Rect) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line(text: &str, baseline: f64, size: f64) -> TextLine {
+        TextLine {
+            text: text.into(),
+            bbox: Rect::new(108.0, baseline - 2.0, 504.0, baseline + size * 0.7),
+            baseline_y: baseline,
+            size_pt: size,
+            font: 0,
+            spans: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_notice_is_the_footer_not_a_paragraph_that_mentions_a_preprint() {
+        // neurips_2021_kit: body text mentions "preprint"; the foot of the page holds a
+        // footnote and the class's own notice.
+        let mut lines: Vec<TextLine> = (0..40)
+            .map(|i| {
+                line(
+                    "running text of the body in ten point",
+                    700.0 - 12.0 * i as f64,
+                    10.0,
+                )
+            })
+            .collect();
+        lines.push(line(
+            "preprint, which creates a preprint for submission to, e.g., arXiv",
+            123.3,
+            10.0,
+        ));
+        lines.push(line(
+            "load the natbib package for you in case of package clash.",
+            112.4,
+            10.0,
+        ));
+        lines.push(line(
+            "Use footnote for providing further information about author",
+            92.3,
+            9.0,
+        ));
+        lines.push(line("Project Report for Data Literacy 2021/22", 52.1, 9.0));
+        let (notice, _) = find_notice(&lines, 792.0).expect("a notice");
+        assert_eq!(notice, "Project Report for Data Literacy 2021/22");
+        // A footnote that names no year is not taken for a notice.
+        lines.pop();
+        assert_eq!(find_notice(&lines, 792.0), None);
+        // The NeurIPS notice, smaller than the body, below a footnote.
+        lines.push(line("Submitted to 36th Conference on Neural Information Processing Systems (NeurIPS 2022). Do not", 60.0, 9.0));
+        lines.push(line("distribute.", 50.0, 9.0));
+        let (notice, _) = find_notice(&lines, 792.0).expect("a notice");
+        assert_eq!(
+            notice,
+            "Submitted to 36th Conference on Neural Information Processing Systems (NeurIPS 2022). Do not distribute."
+        );
+    }
 
     #[test]
     fn parses_a_new_style_stamp() {
