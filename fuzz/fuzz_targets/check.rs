@@ -13,8 +13,17 @@ fuzz_target!(|data: &[u8]| {
         Some(3) => Kind::Poster,
         _ => Kind::Paper,
     };
-    let options = Options { kind, abstract_text: None, ..Options::default() };
-    let limits = Limits { stream_bytes: 16 << 20, operators_per_page: 200_000, operators_total: 2_000_000, ..Limits::default() };
+    let options = Options {
+        kind,
+        abstract_text: None,
+        ..Options::default()
+    };
+    let limits = Limits {
+        stream_bytes: 16 << 20,
+        operators_per_page: 200_000,
+        operators_total: 2_000_000,
+        ..Limits::default()
+    };
     let report = precheck::check_with_limits(Some(data), &options, &limits);
     assert!(report.is_ok(), "default options are always valid");
 });
