@@ -297,6 +297,85 @@ pub fn content_pages(facts: &DocumentFacts, profile: &Profile) -> ContentPages {
     }
 }
 
+/// Line edges within this of a shrunk block's edges mean the template's layout, shrunk.
+/// Tighter than the template check's tolerance: a paper set natively on A4 has its block
+/// only 5–6 pt away from a Letter block shrunk onto A4.
+const SHRUNK_EDGE_PT: f64 = 2.5;
+/// Scales that read as "fit to page" (A4 from Letter is 0.973).
+const SHRINK_RANGE: std::ops::RangeInclusive<f64> = 0.85..=0.995;
+
+/// A paper set on the template's paper and printed onto another, shrunk to fit (SPEC
+/// §3, the usual Letter-on-A4 export): the scale, and the profile's geometry and body
+/// size as they land on the page, so the other checks judge the paper as it was set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shrunk {
+    pub scale: f64,
+    pub profile: Profile,
+}
+
+pub fn shrunk_to_fit(
+    facts: &DocumentFacts,
+    profile: &Profile,
+    body: Option<&BodyText>,
+) -> Option<Shrunk> {
+    let g = &profile.geometry;
+    let first = facts.pages.first()?;
+    let (w, h) = (first.width_pt, first.height_pt);
+    let same_size = facts.pages.iter().all(|p| {
+        (p.width_pt - w).abs() <= g.page_tolerance_pt
+            && (p.height_pt - h).abs() <= g.page_tolerance_pt
+    });
+    if !same_size || has_template_size(first, g) {
+        return None;
+    }
+    let scale = (w / g.page_width_pt).min(h / g.page_height_pt);
+    if !SHRINK_RANGE.contains(&scale) {
+        return None;
+    }
+    // The body is the template's size shrunk, rather than the template's size itself.
+    let body = body?;
+    let want = profile.fonts.body_size_pt;
+    if (body.size_pt - want * scale).abs() >= (body.size_pt - want).abs() {
+        return None;
+    }
+    // Centred on the page, as printing "fit to page" places it.
+    let mut shrunk = profile.clone();
+    let sg = &mut shrunk.geometry;
+    sg.page_width_pt = w;
+    sg.page_height_pt = h;
+    sg.block_left_pt = (w - g.page_width_pt * scale) / 2.0 + g.block_left_pt * scale;
+    sg.block_top_pt = (h - g.page_height_pt * scale) / 2.0 + g.block_top_pt * scale;
+    sg.block_width_pt = g.block_width_pt * scale;
+    sg.block_height_pt = g.block_height_pt * scale;
+    sg.first_page_extra_bottom_pt = g.first_page_extra_bottom_pt * scale;
+    shrunk.fonts.body_size_pt = want * scale;
+    shrunk.fonts.body_size_tolerance_pt = profile.fonts.body_size_tolerance_pt * scale;
+    // And the running text sits in that block.
+    let mut lefts = Vec::new();
+    let mut rights = Vec::new();
+    for page in &facts.pages {
+        for line in &page.lines {
+            if (line.size_pt - body.size_pt).abs() <= 0.3
+                && line.bbox.width() >= 0.6 * sg.block_width_pt
+            {
+                lefts.push(line.bbox.x0);
+                rights.push(line.bbox.x1);
+            }
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied()
+    };
+    let (l, r) = (median(&mut lefts)?, median(&mut rights)?);
+    let fits = (l - sg.block_left_pt).abs() <= SHRUNK_EDGE_PT
+        && (r - (sg.block_left_pt + sg.block_width_pt)).abs() <= SHRUNK_EDGE_PT;
+    fits.then_some(Shrunk {
+        scale,
+        profile: shrunk,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

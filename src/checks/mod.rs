@@ -157,11 +157,6 @@ pub fn run_pdf_checks(
         Some(facts) => {
             let content = layout::content_pages(facts, profile);
             derived.content_pages = Some(content.count);
-            derived.text_blocks = facts
-                .pages
-                .iter()
-                .map(|p| layout::text_block(p, &profile.geometry))
-                .collect();
             let body = layout::body_text(facts, profile);
             derived.body_font = body.as_ref().and_then(|b| {
                 let (font, _) = b.glyphs_by_font.first()?;
@@ -170,7 +165,27 @@ pub fn run_pdf_checks(
                     size: crate::pdf::geom::round2(b.size_pt),
                 })
             });
-            checks.push(pages::page_size(facts, profile));
+            // A Letter paper printed onto A4, shrunk to fit, is one page-size failure that
+            // says so; the rest judge the paper as it was set.
+            let shrunk = layout::shrunk_to_fit(facts, profile, body.as_ref());
+            let judged = shrunk.as_ref().map_or(profile, |s| &s.profile);
+            derived.text_blocks = facts
+                .pages
+                .iter()
+                .map(|p| layout::text_block(p, &judged.geometry))
+                .collect();
+            let mut size = pages::page_size(facts, profile);
+            if let Some(s) = &shrunk {
+                size.message.push_str(&format!(
+                    "; the paper looks set on the right paper and shrunk to {:.0} % to fit (the body text is {:.2} pt, {} pt × {:.3}), so the other checks judge it as it was set",
+                    s.scale * 100.0,
+                    body.as_ref().map_or(0.0, |b| b.size_pt),
+                    profile.fonts.body_size_pt,
+                    s.scale
+                ));
+                size.hint = Some("export or print at actual size on the required paper, not \"fit to page\" on another (in the print dialog: US Letter, scale 100 %)".into());
+            }
+            checks.push(size);
             checks.push(match kind {
                 Kind::Paper => profile.page_limits.paper.as_ref().map_or_else(
                     || {
@@ -187,12 +202,25 @@ pub fn run_pdf_checks(
                 ),
                 _ => skip(CheckId::PageLimit, "no page limit"),
             });
-            checks.push(margins::margins(facts, profile));
+            let mut margins = margins::margins(facts, judged);
+            if shrunk.is_some() {
+                margins
+                    .message
+                    .push_str(" (the template's block, shrunk with the page)");
+            }
+            checks.push(margins);
             checks.push(fonts::font_family(facts, profile, body.as_ref()));
-            checks.push(fonts::font_size(profile, body.as_ref()));
+            let mut font_size = fonts::font_size(judged, body.as_ref());
+            if shrunk.is_some() && font_size.status == Status::Pass {
+                font_size.message.push_str(&format!(
+                    ", {} pt shrunk with the page (see Page size)",
+                    profile.fonts.body_size_pt
+                ));
+            }
+            checks.push(font_size);
             checks.push(fonts::fonts_embedded(facts));
             checks.push(fonts::fonts_type3(facts));
-            checks.push(template::template(facts, profile, body.as_ref()));
+            checks.push(template::template(facts, judged, body.as_ref()));
             if read_in_part(facts) {
                 // Checks of what the pages hold say that they saw only part of them.
                 for c in checks.iter_mut().filter(|c| {
