@@ -108,7 +108,7 @@ fn facts(case: &str, read: Result<DocumentFacts, ReadError>) -> DocumentFacts {
 
 #[path = "common/raw.rs"]
 mod raw;
-use raw::{RawPdf, flate, stream_body};
+use raw::{RawPdf, flate, pages_sharing, stream_body};
 
 const CATALOG: &str = "<< /Type /Catalog /Pages 2 0 R >>";
 const PAGES: &str = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
@@ -1111,27 +1111,6 @@ fn content_in_an_undecodable_filter_is_named_as_not_read() {
 // split into pages, streams and objects. Each case is what an attacker would send,
 // and each asserts the report an author or organizer gets and the work it cost
 // (`DocumentFacts::work`, a deterministic stand-in for time).
-
-/// `pages` pages (objects 10…) sharing content stream 4 and the font and forms of
-/// `resources`, then `inline_kids` empty dictionaries in the same /Kids.
-fn pages_sharing(pages: usize, inline_kids: usize, resources: &str, extra: RawPdf) -> Vec<u8> {
-    let mut kids: String = (0..pages).map(|i| format!("{} 0 R ", 10 + i)).collect();
-    kids.push_str(&"<<>> ".repeat(inline_kids));
-    let mut pdf = extra.object(1, CATALOG).object(
-        2,
-        format!(
-            "<< /Type /Pages /Count {} /Kids [{kids}] >>",
-            pages + inline_kids
-        ),
-    );
-    for i in 0..pages {
-        pdf = pdf.object(
-            10 + i as u32,
-            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources {resources} /Contents 4 0 R >>"),
-        );
-    }
-    pdf.finish("")
-}
 
 const FONT_ONLY: &str = "<< /Font << /F1 5 0 R >> >>";
 

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 #[path = "common/raw.rs"]
 mod raw;
-use raw::{RawPdf, flate};
+use raw::{RawPdf, flate, pages_sharing};
 
 /// The system allocator, counting live bytes and their peak.
 struct Counting;
@@ -67,27 +67,7 @@ fn peak_of(bytes: &[u8]) -> usize {
     PEAK.load(Ordering::SeqCst) - before
 }
 
-const CATALOG: &str = "<< /Type /Catalog /Pages 2 0 R >>";
 const HELVETICA: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
-
-fn pages_sharing(pages: usize, inline_kids: usize, resources: &str, extra: RawPdf) -> Vec<u8> {
-    let mut kids: String = (0..pages).map(|i| format!("{} 0 R ", 10 + i)).collect();
-    kids.push_str(&"<<>> ".repeat(inline_kids));
-    let mut pdf = extra.object(1, CATALOG).object(
-        2,
-        format!(
-            "<< /Type /Pages /Count {} /Kids [{kids}] >>",
-            pages + inline_kids
-        ),
-    );
-    for i in 0..pages {
-        pdf = pdf.object(
-            10 + i as u32,
-            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources {resources} /Contents 4 0 R >>"),
-        );
-    }
-    pdf.finish("")
-}
 
 #[test]
 fn crafted_files_stay_within_their_memory() {

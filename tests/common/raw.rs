@@ -198,3 +198,24 @@ pub fn flate(prefix: &[u8], zeros: usize) -> Vec<u8> {
     out.extend((((b << 16) | a) as u32).to_be_bytes());
     out
 }
+
+/// `pages` pages (objects 10…) sharing content stream 4 and the font and forms of
+/// `resources`, then `inline_kids` empty dictionaries in the same /Kids.
+pub fn pages_sharing(pages: usize, inline_kids: usize, resources: &str, extra: RawPdf) -> Vec<u8> {
+    let mut kids: String = (0..pages).map(|i| format!("{} 0 R ", 10 + i)).collect();
+    kids.push_str(&"<<>> ".repeat(inline_kids));
+    let mut pdf = extra.object(1, "<< /Type /Catalog /Pages 2 0 R >>").object(
+        2,
+        format!(
+            "<< /Type /Pages /Count {} /Kids [{kids}] >>",
+            pages + inline_kids
+        ),
+    );
+    for i in 0..pages {
+        pdf = pdf.object(
+            10 + i as u32,
+            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources {resources} /Contents 4 0 R >>"),
+        );
+    }
+    pdf.finish("")
+}
