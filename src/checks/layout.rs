@@ -297,6 +297,28 @@ pub fn content_pages(facts: &DocumentFacts, profile: &Profile) -> ContentPages {
     }
 }
 
+/// The median left and right edges of the full lines of running text (body size, at
+/// least `min_width_pt` wide) on `pages`: where the text block actually is.
+pub fn body_line_edges<'p>(
+    pages: impl Iterator<Item = &'p PageFacts>,
+    body: &BodyText,
+    min_width_pt: f64,
+) -> Option<(f64, f64)> {
+    let mut lefts = Vec::new();
+    let mut rights = Vec::new();
+    for line in pages.flat_map(|p| &p.lines) {
+        if (line.size_pt - body.size_pt).abs() <= 0.3 && line.bbox.width() >= min_width_pt {
+            lefts.push(line.bbox.x0);
+            rights.push(line.bbox.x1);
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied()
+    };
+    Some((median(&mut lefts)?, median(&mut rights)?))
+}
+
 /// Line edges within this of a shrunk block's edges mean the template's layout, shrunk.
 /// Tighter than the template check's tolerance: a paper set natively on A4 has its block
 /// only 5–6 pt away from a Letter block shrunk onto A4.
@@ -351,23 +373,7 @@ pub fn shrunk_to_fit(
     shrunk.fonts.body_size_pt = want * scale;
     shrunk.fonts.body_size_tolerance_pt = profile.fonts.body_size_tolerance_pt * scale;
     // And the running text sits in that block.
-    let mut lefts = Vec::new();
-    let mut rights = Vec::new();
-    for page in &facts.pages {
-        for line in &page.lines {
-            if (line.size_pt - body.size_pt).abs() <= 0.3
-                && line.bbox.width() >= 0.6 * sg.block_width_pt
-            {
-                lefts.push(line.bbox.x0);
-                rights.push(line.bbox.x1);
-            }
-        }
-    }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied()
-    };
-    let (l, r) = (median(&mut lefts)?, median(&mut rights)?);
+    let (l, r) = body_line_edges(facts.pages.iter(), body, 0.6 * sg.block_width_pt)?;
     let fits = (l - sg.block_left_pt).abs() <= SHRUNK_EDGE_PT
         && (r - (sg.block_left_pt + sg.block_width_pt)).abs() <= SHRUNK_EDGE_PT;
     fits.then_some(Shrunk {

@@ -27,32 +27,16 @@ pub fn has_template_geometry(
 ) -> bool {
     let g = &profile.geometry;
     let Some(body) = body else { return false };
-    let mut lefts = Vec::new();
-    let mut rights = Vec::new();
-    for page in facts
+    let pages = facts
         .pages
         .iter()
-        .filter(|p| layout::has_template_size(p, g))
-    {
-        for line in &page.lines {
-            if (line.size_pt - body.size_pt).abs() <= 0.3
-                && line.bbox.width() >= FULL_LINE_SHARE * g.block_width_pt
-            {
-                lefts.push(line.bbox.x0);
-                rights.push(line.bbox.x1);
-            }
-        }
-    }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied()
-    };
-    match (median(&mut lefts), median(&mut rights)) {
-        (Some(l), Some(r)) => {
+        .filter(|p| layout::has_template_size(p, g));
+    match layout::body_line_edges(pages, body, FULL_LINE_SHARE * g.block_width_pt) {
+        Some((l, r)) => {
             (l - g.block_left_pt).abs() <= GEOMETRY_TOLERANCE_PT
                 && (r - (g.block_left_pt + g.block_width_pt)).abs() <= GEOMETRY_TOLERANCE_PT
         }
-        _ => false,
+        None => false,
     }
 }
 
