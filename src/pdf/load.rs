@@ -135,7 +135,12 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
         .limits_reached
         .extend(known.iter().map(|&l| (l, None)));
     let mut fonts = FontRegistry::default();
-    let mut work = Work::default();
+    // A document budget spent while opening (object streams decoded, values parsed)
+    // leaves every page to be measured, not read.
+    let mut work = Work {
+        stopped: known.iter().copied().find(|l| l.scope() == Scope::Document),
+        ..Work::default()
+    };
     for (i, node) in tree.kept.iter().enumerate() {
         let number = i.saturating_add(1);
         let Some(page_dict) = node.dict else {
@@ -151,8 +156,7 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
             ..PageFacts::default()
         };
         // Once a document budget is spent, later pages are measured, not read.
-        let spent = work.stopped.is_some() || doc.budget_spent().is_some();
-        if !spent {
+        if work.stopped.is_none() {
             read_page(
                 &doc, page_dict, &setup, limits, &mut fonts, &mut work, &mut facts, &mut page,
             );

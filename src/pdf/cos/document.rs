@@ -744,15 +744,6 @@ impl<'a> Document<'a> {
         self.values_budget.saturating_sub(self.values.get())
     }
 
-    /// Whether a document budget of the object layer is spent: nothing more should be
-    /// read.
-    pub fn budget_spent(&self) -> Option<Limit> {
-        let hit = self.hit.borrow();
-        [Limit::DecodedBytes, Limit::Values]
-            .into_iter()
-            .find(|l| hit.contains(l))
-    }
-
     /// The stream's data decoded, at most the stream limit.
     pub fn decode(&self, s: &Stream) -> Result<Bytes<'a>, DecodeError> {
         self.decode_with_limit(s, self.stream_bytes)
