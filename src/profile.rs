@@ -241,25 +241,13 @@ pub fn builtin(id: &str) -> Option<Profile> {
 }
 
 /// What a UI needs to explain a profile's rules without restating them (the core's
-/// own description, so no front end drifts from what the checks do).
+/// own description, so no front end drifts from what the checks do): the profile as
+/// data, and per kind which checks apply.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileInfo {
-    pub id: String,
-    pub name: String,
-    pub dates: Dates,
-    pub abstract_max_words: usize,
-    pub abstract_max_chars: usize,
-    pub max_file_bytes: u64,
-    pub geometry: Geometry,
-    /// The body font: family, size and tolerance, and the share that must be in it.
-    pub body_family: String,
-    pub body_size_pt: f64,
-    pub body_size_tolerance_pt: f64,
-    pub body_family_min_share: f64,
-    /// The template's name (`NeurIPS 2022`) and the notices that prove it.
-    pub template: String,
-    pub notices: Vec<String>,
+    #[serde(flatten)]
+    pub profile: Profile,
     /// Per kind of submission, in the order of `Kind::ALL`.
     pub kinds: Vec<KindInfo>,
 }
@@ -308,19 +296,7 @@ impl Profile {
             })
             .collect();
         ProfileInfo {
-            id: self.id.clone(),
-            name: self.name.clone(),
-            dates: self.dates.clone(),
-            abstract_max_words: self.abstract_max_words,
-            abstract_max_chars: self.abstract_max_chars,
-            max_file_bytes: self.max_file_bytes,
-            geometry: self.geometry.clone(),
-            body_family: self.fonts.body_family.clone(),
-            body_size_pt: self.fonts.body_size_pt,
-            body_size_tolerance_pt: self.fonts.body_size_tolerance_pt,
-            body_family_min_share: self.fonts.body_family_min_share,
-            template: self.template.name.clone(),
-            notices: self.template.notices.clone(),
+            profile: self.clone(),
             kinds,
         }
     }

@@ -60,7 +60,7 @@ export interface CheckOptions {
 
 /** Checks a submission. `pdf` may be omitted for kind "blog". Throws InvalidOptionsError. */
 export function check(pdf: Uint8Array | undefined, options?: CheckOptions): Report;
-/** A profile's rules as a UI explains them; the checks follow the same rules. */
+/** A profile (as `precheck --show-profile` writes it) with, per kind, which checks apply: the checks follow the same rules. */
 export interface ProfileInfo {
   id: string; name: string;
   dates: { deadline: string; earliestPublic?: string; notification?: string; event?: string };
@@ -70,8 +70,9 @@ export interface ProfileInfo {
     blockLeftPt: number; blockTopPt: number; blockWidthPt: number; blockHeightPt: number;
     firstPageExtraBottomPt: number; marginIgnorePt: number; marginFailPt: number;
   };
-  bodyFamily: string; bodySizePt: number; bodySizeTolerancePt: number; bodyFamilyMinShare: number;
-  template: string; notices: string[];
+  fonts: { bodyFamily: string; bodyFamilyNames: string[]; bodyFamilyMinShare: number; bodySizePt: number; bodySizeTolerancePt: number };
+  template: { name: string; notices: string[]; workshopWords: string[] };
+  pageLimits: { paper?: { passMax: number; warnMax: number }; position?: { passMax: number; warnMax: number } };
   kinds: {
     kind: Kind;
     pageLimit?: { passMax: number; warnMax: number };
