@@ -75,6 +75,21 @@ struct Outside {
     bbox: Rect,
     /// For text, the lines (indices into `PageFacts::lines`, in reading order) it is on.
     lines: Vec<usize>,
+    /// For text, the first of those lines, whole, as a reader reads it (set once the
+    /// page's objects are clustered).
+    quote: Option<String>,
+}
+
+/// The first line an object is on, whole, as a reader reads it; never pieces of
+/// several lines stitched together.
+fn first_line_quote(page: &PageFacts, lines: &[usize]) -> Option<String> {
+    let line = page.lines.get(*lines.first()?)?;
+    let text: String = line.text.chars().take(FINDING_TEXT_CHARS).collect();
+    Some(if line.text.chars().count() > FINDING_TEXT_CHARS {
+        format!("{text}…")
+    } else {
+        text
+    })
 }
 
 /// How far `bbox` (with `bottom_y` as its bottom edge) sticks out, and where most.
@@ -112,6 +127,7 @@ fn outside_on_page(page: &PageFacts, block: &Rect, ignore_pt: f64) -> Vec<Outsid
                 by_pt,
                 bbox,
                 lines: line.into_iter().collect(),
+                quote: None,
             });
         }
     };
@@ -184,11 +200,18 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
     // Page by page, so only one page's objects are held before they are clustered.
     let mut found = Vec::new();
     for page in &facts.pages {
-        found.extend(cluster(outside_on_page(
-            page,
-            &text_block(page, g),
-            g.margin_ignore_pt,
-        )));
+        found.extend(
+            cluster(outside_on_page(
+                page,
+                &text_block(page, g),
+                g.margin_ignore_pt,
+            ))
+            .into_iter()
+            .map(|o| Outside {
+                quote: first_line_quote(page, &o.lines),
+                ..o
+            }),
+        );
     }
     let status_of = |o: &Outside| {
         if o.by_pt > g.margin_fail_pt {
@@ -239,22 +262,6 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
     let mut findings: Vec<(Status, Finding)> = found
         .iter()
         .map(|o| {
-            // The first line the object is on, whole, as a reader reads it; never
-            // pieces of several lines stitched together.
-            let lines = facts
-                .pages
-                .iter()
-                .find(|p| p.number == o.page)
-                .map(|p| p.lines.as_slice())
-                .unwrap_or_default();
-            let quote = o.lines.first().and_then(|&l| lines.get(l)).map(|l| {
-                let text: String = l.text.chars().take(FINDING_TEXT_CHARS).collect();
-                if l.text.chars().count() > FINDING_TEXT_CHARS {
-                    format!("{text}…")
-                } else {
-                    text
-                }
-            });
             let mut note = format!("{:.1} pt past the {} edge", o.by_pt, o.side.name());
             if o.lines.len() > 1 {
                 note.push_str(&format!(", {} lines", o.lines.len()));
@@ -265,7 +272,7 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
                     page: Some(o.page),
                     bbox: Some(o.bbox),
                     object: Some(o.what.object()),
-                    text: quote,
+                    text: o.quote.clone(),
                     note: Some(note),
                 },
             )
