@@ -15,8 +15,26 @@ const SIZE_BREAK_RATIO: f64 = 1.3;
 const WORD_GAP_EM: f64 = 0.12;
 /// The notice is looked for in the lowest part of page 1 (fraction of its height).
 const NOTICE_ZONE: f64 = 0.3;
+/// A column gutter narrower than `COLUMN_GAP_EM` (IEEE's is 1.2 em) is found on the
+/// page as a vertical band that text of many lines stops before and starts after: at
+/// least this wide (fraction of the body size) …
+const GUTTER_MIN_EM: f64 = 0.5;
+/// … crossed by at most this share of the rows that border it (titles, full-width
+/// figures and headers cross it) …
+const GUTTER_CROSSING_SHARE: f64 = 0.15;
+/// … with at least this many rows on each side of it.
+const GUTTER_MIN_ROWS: usize = 8;
+/// Columns either side of a gutter are at least this wide (fraction of the body size).
+const GUTTER_MIN_COLUMN_EM: f64 = 8.0;
+/// Text either side of a gutter is split only where the gap between them is most of
+/// the gutter's width: a centred title's word space may fall in the gutter too.
+const GUTTER_GAP_SHARE: f64 = 0.7;
+/// Positions across the page the gutter search looks at; wider pages (posters) are
+/// looked at in coarser steps, so the search costs the same on any page.
+const GUTTER_STEPS: usize = 2048;
 
-/// Groups upright, visible spans into lines: top to bottom, then left to right.
+/// Groups upright, visible spans into lines: top to bottom, then left to right. Text on
+/// one baseline either side of a column gutter is two lines, however narrow the gutter.
 pub fn build_lines(spans: &[TextSpan]) -> Vec<TextLine> {
     let mut order: Vec<usize> = (0..spans.len())
         .filter(|&i| spans.get(i).is_some_and(|s| s.upright && s.visible))
@@ -31,21 +49,29 @@ pub fn build_lines(spans: &[TextSpan]) -> Vec<TextLine> {
         let (yb, xb) = key(b);
         yb.total_cmp(&ya).then(xa.total_cmp(&xb))
     });
-    let mut rows: Vec<Vec<usize>> = Vec::new();
-    let mut row_y = f64::NAN;
-    let mut row_size = 0.0;
+    let mut rows: Vec<Row> = Vec::new();
     for i in order {
         let Some(s) = spans.get(i) else { continue };
-        let tol = SAME_BASELINE_EM * s.size_pt.max(row_size);
         match rows.last_mut() {
-            Some(row) if (row_y - s.baseline_y()).abs() <= tol => row.push(i),
-            _ => {
-                rows.push(vec![i]);
-                row_y = s.baseline_y();
-                row_size = s.size_pt;
+            Some(row)
+                if (row.y - s.baseline_y()).abs() <= SAME_BASELINE_EM * s.size_pt.max(row.size) =>
+            {
+                row.add(i, s);
             }
+            _ => rows.push(Row::new(i, s)),
         }
     }
+    let rows = attach_scripts(rows);
+    let rows: Vec<Vec<usize>> = rows.into_iter().map(|r| r.spans).collect();
+    let gutters = find_gutters(spans, &rows);
+    let splits_gutter = |prev: &TextSpan, s: &TextSpan| {
+        gutters.iter().any(|&(mid, width)| {
+            prev.bbox.x1 <= mid
+                && s.bbox.x0 >= mid
+                && s.bbox.x0 - prev.bbox.x1
+                    >= (GUTTER_GAP_SHARE * width).max(GUTTER_MIN_EM * prev.size_pt.max(s.size_pt))
+        })
+    };
     let mut lines = Vec::new();
     for mut row in rows {
         row.sort_by(|a, b| key(a).1.total_cmp(&key(b).1));
@@ -58,6 +84,7 @@ pub fn build_lines(spans: &[TextSpan]) -> Vec<TextLine> {
                 let ratio = prev.size_pt.max(s.size_pt) / prev.size_pt.min(s.size_pt).max(0.01);
                 if gap > COLUMN_GAP_EM * em
                     || (gap > SIZE_BREAK_GAP_EM * em && ratio > SIZE_BREAK_RATIO)
+                    || splits_gutter(prev, s)
                 {
                     lines.extend(make_line(spans, std::mem::take(&mut current)));
                 }
@@ -67,6 +94,211 @@ pub fn build_lines(spans: &[TextSpan]) -> Vec<TextLine> {
         lines.extend(make_line(spans, current));
     }
     lines
+}
+
+/// Spans on (about) one baseline, before they are split into lines at column gaps.
+struct Row {
+    spans: Vec<usize>,
+    /// The baseline and size of the row's largest text.
+    y: f64,
+    size: f64,
+    x0: f64,
+    x1: f64,
+}
+
+impl Row {
+    fn new(i: usize, s: &TextSpan) -> Row {
+        Row {
+            spans: vec![i],
+            y: s.baseline_y(),
+            size: s.size_pt,
+            x0: s.bbox.x0,
+            x1: s.bbox.x1,
+        }
+    }
+
+    fn add(&mut self, i: usize, s: &TextSpan) {
+        self.spans.push(i);
+        // The row's baseline is its largest text's: a raised script ("1" of ½) may
+        // open the row, and the lowered "2" must still join it.
+        if s.size_pt > self.size {
+            self.y = s.baseline_y();
+            self.size = s.size_pt;
+        }
+        self.x0 = self.x0.min(s.bbox.x0);
+        self.x1 = self.x1.max(s.bbox.x1);
+    }
+
+    fn absorb(&mut self, other: Row) {
+        self.spans.extend(other.spans);
+        self.x0 = self.x0.min(other.x0);
+        self.x1 = self.x1.max(other.x1);
+    }
+}
+
+/// A row of script-size text (`SCRIPT_RATIO` of a neighbour's size or less) this close
+/// to a neighbouring row's baseline (fraction of that row's size) and within its width
+/// is that row's superscripts, subscripts or fraction parts: ½ set as a raised 1, a
+/// slash and a lowered 2; a denominator's subscript on the page's last line.
+const SCRIPT_RATIO: f64 = 0.8;
+const SCRIPT_OFFSET_EM: f64 = 0.5;
+/// A script reaches at most this far past its line's ends (fraction of the line's size).
+const SCRIPT_REACH_EM: f64 = 1.0;
+/// Rows either side looked at for a script's own line.
+const SCRIPT_NEIGHBOURS: usize = 3;
+
+/// Moves each row of scripts into the line it belongs to, smallest text first, so a
+/// script of a script (the P of Y_P in a denominator) joins the denominator, and the
+/// denominator its line.
+fn attach_scripts(rows: Vec<Row>) -> Vec<Row> {
+    let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
+    let mut by_size: Vec<usize> = (0..rows.len()).collect();
+    by_size.sort_by(|&a, &b| {
+        let size = |i: usize| rows.get(i).and_then(Option::as_ref).map_or(0.0, |r| r.size);
+        size(a).total_cmp(&size(b)).then(a.cmp(&b))
+    });
+    for i in by_size {
+        let Some(Some(row)) = rows.get(i) else {
+            continue;
+        };
+        let fits = |other: &Row| {
+            row.size <= SCRIPT_RATIO * other.size
+                && (row.y - other.y).abs() <= SCRIPT_OFFSET_EM * other.size
+                && row.x0 >= other.x0 - SCRIPT_REACH_EM * other.size
+                && row.x1 <= other.x1 + SCRIPT_REACH_EM * other.size
+        };
+        let near = |j: usize| {
+            rows.get(j)
+                .and_then(Option::as_ref)
+                .filter(|other| fits(other))
+                .map(|other| ((row.y - other.y).abs(), j))
+        };
+        let lo = i.saturating_sub(SCRIPT_NEIGHBOURS);
+        let hi = i.saturating_add(SCRIPT_NEIGHBOURS);
+        let target = (lo..=hi)
+            .filter(|&j| j != i)
+            .filter_map(near)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, j)| j);
+        if let Some(j) = target
+            && let Some(script) = rows.get_mut(i).and_then(Option::take)
+            && let Some(Some(line)) = rows.get_mut(j)
+        {
+            line.absorb(script);
+        }
+    }
+    rows.into_iter().flatten().collect()
+}
+
+/// The middles and widths of the page's narrow column gutters: x positions that many rows have text
+/// ending just left of and starting just right of, and few rows cross. Gutters wider
+/// than `COLUMN_GAP_EM` need no finding: the gap alone splits the lines. Linear in the
+/// spans: each row adds its merged intervals to difference arrays.
+fn find_gutters(spans: &[TextSpan], rows: &[Vec<usize>]) -> Vec<(f64, f64)> {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut sizes: Vec<f64> = Vec::new();
+    for s in rows.iter().flatten().filter_map(|&i| spans.get(i)) {
+        lo = lo.min(s.bbox.x0);
+        hi = hi.max(s.bbox.x1);
+        sizes.push(s.size_pt);
+    }
+    if rows.len() < 2 * GUTTER_MIN_ROWS || !(hi - lo).is_finite() || hi <= lo {
+        return Vec::new();
+    }
+    sizes.sort_by(f64::total_cmp);
+    let em = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
+    let step = ((hi - lo) / GUTTER_STEPS as f64).max(0.5);
+    let steps = (((hi - lo) / step) as usize).min(GUTTER_STEPS);
+    let index = |x: f64| (((x - lo) / step).max(0.0) as usize).min(steps);
+    let reach = COLUMN_GAP_EM * em;
+    // Per position, the rows that cover it, that have text ending at most `reach` to
+    // its left, and that have text starting at most `reach` to its right.
+    let len = steps.saturating_add(2);
+    let mut cover = vec![0i64; len];
+    let mut ends = vec![0i64; len];
+    let mut starts = vec![0i64; len];
+    let add_row = |diff: &mut Vec<i64>, mut intervals: Vec<(usize, usize)>| {
+        intervals.sort_unstable();
+        let mut merged: Option<(usize, usize)> = None;
+        let flush = |diff: &mut Vec<i64>, (a, b): (usize, usize)| {
+            if let Some(d) = diff.get_mut(a) {
+                *d = d.saturating_add(1);
+            }
+            if let Some(d) = diff.get_mut(b.saturating_add(1)) {
+                *d = d.saturating_sub(1);
+            }
+        };
+        for (a, b) in intervals {
+            merged = match merged {
+                Some((ma, mb)) if a <= mb.saturating_add(1) => Some((ma, mb.max(b))),
+                Some(m) => {
+                    flush(diff, m);
+                    Some((a, b))
+                }
+                None => Some((a, b)),
+            };
+        }
+        if let Some(m) = merged {
+            flush(diff, m);
+        }
+    };
+    for row in rows {
+        let row: Vec<&TextSpan> = row.iter().filter_map(|&i| spans.get(i)).collect();
+        let covered = row
+            .iter()
+            .map(|s| (index(s.bbox.x0), index(s.bbox.x1)))
+            .collect();
+        add_row(&mut cover, covered);
+        let ending = row
+            .iter()
+            .map(|s| (index(s.bbox.x1), index(s.bbox.x1 + reach)))
+            .collect();
+        add_row(&mut ends, ending);
+        let starting = row
+            .iter()
+            .map(|s| (index(s.bbox.x0 - reach), index(s.bbox.x0)))
+            .collect();
+        add_row(&mut starts, starting);
+    }
+    // Runs of positions few rows cover and many rows border on both sides.
+    let (mut c, mut e, mut s) = (0i64, 0i64, 0i64);
+    let mut gutters = Vec::new();
+    let mut run: Option<usize> = None;
+    for k in 0..len {
+        c = c.saturating_add(cover.get(k).copied().unwrap_or(0));
+        e = e.saturating_add(ends.get(k).copied().unwrap_or(0));
+        s = s.saturating_add(starts.get(k).copied().unwrap_or(0));
+        let bordered = e.min(s);
+        let open = k <= steps
+            && bordered >= GUTTER_MIN_ROWS as i64
+            && (c as f64) <= GUTTER_CROSSING_SHARE * bordered as f64;
+        match (open, run) {
+            (true, None) => run = Some(k),
+            (false, Some(first)) => {
+                run = None;
+                let x0 = lo + step * first as f64;
+                let x1 = lo + step * k.saturating_sub(1) as f64;
+                if x1 - x0 >= GUTTER_MIN_EM * em - step {
+                    gutters.push(((x0 + x1) / 2.0, x1 - x0));
+                }
+            }
+            _ => {}
+        }
+    }
+    // A gutter has a column on each side: gaps that line up every few words (a
+    // table's, or words set on a grid) are not gutters.
+    let column = GUTTER_MIN_COLUMN_EM * em;
+    gutters
+        .iter()
+        .copied()
+        .filter(|&(mid, _)| {
+            mid - lo >= column
+                && hi - mid >= column
+                && gutters
+                    .iter()
+                    .all(|&(other, _)| other == mid || (other - mid).abs() >= column)
+        })
+        .collect()
 }
 
 fn make_line(spans: &[TextSpan], members: Vec<usize>) -> Option<TextLine> {
@@ -103,7 +335,14 @@ fn make_line(spans: &[TextSpan], members: Vec<usize>) -> Option<TextLine> {
     Some(TextLine {
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
         bbox,
-        baseline_y: first.baseline_y(),
+        baseline_y: members
+            .iter()
+            .filter_map(|&i| spans.get(i))
+            .fold(
+                first,
+                |big, s| if s.size_pt > big.size_pt { s } else { big },
+            )
+            .baseline_y(),
         size_pt: dominant.0,
         font: dominant.1,
         spans: members,
@@ -351,6 +590,105 @@ fn overlaps_horizontally(a: &Rect, b: &Rect) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn span(text: &str, x0: f64, x1: f64, baseline: f64, size: f64) -> TextSpan {
+        TextSpan {
+            text: text.into(),
+            font: 0,
+            size_pt: size,
+            origin: (x0, baseline),
+            bbox: Rect::new(x0, baseline - 0.22 * size, x1, baseline + 0.68 * size),
+            upright: true,
+            visible: true,
+            glyphs: text.chars().count() as u32,
+        }
+    }
+
+    /// Rows of words at irregular places, as justified text has them.
+    fn column(x0: f64, x1: f64, rows: usize, seed: u32) -> Vec<(f64, f64, usize)> {
+        let mut out = Vec::new();
+        for r in 0..rows {
+            let mut x = x0;
+            let mut k = seed.wrapping_add(r as u32 * 7919);
+            while x < x1 {
+                k = k.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                let w = 12.0 + f64::from((k >> 16) % 30);
+                let end = (x + w).min(x1);
+                out.push((x, end, r));
+                x = end + 2.5;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_gutter_narrower_than_a_column_gap_still_splits_the_lines() {
+        // IEEE: columns 49–300 and 312–563, a 12 pt (1.2 em) gutter.
+        let mut spans = Vec::new();
+        for (a, b, r) in column(49.0, 300.0, 20, 1)
+            .into_iter()
+            .chain(column(312.0, 563.0, 20, 2))
+        {
+            spans.push(span("word", a, b, 700.0 - 12.0 * r as f64, 10.0));
+        }
+        let lines = build_lines(&spans);
+        assert_eq!(lines.len(), 40);
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.bbox.x1 <= 300.0 || l.bbox.x0 >= 312.0)
+        );
+    }
+
+    #[test]
+    fn words_on_a_grid_are_not_columns() {
+        // The same gap in every row every 37 pt is a table's or a test's grid, not a gutter.
+        let mut spans = Vec::new();
+        for r in 0..20 {
+            for w in 0..11 {
+                let x = 108.0 + 37.1 * f64::from(w);
+                spans.push(span(
+                    "sparse",
+                    x,
+                    x + 25.0,
+                    700.0 - 11.0 * f64::from(r),
+                    10.0,
+                ));
+            }
+        }
+        assert_eq!(build_lines(&spans).len(), 20);
+    }
+
+    #[test]
+    fn a_half_set_as_raised_one_slash_lowered_two_is_one_word_on_its_line() {
+        // \nicefrac{1}{2}: the raised 1 opens the row; the lowered 2 must join it.
+        let spans = vec![
+            span("indented", 280.0, 315.4, 526.23, 9.96),
+            span("1", 317.9, 321.4, 528.18, 6.97),
+            span("/", 320.3, 323.1, 526.23, 9.96),
+            span("2", 322.5, 326.0, 526.23, 6.97),
+            span("inch", 328.5, 346.0, 526.23, 9.96),
+            span("12", 94.7, 98.0, 526.23, 5.98),
+        ];
+        let lines = build_lines(&spans);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["12", "indented 1/2 inch"]);
+        assert_eq!(lines.get(1).map(|l| l.baseline_y), Some(526.23));
+    }
+
+    #[test]
+    fn a_subscript_below_the_line_belongs_to_it() {
+        // Y_P in a denominator: 6 pt below the line's baseline, at 5 pt.
+        let spans = vec![
+            span("for", 300.0, 320.0, 73.53, 9.96),
+            span("Y", 322.0, 327.0, 69.61, 6.97),
+            span("P", 327.0, 331.0, 67.02, 4.98),
+            span("some", 332.5, 357.5, 73.53, 9.96),
+        ];
+        let lines = build_lines(&spans);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert_eq!(lines.first().map(|l| l.baseline_y), Some(73.53));
+    }
 
     fn line(text: &str, baseline: f64, size: f64) -> TextLine {
         TextLine {
