@@ -290,6 +290,7 @@ fn run(pdf: Option<Input<'_>>, options: &Options, limits: &Limits) -> Result<Rep
     };
     document.content_pages = derived.content_pages;
     document.text_blocks = derived.text_blocks;
+    document.measured_block = derived.measured_block;
     document.body_font = derived.body_font;
     document.abstract_summary = derived.abstract_summary;
     let mut report = Report {
@@ -331,6 +332,7 @@ fn summarize(facts: &pdf::DocumentFacts) -> report::DocumentSummary {
             })
             .collect(),
         text_blocks: Vec::new(),
+        measured_block: None,
         fonts: facts.fonts.clone(),
         body_font: None,
         notice: facts.notice.clone(),

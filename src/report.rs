@@ -221,6 +221,11 @@ pub struct DocumentSummary {
     /// bottom-left), as the margins check placed it: for drawing page maps.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub text_blocks: Vec<Rect>,
+    /// The block the running text actually fills, `[x0, y0, x1, y1]` in points on a
+    /// page of the paper's size, when it is not the template's (margins changed, or
+    /// another template's layout): the cause the `margins` check leads with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured_block: Option<Rect>,
     pub fonts: Vec<FontFacts>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_font: Option<BodyFont>,

@@ -2,6 +2,7 @@
 //! sits on each page, which spans are running text, line numbers, the page number or
 //! the arXiv stamp, and how many pages are content (SPEC §3, `page-limit`).
 
+use crate::pdf::geom::round2;
 use crate::pdf::{DocumentFacts, FontFacts, PageFacts, Rect, TextLine, TextSpan};
 use crate::profile::{Geometry, Profile};
 
@@ -317,6 +318,112 @@ pub fn body_line_edges<'p>(
         v.get(v.len() / 2).copied()
     };
     Some((median(&mut lefts)?, median(&mut rights)?))
+}
+
+/// Lines of body size at least this share of the block's width are running text for
+/// measuring the block (shorter ones are formula pieces, labels and ends of paragraphs).
+const MEASURED_LINE_SHARE: f64 = 0.2;
+/// An edge is where at least this share of the measured lines start (or end) …
+const EDGE_SHARE: f64 = 0.08;
+/// … within this (pt).
+const EDGE_WINDOW_PT: f64 = 1.5;
+/// A page is measured vertically when it holds at least this many such lines.
+const MIN_LINES_FOR_HEIGHT: usize = 8;
+/// The body text's lines measured in all, at least, to say where the block is.
+const MIN_MEASURED_LINES: usize = 30;
+/// Two left edges further apart than this share of the block's width are two columns.
+const COLUMN_SHARE: f64 = 0.3;
+/// Edges within this of the template's are the template's (pt).
+pub const BLOCK_TOLERANCE_PT: f64 = 6.0;
+
+/// The text block the running text actually fills, measured over the paper's pages of
+/// the first page's size: its left edge is where most full lines start, its right edge
+/// where most end, its top the first baseline of a typical page plus one body size (the
+/// template's first baseline sits that far below the block's top), its bottom the last
+/// baseline of a typical full page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasuredBlock {
+    pub rect: Rect,
+    /// Columns of running text side by side.
+    pub columns: usize,
+}
+
+pub fn measured_block(
+    facts: &DocumentFacts,
+    g: &Geometry,
+    body: &BodyText,
+) -> Option<MeasuredBlock> {
+    let first = facts.pages.first()?;
+    let same_size = |p: &&PageFacts| {
+        (p.width_pt - first.width_pt).abs() <= g.page_tolerance_pt
+            && (p.height_pt - first.height_pt).abs() <= g.page_tolerance_pt
+    };
+    let min_width = MEASURED_LINE_SHARE * g.block_width_pt;
+    let is_body =
+        |l: &&TextLine| (l.size_pt - body.size_pt).abs() <= 0.3 && l.bbox.width() >= min_width;
+    let (mut lefts, mut rights) = (Vec::new(), Vec::new());
+    let (mut firsts, mut lasts) = (Vec::new(), Vec::new());
+    for page in facts.pages.iter().filter(same_size) {
+        let mut baselines = Vec::new();
+        for l in page.lines.iter().filter(is_body) {
+            lefts.push(l.bbox.x0);
+            rights.push(l.bbox.x1);
+            baselines.push(l.baseline_y);
+        }
+        if baselines.len() >= MIN_LINES_FOR_HEIGHT {
+            firsts.push(baselines.iter().copied().fold(f64::NEG_INFINITY, f64::max));
+            lasts.push(baselines.iter().copied().fold(f64::INFINITY, f64::min));
+        }
+    }
+    if lefts.len() < MIN_MEASURED_LINES || firsts.is_empty() {
+        return None;
+    }
+    lefts.sort_by(f64::total_cmp);
+    rights.sort_by(f64::total_cmp);
+    firsts.sort_by(f64::total_cmp);
+    lasts.sort_by(f64::total_cmp);
+    let need = ((EDGE_SHARE * lefts.len() as f64).ceil() as usize).max(3);
+    // Edges: positions with `need` lines within the window, in sorted order.
+    let edges = |v: &[f64]| -> Vec<f64> {
+        let mut found: Vec<f64> = Vec::new();
+        let mut start = 0;
+        for (end, &x) in v.iter().enumerate() {
+            while v.get(start).is_some_and(|&s| x - s > 2.0 * EDGE_WINDOW_PT) {
+                start = start.saturating_add(1);
+            }
+            if end.saturating_add(1).saturating_sub(start) >= need {
+                let at = v.get(start.midpoint(end)).copied().unwrap_or(x);
+                match found.last_mut() {
+                    Some(last) if at - *last <= 2.0 * EDGE_WINDOW_PT => *last = at,
+                    _ => found.push(at),
+                }
+            }
+        }
+        found
+    };
+    let starts = edges(&lefts);
+    let ends = edges(&rights);
+    let (left, right) = (*starts.first()?, *ends.last()?);
+    let mut columns: usize = 1;
+    let mut last_start = left;
+    for &x in starts.iter().skip(1) {
+        if x - last_start > COLUMN_SHARE * (right - left) {
+            columns = columns.saturating_add(1);
+            last_start = x;
+        }
+    }
+    // The highest typical first baseline and the lowest typical last one: floats at
+    // the top or bottom of some pages push them in, never out.
+    let pick = |v: &[f64], share: f64| {
+        v.get((v.len().saturating_sub(1) as f64 * share).round() as usize)
+            .copied()
+    };
+    let top = pick(&firsts, 0.8)? + body.size_pt;
+    let bottom = pick(&lasts, 0.2)?;
+    Some(MeasuredBlock {
+        rect: Rect::new(round2(left), round2(bottom), round2(right), round2(top)),
+        columns,
+    })
 }
 
 /// Line edges within this of a shrunk block's edges mean the template's layout, shrunk.

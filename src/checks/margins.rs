@@ -1,10 +1,10 @@
 //! `margins` (SPEC §3): everything painted stays inside the template's text block.
 //! Up to `margin_ignore_pt` outside is ignored, up to `margin_fail_pt` warns (an
 //! overfull line), beyond fails. The block's bottom edge is the last baseline, so
-//! text is measured there by its baseline; line numbers, the page number and the
+//! text is measured there by its line's baseline (a subscript hangs below it); line numbers, the page number and the
 //! arXiv stamp are exempt; white and unpainted shapes never reach the facts as paint.
 
-use super::layout::{self, text_block};
+use super::layout::{self, MeasuredBlock, text_block};
 use super::pages::pages_phrase;
 use crate::pdf::{DocumentFacts, PageFacts, Rect};
 use crate::profile::Profile;
@@ -139,13 +139,14 @@ fn outside_on_page(page: &PageFacts, block: &Rect, ignore_pt: f64) -> Vec<Outsid
         {
             continue;
         }
-        let bottom = if s.upright { s.baseline_y() } else { s.bbox.y0 };
-        push(
-            What::Text,
-            s.bbox,
-            bottom,
-            line_of.get(i).copied().flatten(),
-        );
+        let line = line_of.get(i).copied().flatten();
+        // The bottom edge holds baselines of lines: a script hangs below its line's.
+        let bottom = match line.and_then(|l| page.lines.get(l)) {
+            Some(l) if s.upright => l.baseline_y.max(s.baseline_y()),
+            _ if s.upright => s.baseline_y(),
+            _ => s.bbox.y0,
+        };
+        push(What::Text, s.bbox, bottom, line);
     }
     for i in &page.images {
         push(What::Image, i.bbox, i.bbox.y0, None);
@@ -195,7 +196,67 @@ fn cluster(mut items: Vec<Outside>) -> Vec<Outside> {
     clusters
 }
 
-pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
+/// Why the text is outside the template's block, when one cause explains it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cause {
+    /// The running text fills a bigger block than the template's, in one column.
+    MarginsChanged(MeasuredBlock),
+    /// The pages are laid out as another template lays them out (what it looks like).
+    OtherLayout(MeasuredBlock, String),
+}
+
+impl Cause {
+    pub fn block(&self) -> &MeasuredBlock {
+        match self {
+            Cause::MarginsChanged(b) | Cause::OtherLayout(b, _) => b,
+        }
+    }
+}
+
+/// `7.0 × 9.0 in`.
+fn inches(r: &Rect) -> String {
+    format!("{:.1} × {:.1} in", r.width() / 72.0, r.height() / 72.0)
+}
+
+/// The cause the measured block shows, if any: another layout (columns, other paper),
+/// or margins changed (an edge of the running text outward of the template's block).
+pub fn cause(
+    facts: &DocumentFacts,
+    profile: &Profile,
+    measured: Option<&MeasuredBlock>,
+) -> Option<Cause> {
+    let g = &profile.geometry;
+    let m = measured?;
+    let page = facts.pages.get(1).or(facts.pages.first())?;
+    let block = text_block(page, g);
+    let tol = layout::BLOCK_TOLERANCE_PT;
+    let r = &m.rect;
+    let outward = r.x0 < block.x0 - tol
+        || r.x1 > block.x1 + tol
+        || r.y1 > block.y1 + tol
+        || r.y0 < block.y0 - tol;
+    let mut looks = Vec::new();
+    if m.columns > 1 {
+        let n = match m.columns {
+            2 => "two".to_string(),
+            3 => "three".to_string(),
+            n => n.to_string(),
+        };
+        looks.push(format!("in {n} columns"));
+    }
+    if !layout::has_template_size(page, g) {
+        looks.push(format!(
+            "on {} paper",
+            super::pages::paper_name(page.width_pt, page.height_pt)
+        ));
+    }
+    if !looks.is_empty() {
+        return Some(Cause::OtherLayout(m.clone(), looks.join(" ")));
+    }
+    outward.then(|| Cause::MarginsChanged(m.clone()))
+}
+
+pub fn margins(facts: &DocumentFacts, profile: &Profile, cause: Option<&Cause>) -> Check {
     let g = &profile.geometry;
     // Page by page, so only one page's objects are held before they are clustered.
     let mut found = Vec::new();
@@ -222,18 +283,20 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
     };
     // The worst object names the problem; at equal distance text is the clearer example.
     let rank = |o: &Outside| ((o.by_pt * 2.0).round(), o.what == What::Text);
-    let Some(worst) = found.iter().max_by(|a, b| {
+    let worse = |a: &&Outside, b: &&Outside| {
         let (ra, rb) = (rank(a), rank(b));
         ra.0.total_cmp(&rb.0).then(ra.1.cmp(&rb.1))
-    }) else {
+    };
+    let template_block = format!(
+        "{:.1} × {:.1} in",
+        g.block_width_pt / 72.0,
+        g.block_height_pt / 72.0
+    );
+    let Some(worst) = found.iter().max_by(worse) else {
         return Check::new(
             CheckId::Margins,
             Status::Pass,
-            format!(
-                "everything stays inside the {:.1} × {:.1} in text block",
-                g.block_width_pt / 72.0,
-                g.block_height_pt / 72.0
-            ),
+            format!("everything stays inside the {template_block} text block"),
         );
     };
     let status = status_of(worst);
@@ -243,52 +306,101 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile) -> Check {
         .map(|o| o.page)
         .collect();
     pages.dedup();
-    let message = format!(
+    let symptom = format!(
         "{} extends {:.0} pt past the {} edge of the text block on {}",
         worst.what.name(),
         worst.by_pt,
         worst.side.name(),
         pages_phrase(&pages)
     );
-    let hint = match status {
-        Status::Fail => {
-            "keep text, figures and tables inside the text block: scale wide figures to \\linewidth and do not change the style's margins"
-        }
-        _ => {
-            "an overfull line: rephrase it, or let LaTeX hyphenate (\\sloppy for that paragraph as a last resort)"
-        }
+    let (message, hint) = match cause {
+        None => (
+            symptom,
+            match status {
+                Status::Fail => "keep text, figures and tables inside the text block: scale wide figures to \\linewidth and do not change the style's margins",
+                _ => "an overfull line: rephrase it, or let LaTeX hyphenate (\\sloppy for that paragraph as a last resort)",
+            }
+            .to_string(),
+        ),
+        Some(Cause::MarginsChanged(m)) => (
+            format!(
+                "the text block is {}; the template's is {template_block}: the margins were changed (e.g. by the geometry or fullpage package), so {}",
+                inches(&m.rect),
+                lowercase_first(&symptom)
+            ),
+            "remove \\usepackage{geometry}, fullpage and any change to \\textwidth, \\textheight or the margins: neurips_2022.sty sets them".to_string(),
+        ),
+        Some(Cause::OtherLayout(m, looks)) => (
+            format!(
+                "the pages are set {looks}, another template's layout: the running text fills {} where the {} template's block is {template_block}, so it falls outside on {}",
+                inches(&m.rect),
+                profile.template.name,
+                pages_phrase(&pages)
+            ),
+            format!(
+                "set the paper with the {} style files (one column, {template_block} on US Letter)",
+                profile.template.name
+            ),
+        ),
     };
     let mut check = Check::new(CheckId::Margins, status, message).with_hint(hint);
-    let mut findings: Vec<(Status, Finding)> = found
-        .iter()
-        .map(|o| {
-            let mut note = format!("{:.1} pt past the {} edge", o.by_pt, o.side.name());
-            if o.lines.len() > 1 {
-                note.push_str(&format!(", {} lines", o.lines.len()));
+    let finding = |o: &Outside| {
+        let mut note = format!("{:.1} pt past the {} edge", o.by_pt, o.side.name());
+        if o.lines.len() > 1 {
+            note.push_str(&format!(", {} lines", o.lines.len()));
+        }
+        Finding {
+            page: Some(o.page),
+            bbox: Some(o.bbox),
+            object: Some(o.what.object()),
+            text: o.quote.clone(),
+            note: Some(note),
+        }
+    };
+    let mut findings: Vec<Finding> = match cause {
+        None => found.iter().map(finding).collect(),
+        // One cause: one finding per page, the page's worst object named.
+        Some(_) => {
+            let mut per_page: Vec<Finding> = Vec::new();
+            for page in found.chunk_by(|a, b| a.page == b.page) {
+                let Some(worst) = page.iter().max_by(worse) else {
+                    continue;
+                };
+                let bbox = page
+                    .iter()
+                    .skip(1)
+                    .fold(page.first().map(|o| o.bbox), |acc, o| {
+                        acc.map(|r| r.union(&o.bbox))
+                    });
+                let mut f = finding(worst);
+                f.bbox = bbox;
+                f.note = Some(format!(
+                    "{} outside the block, the farthest {:.1} pt past the {} edge",
+                    super::pages::count_phrase(page.len(), "place"),
+                    worst.by_pt,
+                    worst.side.name()
+                ));
+                per_page.push(f);
             }
-            (
-                status_of(o),
-                Finding {
-                    page: Some(o.page),
-                    bbox: Some(o.bbox),
-                    object: Some(o.what.object()),
-                    text: o.quote.clone(),
-                    note: Some(note),
-                },
-            )
-        })
-        .collect();
+            per_page
+        }
+    };
     findings.sort_by(|a, b| {
-        a.1.page.cmp(&b.1.page).then_with(|| {
-            let (ya, yb) = (
-                a.1.bbox.map_or(0.0, |r| r.y1),
-                b.1.bbox.map_or(0.0, |r| r.y1),
-            );
+        a.page.cmp(&b.page).then_with(|| {
+            let (ya, yb) = (a.bbox.map_or(0.0, |r| r.y1), b.bbox.map_or(0.0, |r| r.y1));
             yb.total_cmp(&ya)
         })
     });
-    check.findings = findings.into_iter().map(|(_, f)| f).collect();
+    check.findings = findings;
     check
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -333,7 +445,7 @@ mod tests {
     }
 
     fn status(facts: &DocumentFacts) -> Status {
-        margins(facts, &crate::profile::builtin("snn-2022").unwrap()).status
+        margins(facts, &crate::profile::builtin("snn-2022").unwrap(), None).status
     }
 
     #[test]
@@ -424,7 +536,7 @@ mod tests {
         let mut facts = page_with(spans, vec![rule]);
         let page = &mut facts.pages[1];
         page.lines = crate::pdf::text::build_lines(&page.spans);
-        let check = margins(&facts, &crate::profile::builtin("snn-2022").unwrap());
+        let check = margins(&facts, &crate::profile::builtin("snn-2022").unwrap(), None);
         let found: Vec<(Option<Object>, Option<&str>, Option<&str>)> = check
             .findings
             .iter()
@@ -456,6 +568,7 @@ mod tests {
         let check = margins(
             &page_with(spans, vec![]),
             &crate::profile::builtin("snn-2022").unwrap(),
+            None,
         );
         assert_eq!(check.status, Status::Fail);
         assert_eq!(check.findings.len(), 1);

@@ -52,6 +52,8 @@ fn read_in_part(facts: &DocumentFacts) -> bool {
 pub struct Derived {
     pub content_pages: Option<usize>,
     pub text_blocks: Vec<crate::pdf::Rect>,
+    /// The block the running text fills, when it is not the template's.
+    pub measured_block: Option<crate::pdf::Rect>,
     pub body_font: Option<BodyFont>,
     pub abstract_summary: Option<AbstractSummary>,
 }
@@ -202,7 +204,12 @@ pub fn run_pdf_checks(
                 ),
                 _ => skip(CheckId::PageLimit, "no page limit"),
             });
-            let mut margins = margins::margins(facts, judged);
+            let measured = body
+                .as_ref()
+                .and_then(|b| layout::measured_block(facts, &judged.geometry, b));
+            let cause = margins::cause(facts, judged, measured.as_ref());
+            derived.measured_block = cause.as_ref().map(|c| c.block().rect);
+            let mut margins = margins::margins(facts, judged, cause.as_ref());
             if shrunk.is_some() {
                 margins
                     .message

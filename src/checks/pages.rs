@@ -31,6 +31,11 @@ fn size_name(w: f64, h: f64) -> Option<String> {
     })
 }
 
+/// `A4`, `6.10 × 9.25 in`: a paper as an author names it.
+pub fn paper_name(w: f64, h: f64) -> String {
+    size_name(w, h).unwrap_or_else(|| format!("{:.2} × {:.2} in", w / 72.0, h / 72.0))
+}
+
 fn describe_size(w: f64, h: f64) -> String {
     let dims = format!("{:.0} × {:.0} pt", w, h);
     match size_name(w, h) {
