@@ -298,35 +298,58 @@ pub fn content_pages(facts: &DocumentFacts, profile: &Profile) -> ContentPages {
     }
 }
 
-/// The median left and right edges of the full lines of running text (body size, at
-/// least `min_width_pt` wide) on `pages`: where the text block actually is.
+/// Where the full lines of running text (body size, at least `min_width_pt` wide) on
+/// `pages` start and end: the outermost positions that many of them share (see
+/// `frequent_edges`), so indented abstracts, short last lines and a second column do
+/// not move the block's edges.
 pub fn body_line_edges<'p>(
     pages: impl Iterator<Item = &'p PageFacts>,
     body: &BodyText,
     min_width_pt: f64,
 ) -> Option<(f64, f64)> {
-    let mut lefts = Vec::new();
-    let mut rights = Vec::new();
+    let (mut lefts, mut rights) = (Vec::new(), Vec::new());
     for line in pages.flat_map(|p| &p.lines) {
         if (line.size_pt - body.size_pt).abs() <= 0.3 && line.bbox.width() >= min_width_pt {
             lefts.push(line.bbox.x0);
             rights.push(line.bbox.x1);
         }
     }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied()
-    };
-    Some((median(&mut lefts)?, median(&mut rights)?))
+    let starts = frequent_edges(lefts);
+    let ends = frequent_edges(rights);
+    Some((*starts.first()?, *ends.last()?))
+}
+
+/// An edge is where at least this share of the measured lines start (or end), and at
+/// least `MIN_EDGE_LINES` of them …
+const EDGE_SHARE: f64 = 0.08;
+const MIN_EDGE_LINES: usize = 3;
+/// … within this (pt).
+const EDGE_WINDOW_PT: f64 = 1.5;
+
+/// Positions, left to right, that many of `xs` share within the window.
+fn frequent_edges(mut xs: Vec<f64>) -> Vec<f64> {
+    xs.sort_by(f64::total_cmp);
+    let need = ((EDGE_SHARE * xs.len() as f64).ceil() as usize).max(MIN_EDGE_LINES);
+    let mut found: Vec<f64> = Vec::new();
+    let mut start = 0;
+    for (end, &x) in xs.iter().enumerate() {
+        while xs.get(start).is_some_and(|&s| x - s > 2.0 * EDGE_WINDOW_PT) {
+            start = start.saturating_add(1);
+        }
+        if end.saturating_add(1).saturating_sub(start) >= need {
+            let at = xs.get(start.midpoint(end)).copied().unwrap_or(x);
+            match found.last_mut() {
+                Some(last) if at - *last <= 2.0 * EDGE_WINDOW_PT => *last = at,
+                _ => found.push(at),
+            }
+        }
+    }
+    found
 }
 
 /// Lines of body size at least this share of the block's width are running text for
 /// measuring the block (shorter ones are formula pieces, labels and ends of paragraphs).
 const MEASURED_LINE_SHARE: f64 = 0.2;
-/// An edge is where at least this share of the measured lines start (or end) …
-const EDGE_SHARE: f64 = 0.08;
-/// … within this (pt).
-const EDGE_WINDOW_PT: f64 = 1.5;
 /// A page is measured vertically when it holds at least this many such lines.
 const MIN_LINES_FOR_HEIGHT: usize = 8;
 /// The body text's lines measured in all, at least, to say where the block is.
@@ -378,31 +401,10 @@ pub fn measured_block(
     if lefts.len() < MIN_MEASURED_LINES || firsts.is_empty() {
         return None;
     }
-    lefts.sort_by(f64::total_cmp);
-    rights.sort_by(f64::total_cmp);
     firsts.sort_by(f64::total_cmp);
     lasts.sort_by(f64::total_cmp);
-    let need = ((EDGE_SHARE * lefts.len() as f64).ceil() as usize).max(3);
-    // Edges: positions with `need` lines within the window, in sorted order.
-    let edges = |v: &[f64]| -> Vec<f64> {
-        let mut found: Vec<f64> = Vec::new();
-        let mut start = 0;
-        for (end, &x) in v.iter().enumerate() {
-            while v.get(start).is_some_and(|&s| x - s > 2.0 * EDGE_WINDOW_PT) {
-                start = start.saturating_add(1);
-            }
-            if end.saturating_add(1).saturating_sub(start) >= need {
-                let at = v.get(start.midpoint(end)).copied().unwrap_or(x);
-                match found.last_mut() {
-                    Some(last) if at - *last <= 2.0 * EDGE_WINDOW_PT => *last = at,
-                    _ => found.push(at),
-                }
-            }
-        }
-        found
-    };
-    let starts = edges(&lefts);
-    let ends = edges(&rights);
+    let starts = frequent_edges(lefts);
+    let ends = frequent_edges(rights);
     let (left, right) = (*starts.first()?, *ends.last()?);
     let mut columns: usize = 1;
     let mut last_start = left;

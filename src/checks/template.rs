@@ -115,16 +115,27 @@ pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText
         return Check::new(CheckId::Template, Status::Pass, message);
     }
     let lower = notice.to_lowercase();
-    if geometry
-        && t.workshop_words
-            .iter()
-            .any(|w| lower.contains(&w.to_lowercase()))
+    // A workshop prints its own notice with the conference's style, in submission,
+    // preprint or final mode and whatever its year: the layout decides.
+    if t.workshop_words
+        .iter()
+        .any(|w| lower.contains(&w.to_lowercase()))
     {
-        return Check::new(
-            CheckId::Template,
-            Status::Pass,
-            format!("a workshop notice on the {} geometry: \"{notice}\"", t.name),
-        );
+        return if geometry {
+            Check::new(
+                CheckId::Template,
+                Status::Pass,
+                format!("a workshop notice on the {} geometry: \"{notice}\"", t.name),
+            )
+        } else {
+            warn(
+                format!(
+                    "a workshop notice (\"{notice}\"), but the text is not laid out as the {} template lays it out",
+                    t.name
+                ),
+                Some(notice),
+            )
+        };
     }
     if let Some(year) = neurips_year(notice) {
         return warn(
@@ -190,6 +201,27 @@ mod notice_tests {
             ..DocumentFacts::default()
         };
         template(&facts, &crate::profile::builtin("snn-2022").unwrap(), None)
+    }
+
+    #[test]
+    fn workshop_notices_are_judged_alike_in_every_mode_and_year() {
+        // Without the template's geometry (no body text here) every one warns the same way.
+        for notice in [
+            "1st I Can’t Believe It’s Not Better Workshop (ICBINB@NeurIPS 2020), Vancouver, Canada.",
+            "Submitted to 1st I Can’t Believe It’s Not Better Workshop (ICBINB@NeurIPS 2020). Do not distribute.",
+            "EurIPS 2025 Workshop on Principles of Generative Modeling (PriGM).",
+        ] {
+            let c = with_notice(notice);
+            assert_eq!(c.status, Status::Warn);
+            assert!(
+                c.message.starts_with("a workshop notice (")
+                    && c.message.ends_with(
+                        "but the text is not laid out as the NeurIPS 2022 template lays it out"
+                    ),
+                "{}",
+                c.message
+            );
+        }
     }
 
     #[test]
