@@ -227,7 +227,16 @@ pub fn run_pdf_checks(
             checks.push(font_size);
             checks.push(fonts::fonts_embedded(facts));
             checks.push(fonts::fonts_type3(facts));
-            checks.push(template::template(facts, judged, body.as_ref()));
+            let other_layout = match &cause {
+                Some(margins::Cause::OtherLayout(_, looks)) => Some(looks.as_str()),
+                _ => None,
+            };
+            checks.push(template::template(
+                facts,
+                judged,
+                body.as_ref(),
+                other_layout,
+            ));
             if read_in_part(facts) {
                 // Checks of what the pages hold say that they saw only part of them.
                 for c in checks.iter_mut().filter(|c| {

@@ -66,9 +66,23 @@ fn neurips_year(notice: &str) -> Option<i32> {
     ordinal.parse::<i32>().ok()?.checked_add(1986)
 }
 
-pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText>) -> Check {
+/// `layout` names another template's layout when the margins check saw one ("in two
+/// columns on A4 paper"), so the two checks tell one story.
+pub fn template(
+    facts: &DocumentFacts,
+    profile: &Profile,
+    body: Option<&BodyText>,
+    layout: Option<&str>,
+) -> Check {
     let t = &profile.template;
     let geometry = has_template_geometry(facts, profile, body);
+    let not_laid_out = match layout {
+        Some(looks) => format!("the text is set {looks}, another template's layout"),
+        None => format!(
+            "the text is not laid out as the {} template lays it out",
+            t.name
+        ),
+    };
     let finding = |text: &str| Finding {
         page: Some(1),
         bbox: facts.notice_bbox,
@@ -94,7 +108,7 @@ pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText
         } else {
             warn(
                 format!(
-                    "no {} notice found at the foot of page 1, and the text is not laid out as the template lays it out",
+                    "no {} notice found at the foot of page 1, and {not_laid_out}",
                     t.name
                 ),
                 None,
@@ -129,10 +143,7 @@ pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText
             )
         } else {
             warn(
-                format!(
-                    "a workshop notice (\"{notice}\"), but the text is not laid out as the {} template lays it out",
-                    t.name
-                ),
+                format!("a workshop notice (\"{notice}\"), but {not_laid_out}"),
                 Some(notice),
             )
         };
@@ -146,7 +157,7 @@ pub fn template(facts: &DocumentFacts, profile: &Profile, body: Option<&BodyText
     let layout = if geometry {
         ""
     } else {
-        ", and the text is not laid out as the template lays it out"
+        &format!(", and {not_laid_out}")
     };
     warn(
         format!("the notice reads like another venue's template: \"{notice}\"{layout}"),
@@ -200,7 +211,12 @@ mod notice_tests {
             notice: Some(notice.into()),
             ..DocumentFacts::default()
         };
-        template(&facts, &crate::profile::builtin("snn-2022").unwrap(), None)
+        template(
+            &facts,
+            &crate::profile::builtin("snn-2022").unwrap(),
+            None,
+            None,
+        )
     }
 
     #[test]
