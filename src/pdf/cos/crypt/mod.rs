@@ -2,18 +2,12 @@
 //! for revision 6) with the empty user password only: RC4 40–128 bit (V1, V2; R2–R4),
 //! V4 crypt filters (V2 = RC4, AESV2, Identity; /EncryptMetadata), and V5 AESV3 (R5, R6).
 //! A file the empty password does not open needs a password. The ciphers and hashes are
-//! our own (MD5, SHA-2, AES, RC4), each a page long, to keep the WebAssembly small.
+//! RustCrypto's (`primitives`).
 
-mod aes;
-mod md5;
-mod rc4;
-mod sha2;
+mod primitives;
 
 use super::object::{Dictionary, Object, ObjectId};
-use aes::Aes;
-use md5::md5;
-use rc4::rc4;
-use sha2::{sha256, sha384, sha512};
+use primitives::{aes_cbc_decrypt, aes_cbc_encrypt, md5, rc4, sha256, sha384, sha512};
 
 /// The padding string of Algorithm 2, step a: the empty password padded.
 const PAD: [u8; 32] = [
@@ -161,12 +155,11 @@ fn aes_cbc(key: &[u8], data: &[u8]) -> Vec<u8> {
     let (Some(iv), Some(rest)) = (data.get(..16), data.get(16..)) else {
         return Vec::new();
     };
-    let Some(aes) = Aes::new(key) else {
-        return Vec::new();
-    };
     let mut iv_block = [0u8; 16];
     iv_block.copy_from_slice(iv);
-    let mut out = aes.cbc_decrypt(&iv_block, rest);
+    let Some(mut out) = aes_cbc_decrypt(key, &iv_block, rest) else {
+        return Vec::new();
+    };
     if let Some(&pad) = out.last() {
         let n = usize::from(pad);
         if (1..=16).contains(&n) && out.len() >= n && out.iter().rev().take(n).all(|&b| b == pad) {
@@ -227,8 +220,9 @@ fn hash_r6(salt: &[u8], udata: &[u8]) -> [u8; 32] {
         };
         let mut iv_block = [0u8; 16];
         iv_block.copy_from_slice(iv);
-        let Some(aes) = Aes::new(key) else { break };
-        let e = aes.cbc_encrypt(&iv_block, &k1);
+        let Some(e) = aes_cbc_encrypt(key, &iv_block, &k1) else {
+            break;
+        };
         let sum: u32 = e.iter().take(16).map(|&b| u32::from(b)).sum();
         k = match sum % 3 {
             0 => sha256(&[&e]).to_vec(),
@@ -263,8 +257,7 @@ fn aes256_key(dict: &Dictionary, r: i64) -> Option<Vec<u8>> {
         return None;
     }
     let intermediate = hash_of(key_salt);
-    let aes = Aes::new(&intermediate)?;
-    let key = aes.cbc_decrypt(&[0; 16], ue.get(..32)?);
+    let key = aes_cbc_decrypt(&intermediate, &[0; 16], ue.get(..32)?)?;
     (key.len() == 32).then_some(key)
 }
 
@@ -381,9 +374,8 @@ mod tests {
         // Zero-length data after the IV decrypts to nothing.
         assert_eq!(aes_cbc(&key, &[0; 16]), Vec::<u8>::new());
         // A block whose last byte is no padding is kept whole.
-        let aes = Aes::new(&key).expect("a key");
         let mut data = vec![0u8; 16];
-        data.extend(aes.cbc_encrypt(&[0; 16], &[b'x'; 16]));
+        data.extend(aes_cbc_encrypt(&key, &[0; 16], &[b'x'; 16]).expect("a key"));
         assert_eq!(aes_cbc(&key, &data), vec![b'x'; 16]);
     }
 }
