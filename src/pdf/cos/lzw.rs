@@ -3,139 +3,36 @@
 //! codes one entry early. A code the table cannot yet hold ends the data, keeping what
 //! was decoded.
 
-const CLEAR: u16 = 256;
-const END: u16 = 257;
-const FIRST_FREE: usize = 258;
-const MAX_CODES: usize = 4096;
+use weezl::{BitOrder, LzwStatus, decode::Decoder};
 
-/// One table entry: the code it extends, its last byte, its first byte, its length.
-#[derive(Clone, Copy)]
-struct Entry {
-    prefix: u16,
-    last: u8,
-    first: u8,
-    len: u16,
-}
+/// Output decoded per step; the limit is checked after each.
+const STEP: usize = 1 << 16;
 
-struct Bits<'a> {
-    data: &'a [u8],
-    at: usize,
-    acc: u32,
-    held: u32,
-}
-
-impl Bits<'_> {
-    fn read(&mut self, width: u32) -> Option<u16> {
-        while self.held < width {
-            let b = *self.data.get(self.at)?;
-            self.at = self.at.saturating_add(1);
-            self.acc = (self.acc << 8) | u32::from(b);
-            self.held = self.held.saturating_add(8);
-        }
-        self.held = self.held.saturating_sub(width);
-        let code = (self.acc >> self.held) & ((1u32 << width).wrapping_sub(1));
-        self.acc &= (1u32 << self.held).wrapping_sub(1);
-        u16::try_from(code).ok()
-    }
-}
-
-/// Decodes `data`; `Err(())` when the output would pass `limit` bytes.
+/// Decodes `data` with `weezl`; `Err(())` when the output would pass `limit` bytes.
+/// /EarlyChange 1 is TIFF's size switch; data after a bad code is dropped.
 pub fn decode(data: &[u8], early_change: bool, limit: usize) -> Result<Vec<u8>, ()> {
-    let mut table: Vec<Entry> = (0..=255u8)
-        .map(|b| Entry {
-            prefix: 0,
-            last: b,
-            first: b,
-            len: 1,
-        })
-        .collect();
-    // The clear and end codes hold no string.
-    table.resize(
-        FIRST_FREE,
-        Entry {
-            prefix: 0,
-            last: 0,
-            first: 0,
-            len: 0,
-        },
-    );
-    let early = usize::from(early_change);
-    let mut bits = Bits {
-        data,
-        at: 0,
-        acc: 0,
-        held: 0,
+    let mut decoder = if early_change {
+        Decoder::with_tiff_size_switch(BitOrder::Msb, 8)
+    } else {
+        Decoder::new(BitOrder::Msb, 8)
     };
-    let mut out = Vec::with_capacity(data.len().saturating_mul(2).min(limit));
-    let mut prev: Option<u16> = None;
+    let mut out: Vec<u8> = Vec::new();
+    let mut input = data;
     loop {
-        let width = match table.len().saturating_add(early) {
-            0..512 => 9,
-            512..1024 => 10,
-            1024..2048 => 11,
-            _ => 12,
-        };
-        let Some(code) = bits.read(width) else { break };
-        if code == CLEAR {
-            table.truncate(FIRST_FREE);
-            prev = None;
-            continue;
-        }
-        if code == END {
-            break;
-        }
-        let c = usize::from(code);
-        let prev_entry = prev.and_then(|p| Some((p, *table.get(usize::from(p))?)));
-        let known = table.get(c).is_some_and(|e| e.len > 0);
-        // A known code extends the previous string by its first byte; the code being
-        // defined right now is the previous string plus the previous string's first byte.
-        let first = match (known, prev_entry) {
-            (true, _) => table.get(c).map(|e| e.first),
-            (false, Some((_, p))) if c == table.len() => Some(p.first),
-            _ => None,
-        };
-        let Some(first) = first else { break };
-        if let Some((p, pe)) = prev_entry
-            && table.len() < MAX_CODES
-        {
-            table.push(Entry {
-                prefix: p,
-                last: first,
-                first: pe.first,
-                len: pe.len.saturating_add(1),
-            });
-        }
-        let Some(len) = table.get(c).map(|e| e.len) else {
-            break;
-        };
-        write_string(&table, c, len, &mut out);
+        let at = out.len();
+        out.resize(at.saturating_add(STEP), 0);
+        let r = decoder.decode_bytes(input, out.get_mut(at..).unwrap_or_default());
+        out.truncate(at.saturating_add(r.consumed_out));
+        input = input.get(r.consumed_in..).unwrap_or_default();
         if out.len() > limit {
             return Err(());
         }
-        prev = Some(code);
+        match r.status {
+            Ok(LzwStatus::Ok) if r.consumed_in > 0 || r.consumed_out > 0 => {}
+            _ => break,
+        }
     }
     Ok(out)
-}
-
-/// Appends entry `code`'s string (`len` bytes), written from its end back.
-fn write_string(table: &[Entry], code: usize, len: u16, out: &mut Vec<u8>) {
-    let start = out.len();
-    out.resize(start.saturating_add(usize::from(len)), 0);
-    let mut at = out.len();
-    let mut cur = table.get(code).copied();
-    while let Some(e) = cur {
-        let Some(i) = at.checked_sub(1).filter(|&i| i >= start) else {
-            break;
-        };
-        at = i;
-        if let Some(slot) = out.get_mut(at) {
-            *slot = e.last;
-        }
-        if e.len <= 1 {
-            break;
-        }
-        cur = table.get(usize::from(e.prefix)).copied();
-    }
 }
 
 #[cfg(test)]
