@@ -446,7 +446,7 @@ fn jobs_must_be_a_whole_number_of_at_least_one() {
     let out = run(&[&fixture("ok_final.pdf"), "--jobs"]);
     assert_eq!(code(&out), 2, "{}", describe(&out));
     assert!(
-        stderr(&out).contains("--jobs needs a value"),
+        stderr(&out).contains("a value is required for '--jobs <N>'"),
         "{}",
         describe(&out)
     );
@@ -1424,8 +1424,21 @@ fn not_public_yet_lets_a_compliant_paper_pass() {
     );
     let out = run(&["--first-public", "soon", &fixture("ok_final.pdf")]);
     assert_eq!(code(&out), 2);
-    assert_eq!(
-        stderr(&out),
-        "precheck: --first-public `soon` is not a date (YYYY-MM-DD) nor `not-yet`\n"
+    assert!(
+        stderr(&out).contains(
+            "invalid value 'soon' for '--first-public <YYYY-MM-DD|not-yet>': `soon` is not a date (YYYY-MM-DD) nor `not-yet`"
+        ),
+        "{}",
+        describe(&out)
     );
+}
+
+#[test]
+fn a_usage_error_shows_escapes_in_the_arguments_as_text() {
+    // clap quotes the unknown option back; the terminal must not get the escape raw.
+    let out = run(&["--frob\u{1b}]0;pwned\u{7}", &fixture("ok_final.pdf")]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    let err = stderr(&out);
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.contains("--frob\\u{1b}]0;pwned\\u{7}"), "{err}");
 }
