@@ -105,8 +105,27 @@ pub fn font_size(profile: &Profile, body: Option<&BodyText>) -> Check {
             format!("the body text is {:.1} pt", body.size_pt),
         )
     } else {
-        Check::new(CheckId::FontSize, Status::Fail, format!("the body text is {:.1} pt, not {want} pt", body.size_pt))
-            .with_hint("do not change the font size: remove \\small, \\footnotesize or class options that shrink the body text")
+        // The hint points the way the size is off.
+        let (comparison, hint) = if body.size_pt > want {
+            (
+                "larger than",
+                "do not enlarge the body text: remove class options such as 11pt or 12pt and any \\large or \\fontsize around the body; neurips_2022.sty sets 10 pt",
+            )
+        } else {
+            (
+                "smaller than",
+                "do not shrink the body text: remove \\small, \\footnotesize, \\fontsize or class options such as 9pt; neurips_2022.sty sets 10 pt",
+            )
+        };
+        Check::new(
+            CheckId::FontSize,
+            Status::Fail,
+            format!(
+                "the body text is {:.1} pt, {comparison} the required {want} pt",
+                body.size_pt
+            ),
+        )
+        .with_hint(hint)
     }
 }
 
@@ -221,4 +240,36 @@ pub fn fonts_type3(facts: &DocumentFacts) -> Check {
     .with_hint("Type 3 fonts are usually bitmaps: in matplotlib set rcParams['pdf.fonttype'] = 42; with T1-encoded LaTeX fonts install cm-super or use \\usepackage{lmodern}");
     check.findings = findings;
     check
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn size_check(size_pt: f64) -> Check {
+        let body = BodyText {
+            size_pt,
+            glyphs_by_font: vec![(0, 1000)],
+            glyphs: 1000,
+        };
+        font_size(&crate::profile::builtin("snn-2022").unwrap(), Some(&body))
+    }
+
+    #[test]
+    fn the_hint_points_the_way_the_size_is_off() {
+        let big = size_check(10.96);
+        assert_eq!(big.status, Status::Fail);
+        assert_eq!(
+            big.message,
+            "the body text is 11.0 pt, larger than the required 10 pt"
+        );
+        assert!(big.hint.as_deref().unwrap().starts_with("do not enlarge"));
+        let small = size_check(9.0);
+        assert_eq!(
+            small.message,
+            "the body text is 9.0 pt, smaller than the required 10 pt"
+        );
+        assert!(small.hint.as_deref().unwrap().starts_with("do not shrink"));
+        assert_eq!(size_check(10.0).status, Status::Pass);
+    }
 }
