@@ -1,15 +1,18 @@
-//! The native core, timed in-process: each file's bytes are read once, then
-//! `precheck::check` runs a few times to warm up and N times timed (std::time::Instant);
-//! the median is what counts. A hand-rolled harness (`harness = false`), so `make bench`
-//! compiles no benchmarking crate.
+//! The native core, timed in-process by criterion: each file's bytes are read once,
+//! `precheck::check` runs a few times to warm up (which also chooses N) and then as N
+//! criterion samples (flat sampling: the same few calls in each); the median time of
+//! one call over the samples is what counts, as with the hand-rolled harness before. Criterion prints its analysis; the figures bench/run.mjs reads are the
+//! JSON lines (`--json`), computed from criterion's own samples (its sample.json).
 //!
 //!   cargo bench --bench core -- [--json] [--runs N] [--warmup N] FILE...
 //!
 //! Without `--runs`, N follows the last warm-up run: 15 under 20 ms, 9 under 200 ms,
-//! else 5 (the same rule as bench/lib.mjs). `--json` prints one JSON object per file
-//! (what bench/run.mjs reads); otherwise a line of text per file.
+//! else 5 (the same rule as bench/lib.mjs); criterion takes at least 10 samples, so N
+//! is at least 10 here.
 
-use std::time::Instant;
+use criterion::{Criterion, SamplingMode};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 struct Args {
     json: bool,
@@ -79,6 +82,33 @@ fn json_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"?\"".to_string())
 }
 
+/// Criterion's smallest sample count.
+const MIN_SAMPLES: usize = 10;
+
+/// Where criterion keeps its results for this bench.
+fn output_dir() -> PathBuf {
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    target.join("bench").join("criterion")
+}
+
+/// The time of one call in each of criterion's samples (ms), sorted: from its sample.json
+/// (`iters` and total `times` in ns per sample).
+fn samples_ms(dir: &Path, id: &str) -> Option<Vec<f64>> {
+    let text =
+        std::fs::read_to_string(dir.join("core").join(id).join("new").join("sample.json")).ok()?;
+    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let iters = v.get("iters")?.as_array()?;
+    let times = v.get("times")?.as_array()?;
+    let mut ms: Vec<f64> = iters
+        .iter()
+        .zip(times)
+        .filter_map(|(i, t)| Some(t.as_f64()? / i.as_f64()?.max(1.0) / 1e6))
+        .collect();
+    ms.sort_by(f64::total_cmp);
+    Some(ms)
+}
+
 fn main() {
     let args = match parse_args() {
         Ok(a) => a,
@@ -93,8 +123,13 @@ fn main() {
         );
         return;
     }
+    let dir = output_dir();
+    let mut criterion = Criterion::default()
+        .output_directory(&dir)
+        .without_plots()
+        .with_output_color(false);
     let options = precheck::Options::default();
-    for path in &args.files {
+    for (index, path) in args.files.iter().enumerate() {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
@@ -129,10 +164,34 @@ fn main() {
                 pages = p;
             }
         }
-        let n = args.runs.unwrap_or_else(|| runs_for(last));
-        let mut times: Vec<f64> = (0..n).map(|_| once().0).collect();
-        times.sort_by(f64::total_cmp);
+        let n = args.runs.unwrap_or_else(|| runs_for(last)).max(MIN_SAMPLES);
+        // About one call per sample: the measurement time is what n calls take.
+        let per_call = Duration::from_secs_f64((last / 1e3).max(1e-6));
+        let id = format!("file-{index:04}");
+        {
+            let mut group = criterion.benchmark_group("core");
+            group
+                .sampling_mode(SamplingMode::Flat)
+                .sample_size(n)
+                .warm_up_time(per_call.max(Duration::from_millis(1)))
+                .measurement_time(per_call.mul_f64(n as f64));
+            group.bench_function(&id, |b| {
+                b.iter(|| {
+                    precheck::check(Some(&bytes), &options).expect("default options are valid")
+                })
+            });
+            group.finish();
+        }
+        let Some(times) = samples_ms(&dir, &id) else {
+            eprintln!("{path}: criterion left no samples in {}", dir.display());
+            continue;
+        };
+        let count = times.len();
         let med = median(&times);
+        let (min, max) = (
+            times.first().copied().unwrap_or(f64::NAN),
+            times.last().copied().unwrap_or(f64::NAN),
+        );
         if args.json {
             let all = times
                 .iter()
@@ -144,18 +203,16 @@ fn main() {
                 json_str(path),
                 bytes.len(),
                 pages,
-                n,
+                count,
                 med,
-                times[0],
-                times[n - 1],
+                min,
+                max,
                 first,
                 all
             );
         } else {
             println!(
-                "{path}: {pages} pages, median {med:.2} ms over {n} runs (min {:.2}, max {:.2})",
-                times[0],
-                times[n - 1]
+                "{path}: {pages} pages, median {med:.2} ms over {count} runs (min {min:.2}, max {max:.2})"
             );
         }
     }
