@@ -84,7 +84,7 @@ pub fn is_math_font(font: &FontFacts) -> bool {
 }
 
 /// The normalised form used to match font names: lower case, no `-`, `_` or spaces.
-pub fn squash(name: &str) -> String {
+pub fn font_name_key(name: &str) -> String {
     name.chars()
         .filter(|c| !matches!(c, '-' | '_' | ' ' | ','))
         .flat_map(char::to_lowercase)
@@ -92,12 +92,12 @@ pub fn squash(name: &str) -> String {
 }
 
 pub fn in_family(font: &FontFacts, profile: &Profile) -> bool {
-    let n = squash(&font.name);
+    let n = font_name_key(&font.name);
     profile
         .fonts
         .body_family_names
         .iter()
-        .any(|f| n.contains(&squash(f)))
+        .any(|f| n.contains(&font_name_key(f)))
 }
 
 /// The running text's size and what it is set in.

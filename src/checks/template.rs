@@ -11,7 +11,9 @@ const GEOMETRY_TOLERANCE_PT: f64 = 6.0;
 /// Lines at least this share of the block width are full-width text lines.
 const FULL_LINE_SHARE: f64 = 0.6;
 
-fn squash(s: &str) -> String {
+/// The form notices are compared in: letters and digits only, lower case, so line
+/// breaks, punctuation and hyphenation in the PDF do not matter.
+fn notice_key(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -115,8 +117,8 @@ pub fn template(
             )
         };
     };
-    let squashed = squash(notice);
-    if let Some(matched) = t.notices.iter().find(|n| squashed.contains(&squash(n))) {
+    let key = notice_key(notice);
+    if let Some(matched) = t.notices.iter().find(|n| key.contains(&notice_key(n))) {
         // "Preprint. Under review." names no year: every year's style prints it.
         let message = if matched.chars().any(|c| c.is_ascii_digit()) {
             format!("{} notice: \"{notice}\"", t.name)
