@@ -140,12 +140,7 @@ fn outside_on_page(page: &PageFacts, block: &Rect, ignore_pt: f64) -> Vec<Outsid
             continue;
         }
         let bottom = if s.upright { s.baseline_y() } else { s.bbox.y0 };
-        push(
-            What::Text,
-            s.bbox,
-            bottom,
-            line_of.get(i).copied().flatten(),
-        );
+        push(What::Text, s.ink, bottom, line_of.get(i).copied().flatten());
     }
     for i in &page.images {
         push(What::Image, i.bbox, i.bbox.y0, None);
@@ -326,6 +321,7 @@ mod tests {
             size_pt: 10.0,
             origin: (x0, baseline),
             bbox: Rect::new(x0, baseline - 2.2, x1, baseline + 6.8),
+            ink: Rect::new(x0, baseline - 2.2, x1, baseline + 6.8),
             upright: true,
             visible: true,
             glyphs: text.len() as u32,
