@@ -13,7 +13,7 @@ fn main() {
         };
         let w = facts.work;
         println!(
-            "{{\"file\": {path:?}, \"pages\": {}, \"operators\": {}, \"glyphs\": {}, \"spans\": {}, \"shapes\": {}, \"decodedBytes\": {}, \"values\": {}, \"fonts\": {}, \"limits\": \"{:?}\"}}",
+            "{{\"file\": {path:?}, \"pages\": {}, \"operators\": {}, \"glyphs\": {}, \"spans\": {}, \"shapes\": {}, \"decodedBytes\": {}, \"values\": {}, \"outlineOperators\": {}, \"fonts\": {}, \"limits\": \"{:?}\"}}",
             facts.page_count,
             w.operators,
             w.glyphs,
@@ -21,6 +21,7 @@ fn main() {
             w.shapes,
             w.decoded_bytes,
             w.values,
+            w.outline_operators,
             facts.fonts.len(),
             facts.limits_reached
         );
@@ -30,6 +31,7 @@ fn main() {
         max.shapes = max.shapes.max(w.shapes);
         max.decoded_bytes = max.decoded_bytes.max(w.decoded_bytes);
         max.values = max.values.max(w.values);
+        max.outline_operators = max.outline_operators.max(w.outline_operators);
     }
     eprintln!("max: {max:?}");
 }

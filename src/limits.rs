@@ -12,8 +12,10 @@ use serde::Serialize;
 /// (`examples/work.rs`): 1.0 M operators and 12 MB decoded (ged_neurips2024, 33
 /// pages), 0.93 M operators, 0.12 M shapes and 21 MB decoded (acl_influence_2022),
 /// 0.14 M glyphs in 28 k spans (a 14-page IEEE paper), 91 k values (attention, 15
-/// pages), 35 fonts. The document budgets are 4–20 times those, room for a 300-page
-/// thesis; together they hold a check's memory under about 1 GB whatever the input.
+/// pages), 35 fonts, 0.25 M outline operators (acmart_sketch_long, 15 pages). The
+/// document budgets are 4–20 times those, room for a 300-page thesis (the outline
+/// budget 40 times: a CJK font has thousands of distinct glyphs to measure); together
+/// they hold a check's memory under about 1 GB whatever the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
     /// Largest file read at all; bigger files get a `file-format` failure.
@@ -41,6 +43,10 @@ pub struct Limits {
     pub shapes_total: usize,
     /// Objects indexed from the cross-reference data (or a scan); later ones are not read.
     pub objects: usize,
+    /// Font-program operators (Type 1 and Type 2 charstrings) interpreted to measure
+    /// the ink of glyphs, in the whole document; later glyphs are measured by their
+    /// advance boxes.
+    pub outline_operators: u64,
     /// Values (numbers, names, strings, array items, dictionary entries) parsed from
     /// the file's objects in all: what the parsed objects hold in memory.
     pub values: u64,
@@ -72,6 +78,7 @@ impl Default for Limits {
             spans_total: 500_000,
             shapes_total: 1_000_000,
             objects: 1_000_000,
+            outline_operators: 10_000_000,
             values: 2_000_000,
             nesting: 256,
             fonts: 1_000,
@@ -98,6 +105,7 @@ pub enum Limit {
     SpansTotal,
     ShapesTotal,
     Objects,
+    OutlineOperators,
     Values,
     Fonts,
     ReportBytes,
@@ -156,7 +164,11 @@ impl Limit {
             | Limit::ShapesTotal
             | Limit::Values => Scope::Document,
             Limit::OperatorsPerPage | Limit::GlyphsPerPage => Scope::Page,
-            Limit::StreamBytes | Limit::Depth | Limit::Objects | Limit::Fonts => Scope::Item,
+            Limit::StreamBytes
+            | Limit::Depth
+            | Limit::Objects
+            | Limit::Fonts
+            | Limit::OutlineOperators => Scope::Item,
             Limit::ReportBytes => Scope::Report,
         }
     }
@@ -210,6 +222,10 @@ impl Limit {
                 "the file has more than {} objects",
                 n(limits.objects as u64)
             ),
+            Limit::OutlineOperators => format!(
+                "measuring the fonts' glyphs takes more than {} operators",
+                n(limits.outline_operators)
+            ),
             Limit::Values => format!(
                 "the file's objects hold more than {} values",
                 n(limits.values)
@@ -250,6 +266,9 @@ impl Limit {
             (Scope::Page, None) => what,
             (Scope::Item, Some(p)) if self == Limit::Fonts => {
                 format!("{what} (page {p}); text in the others was left out")
+            }
+            (Scope::Item, Some(p)) if self == Limit::OutlineOperators => {
+                format!("{what} (page {p}); later glyphs were measured by their advance widths")
             }
             (Scope::Item, Some(p)) => format!("{what} (page {p}); it was left out"),
             (Scope::Item, None) => format!("{what}; it was left out"),

@@ -22,6 +22,7 @@ fuzz_target!(|data: &[u8]| {
         stream_bytes: 16 << 20,
         operators_per_page: 200_000,
         operators_total: 2_000_000,
+        outline_operators: 1_000_000,
         ..Limits::default()
     };
     let report = precheck::check_with_limits(Some(data), &options, &limits);

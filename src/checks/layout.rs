@@ -661,6 +661,7 @@ mod tests {
                 size_pt: size,
                 origin: (110.0, y),
                 bbox: Rect::new(110.0, y - 2.0, 400.0, y + 7.0),
+                ink: Rect::new(110.0, y - 2.0, 400.0, y + 7.0),
                 upright: true,
                 visible: true,
                 glyphs: 40,

@@ -73,6 +73,10 @@ struct Outside {
     side: Side,
     by_pt: f64,
     bbox: Rect,
+    /// Where it is taken in turn when clustering: its line's top for text on a line
+    /// (ink tops differ word by word, and a line must be gathered left to right before
+    /// the next), else its own top.
+    order_y: f64,
     /// For text, the lines (indices into `PageFacts::lines`, in reading order) it is on.
     lines: Vec<usize>,
     /// For text, the first of those lines, whole, as a reader reads it (set once the
@@ -120,12 +124,16 @@ fn outside_on_page(page: &PageFacts, block: &Rect, ignore_pt: f64) -> Vec<Outsid
     let mut push = |what: What, bbox: Rect, bottom: f64, line: Option<usize>| {
         let (side, by_pt) = overflow(block, &bbox, bottom);
         if by_pt > ignore_pt {
+            let order_y = line
+                .and_then(|l| page.lines.get(l))
+                .map_or(bbox.y1, |l| l.bbox.y1);
             out.push(Outside {
                 page: page.number,
                 what,
                 side,
                 by_pt,
                 bbox,
+                order_y,
                 lines: line.into_iter().collect(),
                 quote: None,
             });
@@ -146,7 +154,7 @@ fn outside_on_page(page: &PageFacts, block: &Rect, ignore_pt: f64) -> Vec<Outsid
             _ if s.upright => s.baseline_y(),
             _ => s.bbox.y0,
         };
-        push(What::Text, s.bbox, bottom, line);
+        push(What::Text, s.ink, bottom, line);
     }
     for i in &page.images {
         push(What::Image, i.bbox, i.bbox.y0, None);
@@ -164,7 +172,7 @@ fn cluster(mut items: Vec<Outside>) -> Vec<Outside> {
     items.sort_unstable_by(|a, b| {
         (a.page, a.what, a.side)
             .cmp(&(b.page, b.what, b.side))
-            .then(b.bbox.y1.total_cmp(&a.bbox.y1))
+            .then(b.order_y.total_cmp(&a.order_y))
             .then(a.bbox.x0.total_cmp(&b.bbox.x0))
     });
     let mut clusters: Vec<Outside> = Vec::new();
@@ -438,6 +446,7 @@ mod tests {
             size_pt: 10.0,
             origin: (x0, baseline),
             bbox: Rect::new(x0, baseline - 2.2, x1, baseline + 6.8),
+            ink: Rect::new(x0, baseline - 2.2, x1, baseline + 6.8),
             upright: true,
             visible: true,
             glyphs: text.len() as u32,

@@ -13,16 +13,37 @@ use std::collections::BTreeMap;
 /// Mappings read from one CMap; more is an attack, not a font.
 const MAX_CMAP_ENTRIES: usize = 200_000;
 
-/// Each code's text for a simple font, from /Encoding (a base encoding and /Differences).
-pub fn simple_table(doc: &Document, font: &Dictionary) -> Vec<String> {
+/// A simple font's /Encoding as written (§9.6.6.1): the base encoding it names, if
+/// it names one, and the glyph names /Differences gives codes.
+#[derive(Clone, Debug, Default)]
+pub struct SimpleEncoding {
+    /// /Encoding's name or /BaseEncoding; `None` leaves the font's own encoding.
+    pub base: Option<&'static [u16; 256]>,
+    /// Each code's name (256 entries once any is set).
+    differences: Vec<Option<Vec<u8>>>,
+}
+
+impl SimpleEncoding {
+    /// The glyph name /Differences gives a code.
+    pub fn difference(&self, code: u8) -> Option<&[u8]> {
+        self.differences.get(usize::from(code))?.as_deref()
+    }
+
+    pub fn has_differences(&self) -> bool {
+        self.differences.iter().any(Option::is_some)
+    }
+}
+
+/// A simple font's /Encoding: a base encoding's name, or a dictionary with
+/// /BaseEncoding and /Differences.
+pub fn simple_encoding(doc: &Document, font: &Dictionary) -> SimpleEncoding {
     let base_of = |name: &[u8]| match name {
         b"WinAnsiEncoding" => Some(&WIN_ANSI),
         b"MacRomanEncoding" => Some(&MAC_ROMAN),
         b"StandardEncoding" => Some(&STANDARD),
         _ => None,
     };
-    let encoding = get(doc, font, b"Encoding");
-    let (base, differences) = match encoding {
+    let (base, differences) = match get(doc, font, b"Encoding") {
         Some(Object::Name(n)) => (base_of(n), None),
         Some(Object::Dictionary(d)) => (
             objects::get_name(doc, d, b"BaseEncoding").and_then(base_of),
@@ -30,39 +51,51 @@ pub fn simple_table(doc: &Document, font: &Dictionary) -> Vec<String> {
         ),
         _ => (None, None),
     };
-    let base = base.unwrap_or(&STANDARD);
-    let mut table: Vec<String> = base
-        .iter()
-        .map(|&u| {
-            char::from_u32(u32::from(u))
-                .filter(|_| u != 0)
-                .map(String::from)
-                .unwrap_or_default()
-        })
-        .collect();
-    if let Some(diffs) = differences {
-        let mut code: Option<usize> = None;
-        for item in diffs {
-            match objects::resolve(doc, item) {
-                Some(Object::Integer(i)) => code = usize::try_from(*i).ok(),
-                Some(Object::Name(name)) => {
-                    if let Some(c) = code {
-                        // A name outside the glyph list (pdfTeX's bitmap fonts use `a65`) keeps
-                        // the base encoding's character, as readers do.
-                        if let (Some(slot), Some(text)) = (
-                            table.get_mut(c),
-                            glyphnames::to_text(&String::from_utf8_lossy(name)),
-                        ) {
-                            *slot = text;
+    let mut out = SimpleEncoding {
+        base,
+        differences: Vec::new(),
+    };
+    let mut code: Option<usize> = None;
+    for item in differences.unwrap_or_default() {
+        match objects::resolve(doc, item) {
+            Some(Object::Integer(i)) => code = usize::try_from(*i).ok(),
+            Some(Object::Name(name)) => {
+                if let Some(c) = code {
+                    if c < 256 {
+                        out.differences.resize(256, None);
+                        if let Some(slot) = out.differences.get_mut(c) {
+                            *slot = Some(name.clone());
                         }
-                        code = c.checked_add(1);
                     }
+                    code = c.checked_add(1);
                 }
-                _ => {}
             }
+            _ => {}
         }
     }
-    table
+    out
+}
+
+/// Each code's text for a simple font, from /Encoding (a base encoding and /Differences).
+pub fn simple_table(encoding: &SimpleEncoding) -> Vec<String> {
+    let base = encoding.base.unwrap_or(&STANDARD);
+    base.iter()
+        .enumerate()
+        .map(|(code, &u)| {
+            // A name outside the glyph list (pdfTeX's bitmap fonts use `a65`) keeps the
+            // base encoding's character, as readers do.
+            let named = u8::try_from(code)
+                .ok()
+                .and_then(|c| encoding.difference(c))
+                .and_then(|name| glyphnames::to_text(&String::from_utf8_lossy(name)));
+            named.unwrap_or_else(|| {
+                char::from_u32(u32::from(u))
+                    .filter(|_| u != 0)
+                    .map(String::from)
+                    .unwrap_or_default()
+            })
+        })
+        .collect()
 }
 
 /// Where a bfrange maps its codes.

@@ -1,12 +1,14 @@
 //! Fonts as the interpreter needs them (ISO 32000-1 §9.5–9.10): how a string splits
 //! into codes, each code's advance width (/Widths, /W for CID fonts, the standard-14
 //! metrics for non-embedded base fonts), its Unicode text (/ToUnicode, else the
-//! encoding), and ascent/descent. Also the facts a report lists about each font.
+//! encoding), ascent/descent, and each glyph's ink box where the embedded program
+//! gives one (`ink`). Also the facts a report lists about each font.
 
 use super::FontFacts;
 use super::cos::{Dictionary, Document, Object};
 use super::encoding::{self, ToUnicode};
-use super::geom::Matrix;
+use super::geom::{Matrix, Rect};
+use super::ink::{Budget, FontInk};
 use super::objects::{self, get_array, get_dict, get_name, get_number, numbers};
 use super::std14::{self, StandardFont};
 use crate::limits::Limit;
@@ -48,8 +50,11 @@ pub struct LoadedFont {
     /// Ascent and descent in text-space units (× font size gives points).
     pub ascent: f64,
     pub descent: f64,
-    /// A limit reached while reading the font (its ToUnicode CMap over the stream limit).
+    /// A limit reached while reading the font (its ToUnicode CMap or its program over
+    /// the stream limit).
     pub limit: Option<Limit>,
+    /// The glyphs' ink boxes from the embedded program, where it gives them.
+    ink: FontInk,
 }
 
 /// What a report says about a font, without reading its metrics: subtype, name,
@@ -279,14 +284,24 @@ impl LoadedFont {
                 let e = String::from_utf8_lossy(e);
                 e.contains("UCS2") || e.contains("UTF16")
             });
+        let simple = encoding::simple_encoding(doc, font);
         let by_encoding = if kind == Kind::Composite {
             Vec::new()
         } else {
-            encoding::simple_table(doc, font)
+            encoding::simple_table(&simple)
         };
         let (to_unicode, limit) = match encoding::to_unicode(doc, font, stream_limit) {
             Ok(cmap) => (cmap, None),
             Err(limit) => (None, Some(limit)),
+        };
+        let ink = match (kind, descendant) {
+            (Kind::Simple, _) => FontInk::simple(doc, font, simple, stream_limit),
+            (Kind::Composite, Some(d)) => FontInk::composite(doc, d, stream_limit),
+            _ => Ok(FontInk::None),
+        };
+        let (ink, limit) = match ink {
+            Ok(ink) => (ink, limit),
+            Err(ink_limit) => (FontInk::None, limit.or(Some(ink_limit))),
         };
         LoadedFont {
             kind,
@@ -302,7 +317,14 @@ impl LoadedFont {
             ucs2,
             ascent,
             descent,
+            ink,
         }
+    }
+
+    /// A code's ink box in text space (× font size gives points), when the embedded
+    /// program gives one; measuring a glyph (once) takes from `budget`.
+    pub fn ink(&mut self, code: u32, budget: &mut Budget) -> Option<Rect> {
+        self.ink.glyph(code, &self.by_encoding, budget)
     }
 
     /// Splits a shown string into (code, code length in bytes).

@@ -6,6 +6,7 @@ use super::content::{Item, Operands, Operations};
 use super::cos::{DecodeError, Dictionary, Document, Object, ObjectId, Stream};
 use super::font::{LoadedFont, font_facts};
 use super::geom::{Matrix, Rect};
+use super::ink::Budget;
 use super::objects::{self, as_dict, get_dict, numbers};
 use super::{FontFacts, ImageBox, Paint, PathBox, TextSpan};
 use crate::limits::{Limit, Limits};
@@ -34,7 +35,6 @@ enum FontKey {
 /// Fonts met once per document and shared by every page: every font a visited
 /// resource dictionary declares is listed, and its metrics are read when a `Tf`
 /// first selects it.
-#[derive(Default)]
 pub struct FontRegistry {
     pub facts: Vec<FontFacts>,
     loaded: Vec<Option<LoadedFont>>,
@@ -42,6 +42,8 @@ pub struct FontRegistry {
     declared_from: BTreeSet<usize>,
     /// A font was met after `Limits::fonts` were listed; it was not.
     pub over_limit: bool,
+    /// What is left of `Limits::outline_operators` for measuring glyph ink.
+    pub outline: Budget,
 }
 
 fn font_key(dict: &Dictionary, font_ref: &Object) -> FontKey {
@@ -52,6 +54,17 @@ fn font_key(dict: &Dictionary, font_ref: &Object) -> FontKey {
 }
 
 impl FontRegistry {
+    pub fn new(limits: &Limits) -> FontRegistry {
+        FontRegistry {
+            facts: Vec::new(),
+            loaded: Vec::new(),
+            index: BTreeMap::new(),
+            declared_from: BTreeSet::new(),
+            over_limit: false,
+            outline: Budget::new(limits.outline_operators),
+        }
+    }
+
     fn entry(&mut self, doc: &Document, font_ref: &Object, max_fonts: usize) -> Option<usize> {
         let dict = as_dict(doc, font_ref)?;
         let key = font_key(dict, font_ref);
@@ -102,6 +115,12 @@ impl FontRegistry {
 
     fn metrics(&self, i: usize) -> Option<&LoadedFont> {
         self.loaded.get(i).and_then(Option::as_ref)
+    }
+
+    /// A code's ink box in text space, where the font's program gives one.
+    fn ink(&mut self, i: usize, code: u32) -> Option<Rect> {
+        let font = self.loaded.get_mut(i)?.as_mut()?;
+        font.ink(code, &mut self.outline)
     }
 }
 
@@ -172,6 +191,8 @@ struct Span {
     dir: (f64, f64),
     /// Holds a non-blank glyph, so `bbox` is real.
     inked: bool,
+    /// The union of the non-blank glyphs' clipped ink boxes, once one is inside the clip.
+    ink: Option<Rect>,
 }
 
 /// One glyph as shown, in page space.
@@ -713,6 +734,17 @@ impl<'a> Interpreter<'a> {
                 };
                 let clipped = self.gs.clip.and_then(|c| c.intersect(&glyph_box));
                 let visible = visible_mode && clipped.is_some();
+                // A blank glyph adds no ink; the others are measured once per font.
+                let ink = if text.chars().all(char::is_whitespace) {
+                    None
+                } else {
+                    self.fonts.ink(font_index, code)
+                };
+                if self.fonts.outline.spent() {
+                    self.out.reached(Limit::OutlineOperators);
+                }
+                let ink_box = ink.map_or(glyph_box, |r| trm.transform_rect(&r));
+                let ink = self.gs.clip.and_then(|c| c.intersect(&ink_box));
                 let glyph = Glyph {
                     font: font_index,
                     text: &text,
@@ -721,7 +753,7 @@ impl<'a> Interpreter<'a> {
                     end,
                     dir,
                 };
-                self.push_glyph(glyph, clipped.unwrap_or(glyph_box), visible);
+                self.push_glyph(glyph, clipped.unwrap_or(glyph_box), ink, visible);
             } else if self.glyphs_on_page >= self.limits.glyphs_per_page {
                 self.out.reached(Limit::GlyphsPerPage);
             }
@@ -730,7 +762,7 @@ impl<'a> Interpreter<'a> {
         true
     }
 
-    fn push_glyph(&mut self, g: Glyph<'_>, bbox: Rect, visible: bool) {
+    fn push_glyph(&mut self, g: Glyph<'_>, bbox: Rect, ink: Option<Rect>, visible: bool) {
         let blank = g.text.chars().all(char::is_whitespace);
         if let Some(open) = &mut self.open_span {
             let s = &open.span;
@@ -754,6 +786,10 @@ impl<'a> Interpreter<'a> {
                         bbox
                     };
                     open.inked = true;
+                    open.ink = match (open.ink, ink) {
+                        (Some(a), Some(b)) => Some(a.union(&b)),
+                        (a, b) => a.or(b),
+                    };
                 }
                 open.end = g.end;
                 return;
@@ -767,6 +803,7 @@ impl<'a> Interpreter<'a> {
                 size_pt: g.size,
                 origin: g.origin,
                 bbox,
+                ink: bbox,
                 upright: g.dir.0 > 0.0 && g.dir.1.abs() < UPRIGHT_SLOPE,
                 visible,
                 glyphs: 1,
@@ -774,13 +811,15 @@ impl<'a> Interpreter<'a> {
             end: g.end,
             dir: g.dir,
             inked: !blank,
+            ink: if blank { None } else { ink },
         });
     }
 
     fn close_span(&mut self) {
-        if let Some(open) = self.open_span.take()
+        if let Some(mut open) = self.open_span.take()
             && open.inked
         {
+            open.span.ink = open.ink.unwrap_or(open.span.bbox);
             if self.work.spans >= self.limits.spans_total {
                 self.stop(Limit::SpansTotal);
                 return;

@@ -134,7 +134,7 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
     facts
         .limits_reached
         .extend(known.iter().map(|&l| (l, None)));
-    let mut fonts = FontRegistry::default();
+    let mut fonts = FontRegistry::new(limits);
     // A document budget spent while opening (object streams decoded, values parsed)
     // leaves every page to be measured, not read.
     let mut work = Work {
@@ -176,6 +176,7 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
             .limits_reached
             .push((Limit::Pages, Some(limits.pages)));
     }
+    let fonts_outline_used = fonts.outline.used();
     let (merged, remap) = merge_fonts(fonts.facts);
     facts.fonts = merged;
     for page in &mut facts.pages {
@@ -202,6 +203,7 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<DocumentFacts, Rea
         shapes: work.shapes,
         decoded_bytes: doc.decoded_bytes(),
         values: doc.values_parsed(),
+        outline_operators: fonts_outline_used,
     };
     Ok(facts)
 }

@@ -10,6 +10,7 @@ mod encoding;
 mod font;
 pub mod geom;
 mod glyphnames;
+mod ink;
 mod interp;
 mod lex;
 mod load;
@@ -79,6 +80,8 @@ pub struct WorkDone {
     pub shapes: usize,
     pub decoded_bytes: u64,
     pub values: u64,
+    /// Font-program operators interpreted to measure glyph ink.
+    pub outline_operators: u64,
 }
 
 /// One page in its visible box: origin at the box's bottom-left corner, /Rotate applied,
@@ -111,6 +114,11 @@ pub struct TextSpan {
     pub origin: (f64, f64),
     /// The glyphs' advance boxes from descent to ascent, in page space, clipped.
     pub bbox: Rect,
+    /// What the span's painted (non-blank) glyphs ink, in page space, clipped: each
+    /// glyph's box from its embedded font program, or its advance box where the
+    /// program gives none (no program, Type 3, a glyph not found). `bbox` when
+    /// nothing of the ink is inside the clip.
+    pub ink: Rect,
     /// The baseline runs left to right horizontally (within a degree).
     pub upright: bool,
     /// Painted (text render mode other than 3 or 7, and not clipped away).

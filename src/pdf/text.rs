@@ -592,12 +592,14 @@ mod tests {
     use super::*;
 
     fn span(text: &str, x0: f64, x1: f64, baseline: f64, size: f64) -> TextSpan {
+        let bbox = Rect::new(x0, baseline - 0.22 * size, x1, baseline + 0.68 * size);
         TextSpan {
             text: text.into(),
             font: 0,
             size_pt: size,
             origin: (x0, baseline),
-            bbox: Rect::new(x0, baseline - 0.22 * size, x1, baseline + 0.68 * size),
+            bbox,
+            ink: bbox,
             upright: true,
             visible: true,
             glyphs: text.chars().count() as u32,
