@@ -408,6 +408,22 @@ fn a_type1_radical_on_the_top_line_is_measured_by_its_ink() {
 }
 
 #[test]
+fn a_code_reads_by_the_programs_own_encoding_when_the_font_names_none() {
+    // CMEX10 as pdfTeX embeds it: no /Encoding in the PDF, the radical at code 112 ("p"
+    // by StandardEncoding). Its text is the radical sign, not the letter.
+    let program = type1_program(
+        &[
+            (112, "radicalbig", radical()),
+            (40, "parenleftBigg", radical()),
+        ],
+        &[],
+    );
+    let bytes = page_with(|b| type1_font(b, program), r"(p\()", 700.0);
+    let f = facts(&bytes);
+    assert_eq!(span(&f, "TestEX").text, "√(");
+}
+
+#[test]
 fn type1_subroutines_draw_into_the_ink() {
     // The glyph's lower part is drawn by a subroutine.
     let subr = charstring(&["0", "-1040", "rlineto", "return"]);

@@ -78,6 +78,70 @@ pub fn simple_encoding(doc: &Document, font: &Dictionary) -> SimpleEncoding {
 
 /// Each code's text for a simple font, from /Encoding (a base encoding and /Differences).
 pub fn simple_table(encoding: &SimpleEncoding) -> Vec<String> {
+    simple_table_over(encoding, None)
+}
+
+/// [`simple_table`], with the program's built-in encoding (glyph names per code) as
+/// the base where /Encoding names none (ISO 32000-1 §9.6.6.1): without it a TeX math
+/// font reads by StandardEncoding, and CMEX10's radical is the letter `p`.
+pub fn simple_table_over(
+    encoding: &SimpleEncoding,
+    builtin: Option<&[Option<Vec<u8>>]>,
+) -> Vec<String> {
+    let mut table = simple_table_of(encoding);
+    let Some(builtin) = builtin.filter(|_| encoding.base.is_none()) else {
+        return table;
+    };
+    for (code, slot) in table.iter_mut().enumerate() {
+        let differs = u8::try_from(code)
+            .ok()
+            .and_then(|c| encoding.difference(c))
+            .is_some();
+        if differs {
+            continue;
+        }
+        if let Some(name) = builtin.get(code).and_then(Option::as_deref) {
+            let name = String::from_utf8_lossy(name);
+            *slot = glyphnames::to_text(&name)
+                .or_else(|| tex_math_text(&name))
+                .unwrap_or_default();
+        }
+    }
+    table
+}
+
+/// TeX's extension-font names the glyph list lacks: sizes and pieces of one sign
+/// (`radicalbigg`, `parenlefttp`, `summationdisplay`) read as that sign.
+fn tex_math_text(name: &str) -> Option<String> {
+    const SUFFIXES: [&str; 12] = [
+        "Bigg", "bigg", "Big", "big", "display", "text", "tp", "bt", "ex", "mid", "vertex",
+        "extend",
+    ];
+    let base = SUFFIXES
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .unwrap_or(name);
+    let sign = match base {
+        "angbracketleft" => "⟨",
+        "angbracketright" => "⟩",
+        "floorleft" => "⌊",
+        "floorright" => "⌋",
+        "ceilingleft" => "⌈",
+        "ceilingright" => "⌉",
+        "contintegral" => "∮",
+        "coproduct" => "∐",
+        "unionmulti" => "⊎",
+        "unionsq" => "⊔",
+        "circledot" => "⊙",
+        "hatwide" => "ˆ",
+        "tildewide" => "˜",
+        "arrow" | "arrowdbl" => "",
+        _ => return glyphnames::to_text(base).filter(|_| base != name),
+    };
+    Some(sign.to_string())
+}
+
+fn simple_table_of(encoding: &SimpleEncoding) -> Vec<String> {
     let base = encoding.base.unwrap_or(&STANDARD);
     base.iter()
         .enumerate()

@@ -295,13 +295,19 @@ impl LoadedFont {
             Err(limit) => (None, Some(limit)),
         };
         let ink = match (kind, descendant) {
-            (Kind::Simple, _) => FontInk::simple(doc, font, simple, stream_limit),
+            (Kind::Simple, _) => FontInk::simple(doc, font, simple.clone(), stream_limit),
             (Kind::Composite, Some(d)) => FontInk::composite(doc, d, stream_limit),
             _ => Ok(FontInk::None),
         };
         let (ink, limit) = match ink {
             Ok(ink) => (ink, limit),
             Err(ink_limit) => (FontInk::None, limit.or(Some(ink_limit))),
+        };
+        let by_encoding = match ink.builtin_names() {
+            Some(builtin) if kind != Kind::Composite => {
+                encoding::simple_table_over(&simple, Some(&builtin))
+            }
+            _ => by_encoding,
         };
         LoadedFont {
             kind,

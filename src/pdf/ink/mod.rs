@@ -465,6 +465,46 @@ impl FontInk {
         })
     }
 
+    /// The glyph names a simple font's program gives its codes by its own (built-in)
+    /// encoding, when that is not StandardEncoding: TeX's math fonts (CMEX10, CMSY10)
+    /// carry their encoding only there. 256 entries, `None` where a code has none.
+    pub fn builtin_names(&self) -> Option<Vec<Option<Vec<u8>>>> {
+        let FontInk::Simple(simple) = self else {
+            return None;
+        };
+        match &simple.program {
+            SimpleProgram::Type1(t1) => match &t1.builtin {
+                Builtin::Codes(codes) => Some(codes.clone()),
+                Builtin::Standard => None,
+            },
+            SimpleProgram::Cff { cff, names } => {
+                if cff.cid || cff.builtin(0).is_err() {
+                    return None;
+                }
+                let mut by_glyph: Vec<(usize, &[u8])> = names.iter().map(|(n, g)| (g, n)).collect();
+                by_glyph.sort_unstable();
+                let name_of = |g: usize| {
+                    by_glyph
+                        .binary_search_by(|e| e.0.cmp(&g))
+                        .ok()
+                        .and_then(|k| by_glyph.get(k))
+                        .map(|e| e.1.to_vec())
+                };
+                Some(
+                    (0..=255u8)
+                        .map(|c| {
+                            cff.builtin(c)
+                                .ok()
+                                .flatten()
+                                .and_then(|g| name_of(usize::from(g)))
+                        })
+                        .collect(),
+                )
+            }
+            SimpleProgram::Sfnt(_) => None,
+        }
+    }
+
     /// A code's ink box in text space, if the program gives one. `text` is a simple
     /// font's text of each code by its encoding (for a TrueType cmap).
     pub fn glyph(&mut self, code: u32, text: &[String], budget: &mut Budget) -> Option<Rect> {
