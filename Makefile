@@ -5,7 +5,8 @@
 #                 and Chromium, the page end to end, the npm package as consumers use it
 #   make build    the native command-line tool (target/release/precheck)
 #   make wasm     the library for wasm32-unknown-unknown
-#   make measure  compare with poppler over ../shared/corpus (skips if absent)
+#   make measure  over ../shared/corpus (skips if absent): poppler, hand-verified truths
+#                 (tools/measure_truth.json, tools/abstract_truth.json), findings, malformed
 #   make fuzz     libFuzzer for FUZZ_SECONDS per target: `check` (bytes) then `structure`
 #                 (PDFs built from a recipe, for the document budgets); nightly, cargo-fuzz
 #   make bench    precheck against poppler and pdf.js: native, Node, Chromium, the page
@@ -22,7 +23,8 @@ PYTHON ?= python3
 WASM_TARGET := wasm32-unknown-unknown
 # Root on CI; sudo otherwise.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Extra flags for tools/measure_corpus.py, e.g. MEASURE_ARGS=--real-only
+# Extra flags for tools/measure_corpus.py, e.g. MEASURE_ARGS=--real-only or
+# MEASURE_ARGS='--only truth --only abstracts' (poppler|truth|findings|abstracts|malformed)
 MEASURE_ARGS ?=
 
 # The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
