@@ -2,7 +2,7 @@
 //! The abstract is the text the author gave; without one, the abstract printed on
 //! page 1 of the PDF.
 
-use crate::pdf::{DocumentFacts, TextLine};
+use crate::pdf::{DocumentFacts, TextLine, TextSpan};
 use crate::profile::Profile;
 use crate::report::{AbstractSummary, Check, CheckId, Status};
 use crate::words::{count_chars, count_words};
@@ -49,9 +49,45 @@ fn ends_abstract(line: &TextLine, first: &TextLine) -> bool {
         || line.size_pt > first.size_pt + 0.5
 }
 
+/// An abstract and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Abstract {
+    pub source: &'static str,
+    pub text: String,
+    /// Read from a PDF: the same text with each formula wrapped in `$…$`, which is what
+    /// its words are counted in (the PDF has lost the author's `$`).
+    pub marked: Option<String>,
+}
+
 /// The abstract printed on page 1: the lines after an "Abstract" heading, in its
 /// column, up to the next heading or paragraph break, hyphenation undone.
 pub fn abstract_from_pdf(facts: &DocumentFacts) -> Option<String> {
+    read_abstract(facts).map(|(text, _)| text)
+}
+
+/// Math in the abstract's lines: spans in a math font, and spans without a word in them
+/// (digits, brackets, operators) in a font that sets none of the abstract's lines
+/// (Computer Modern's digits and `=` in a Times paper).
+fn math_marker<'f>(
+    facts: &'f DocumentFacts,
+    body: &[&TextLine],
+) -> impl Fn(&TextSpan) -> bool + 'f {
+    let text_fonts: Vec<usize> = body.iter().map(|l| l.font).collect();
+    move |s: &TextSpan| {
+        let font = facts.fonts.get(s.font);
+        if font.is_some_and(super::layout::is_math_font) {
+            return true;
+        }
+        let has_word = s
+            .text
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 3);
+        !text_fonts.contains(&s.font) && !has_word
+    }
+}
+
+/// The abstract's text, and the same with formulas marked.
+fn read_abstract(facts: &DocumentFacts) -> Option<(String, String)> {
     let page = facts.pages.first()?;
     let lines = &page.lines;
     let mut after_heading = lines.iter();
@@ -59,7 +95,6 @@ pub fn abstract_from_pdf(facts: &DocumentFacts) -> Option<String> {
         .by_ref()
         .find_map(|l| is_abstract_heading(&l.text).map(|rest| (l, rest.to_string())))?;
     let mut body: Vec<&TextLine> = Vec::new();
-    let mut text = run_in;
     // In two columns the abstract keeps to its heading's column (lines interleave by
     // baseline); a centred heading means one column.
     let middle = page.width_pt / 2.0;
@@ -93,38 +128,57 @@ pub fn abstract_from_pdf(facts: &DocumentFacts) -> Option<String> {
             break;
         }
         body.push(line);
-        if text.ends_with('-') && line.text.starts_with(|c: char| c.is_lowercase()) {
-            text.pop();
-        } else if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(&line.text);
     }
-    let text = text.trim().to_string();
-    (!text.is_empty()).then_some(text)
+    let join = |texts: &mut dyn Iterator<Item = String>| {
+        let mut out = run_in.clone();
+        for t in texts {
+            if out.ends_with('-') && t.starts_with(|c: char| c.is_lowercase()) {
+                out.pop();
+            } else if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&t);
+        }
+        out.trim().to_string()
+    };
+    let text = join(&mut body.iter().map(|l| l.text.clone()));
+    let math = math_marker(facts, &body);
+    let marked = join(
+        &mut body
+            .iter()
+            .map(|l| crate::pdf::text::join_spans(&page.spans, &l.spans, &math)),
+    );
+    (!text.is_empty()).then_some((text, marked))
 }
 
 /// The abstract used and where it came from.
-pub fn pick_abstract(
-    given: Option<&str>,
-    facts: Option<&DocumentFacts>,
-) -> Option<(&'static str, String)> {
+pub fn pick_abstract(given: Option<&str>, facts: Option<&DocumentFacts>) -> Option<Abstract> {
     match given.map(str::trim).filter(|t| !t.is_empty()) {
-        Some(t) => Some(("input", t.to_string())),
-        None => facts.and_then(abstract_from_pdf).map(|t| ("pdf", t)),
+        Some(t) => Some(Abstract {
+            source: "input",
+            text: t.to_string(),
+            marked: None,
+        }),
+        None => facts
+            .and_then(read_abstract)
+            .map(|(text, marked)| Abstract {
+                source: "pdf",
+                text,
+                marked: Some(marked),
+            }),
     }
 }
 
-pub fn summary(source: &'static str, text: &str) -> AbstractSummary {
+pub fn summary(a: &Abstract) -> AbstractSummary {
     AbstractSummary {
-        source,
-        words: count_words(text),
-        chars: count_chars(text),
+        source: a.source,
+        words: count_words(a.marked.as_deref().unwrap_or(&a.text)),
+        chars: count_chars(&a.text),
     }
 }
 
-pub fn abstract_length(picked: Option<&(&'static str, String)>, profile: &Profile) -> Check {
-    let Some((source, text)) = picked else {
+pub fn abstract_length(picked: Option<&Abstract>, profile: &Profile) -> Check {
+    let Some(a) = picked else {
         return Check::new(
             CheckId::AbstractLength,
             Status::Skip,
@@ -132,7 +186,8 @@ pub fn abstract_length(picked: Option<&(&'static str, String)>, profile: &Profil
         )
         .with_hint("paste the abstract you will enter on OpenReview");
     };
-    let s = summary(source, text);
+    let s = summary(a);
+    let source = &a.source;
     let (max_w, max_c) = (profile.abstract_max_words, profile.abstract_max_chars);
     let from = if *source == "pdf" {
         " (read from the PDF)"
@@ -189,7 +244,11 @@ mod tests {
     }
 
     fn status(text: &str) -> Status {
-        let picked = ("input", text.to_string());
+        let picked = Abstract {
+            source: "input",
+            text: text.to_string(),
+            marked: None,
+        };
         abstract_length(Some(&picked), &crate::profile::builtin("snn-2022").unwrap()).status
     }
 

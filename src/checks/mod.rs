@@ -260,9 +260,7 @@ pub fn run_pdf_checks(
         }
     }
     let picked = pick_abstract(abstract_text, facts);
-    derived.abstract_summary = picked
-        .as_ref()
-        .map(|(source, text)| abstract_length::summary(source, text));
+    derived.abstract_summary = picked.as_ref().map(abstract_length::summary);
     checks.push(abstract_length::abstract_length(picked.as_ref(), profile));
     let ev = facts.map(recency::evidence).unwrap_or_default();
     checks.push(recency::recency(declared, &ev, profile, kind, today));
@@ -344,9 +342,7 @@ pub fn run_blog_checks(inputs: Inputs<'_>, profile: &Profile) -> (Vec<Check>, De
     } = inputs;
     let picked = pick_abstract(abstract_text, None);
     let derived = Derived {
-        abstract_summary: picked
-            .as_ref()
-            .map(|(source, text)| abstract_length::summary(source, text)),
+        abstract_summary: picked.as_ref().map(abstract_length::summary),
         ..Derived::default()
     };
     let checks = vec![

@@ -301,21 +301,86 @@ fn find_gutters(spans: &[TextSpan], rows: &[Vec<usize>]) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// The text of `members` (spans of one line, left to right): a space where the gap
+/// between two spans is one. Each run of spans `math` marks is wrapped in `$…$`, so a
+/// formula counts as one word as it does in the author's LaTeX (SPEC §5): a sign
+/// between two marked spans (the en dash of `0.69–0.84`) joins their run, and a run
+/// with no letter or digit (a lone bracket) stays unmarked, as it counts no word.
+pub fn join_spans(
+    spans: &[TextSpan],
+    members: &[usize],
+    math: impl Fn(&TextSpan) -> bool,
+) -> String {
+    let members: Vec<&TextSpan> = members.iter().filter_map(|&i| spans.get(i)).collect();
+    let has_word = |s: &TextSpan| s.text.chars().any(char::is_alphanumeric);
+    let mut marked: Vec<bool> = members
+        .iter()
+        .map(|s| math(s) && !s.text.trim().is_empty())
+        .collect();
+    for i in 1..members.len().saturating_sub(1) {
+        let at = |k: usize| marked.get(k).copied().unwrap_or(false);
+        let between = at(i.saturating_sub(1)) && at(i.saturating_add(1));
+        if between
+            && members.get(i).is_some_and(|s| !has_word(s))
+            && let Some(m) = marked.get_mut(i)
+        {
+            *m = true;
+        }
+    }
+    // Runs of marked spans with no letter or digit are left plain.
+    let mut i = 0;
+    while i < marked.len() {
+        if !marked.get(i).copied().unwrap_or(false) {
+            i = i.saturating_add(1);
+            continue;
+        }
+        let start = i;
+        while marked.get(i).copied().unwrap_or(false) {
+            i = i.saturating_add(1);
+        }
+        let worded = members
+            .get(start..i)
+            .is_some_and(|run| run.iter().any(|s| has_word(s)));
+        if !worded {
+            marked
+                .get_mut(start..i)
+                .into_iter()
+                .flatten()
+                .for_each(|m| *m = false);
+        }
+    }
+    let mut text = String::new();
+    let mut prev: Option<&TextSpan> = None;
+    let mut in_math = false;
+    for (s, &is_math) in members.iter().zip(&marked) {
+        let spaced =
+            prev.is_some_and(|p| s.bbox.x0 - p.bbox.x1 > WORD_GAP_EM * p.size_pt.min(s.size_pt));
+        if in_math && !is_math {
+            text.push('$');
+            in_math = false;
+        }
+        if spaced && !text.ends_with(char::is_whitespace) {
+            text.push(' ');
+        }
+        if is_math && !in_math {
+            text.push('$');
+            in_math = true;
+        }
+        text.push_str(if in_math { s.text.trim() } else { &s.text });
+        prev = Some(s);
+    }
+    if in_math {
+        text.push('$');
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn make_line(spans: &[TextSpan], members: Vec<usize>) -> Option<TextLine> {
     let first = spans.get(*members.first()?)?;
-    let mut text = String::new();
+    let text = join_spans(spans, &members, |_| false);
     let mut bbox = first.bbox;
-    let mut prev: Option<&TextSpan> = None;
     let mut by_size: Vec<(f64, usize, u32)> = Vec::new();
     for s in members.iter().filter_map(|&i| spans.get(i)) {
-        if let Some(p) = prev {
-            let gap = s.bbox.x0 - p.bbox.x1;
-            if gap > WORD_GAP_EM * p.size_pt.min(s.size_pt) && !text.ends_with(char::is_whitespace)
-            {
-                text.push(' ');
-            }
-        }
-        text.push_str(&s.text);
         bbox = bbox.union(&s.bbox);
         match by_size
             .iter_mut()
@@ -324,7 +389,6 @@ fn make_line(spans: &[TextSpan], members: Vec<usize>) -> Option<TextLine> {
             Some(e) => e.2 = e.2.saturating_add(s.glyphs),
             None => by_size.push((s.size_pt, s.font, s.glyphs)),
         }
-        prev = Some(s);
     }
     let dominant =
         by_size
@@ -333,7 +397,7 @@ fn make_line(spans: &[TextSpan], members: Vec<usize>) -> Option<TextLine> {
             .copied()
             .unwrap_or((first.size_pt, first.font, 0));
     Some(TextLine {
-        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        text,
         bbox,
         baseline_y: members
             .iter()
@@ -676,6 +740,38 @@ mod tests {
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["12", "indented 1/2 inch"]);
         assert_eq!(lines.get(1).map(|l| l.baseline_y), Some(526.23));
+    }
+
+    #[test]
+    fn formulas_are_marked_as_one_word_and_lone_brackets_are_not() {
+        let mut spans = vec![
+            span("rates", 100.0, 120.0, 500.0, 10.0),
+            span("β", 122.0, 127.0, 500.0, 10.0),
+            span("1", 127.0, 131.0, 498.5, 7.0),
+            span("∈", 133.0, 139.0, 500.0, 10.0),
+            span("[0,", 141.0, 150.0, 500.0, 10.0),
+            span("1)", 152.0, 156.0, 500.0, 10.0),
+            span("and", 159.0, 173.0, 500.0, 10.0),
+            span("0.69", 176.0, 190.0, 500.0, 10.0),
+            span("–", 190.0, 195.0, 500.0, 10.0),
+            span("0.84", 195.0, 209.0, 500.0, 10.0),
+            span("then", 212.0, 228.0, 500.0, 10.0),
+            span("(", 230.0, 233.0, 500.0, 10.0),
+            span("end", 235.0, 248.0, 500.0, 10.0),
+        ];
+        // Font 1 is the math font; the en dash and the words are in the text font.
+        for i in [1, 2, 3, 4, 5, 7, 9, 11] {
+            spans[i].font = 1;
+        }
+        let members: Vec<usize> = (0..spans.len()).collect();
+        assert_eq!(
+            join_spans(&spans, &members, |s| s.font == 1),
+            "rates $β1 ∈ [0, 1)$ and $0.69–0.84$ then ( end"
+        );
+        assert_eq!(
+            join_spans(&spans, &members, |_| false),
+            "rates β1 ∈ [0, 1) and 0.69–0.84 then ( end"
+        );
     }
 
     #[test]
