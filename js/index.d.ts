@@ -1,5 +1,5 @@
 export type {
-  Report, Check, CheckId, Finding, Status, Kind, FontFacts, ArxivStamp, DocumentSummary, Profile, CheckOptions, ProfileInfo,
+  Report, Check, CheckId, Finding, Status, Kind, FontFacts, ArxivStamp, DocumentSummary, Profile, CheckOptions, ProfileInfo, PageMap, MapLine,
 } from "./wasm/precheck.js";
 import type { Report, CheckOptions, Profile, ProfileInfo } from "./wasm/precheck.js";
 

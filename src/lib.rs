@@ -22,6 +22,7 @@
 pub mod checks;
 pub mod date;
 pub mod limits;
+pub mod page_map;
 pub mod pdf;
 pub mod profile;
 pub mod report;
@@ -125,6 +126,9 @@ pub struct Options {
     /// Today's date, `YYYY-MM-DD`; the core reads no clock.
     pub today: Option<String>,
     pub profile: ProfileChoice,
+    /// Include each page's map (its lines, images and drawings) in the report, for
+    /// drawing the pages; off by default so reports stay small.
+    pub layout: bool,
 }
 
 /// Why no report could be made: the options themselves are wrong.
@@ -270,6 +274,7 @@ fn run(pdf: Option<Input<'_>>, options: &Options, limits: &Limits) -> Result<Rep
         kind: options.kind,
     };
     let mut document = report::DocumentSummary::default();
+    let mut layout = None;
     let (checks, derived) = match (options.kind, pdf) {
         (Kind::Blog, _) => checks::run_blog_checks(inputs, &profile),
         (_, pdf) => {
@@ -283,6 +288,9 @@ fn run(pdf: Option<Input<'_>>, options: &Options, limits: &Limits) -> Result<Rep
             };
             if let Ok(facts) = &read {
                 document = summarize(facts);
+                if options.layout {
+                    layout = Some(page_map::page_maps(facts, limits));
+                }
             }
             document.bytes = size;
             checks::run_pdf_checks(&read, size, inputs, &profile, limits)
@@ -300,8 +308,12 @@ fn run(pdf: Option<Input<'_>>, options: &Options, limits: &Limits) -> Result<Rep
         verdict: report::verdict(&checks),
         checks,
         document,
+        layout: None,
     };
-    if report::bound(&mut report, limits)
+    // The page maps have budgets of their own; the report's is for the rest.
+    let bounded = report::bound(&mut report, limits);
+    report.layout = layout;
+    if bounded
         && let Some(format) = report
             .checks
             .iter_mut()

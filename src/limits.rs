@@ -59,8 +59,15 @@ pub struct Limits {
     pub findings_per_check: usize,
     /// Characters of PDF text quoted in one finding, notice or font name.
     pub quote_chars: usize,
-    /// The report as JSON; findings are trimmed further to stay under it.
+    /// The report as JSON, its page maps aside; findings are trimmed further to stay
+    /// under it.
     pub report_bytes: usize,
+    /// Lines, images and drawings drawn on the page maps of one report (`layout:
+    /// true`); the rest are counted per page. A 33-page paper needs about 2,500.
+    pub map_items: usize,
+    /// Characters of text on the page maps of one report; later lines keep their
+    /// place and size without their text.
+    pub map_chars: usize,
 }
 
 impl Default for Limits {
@@ -85,6 +92,8 @@ impl Default for Limits {
             findings_per_check: 100,
             quote_chars: 300,
             report_bytes: 2_000_000,
+            map_items: 20_000,
+            map_chars: 400_000,
         }
     }
 }

@@ -247,6 +247,9 @@ pub struct Report {
     pub verdict: Status,
     pub checks: Vec<Check>,
     pub document: DocumentSummary,
+    /// Each page's map, when asked for (`layout: true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layout: Option<Vec<crate::page_map::PageMap>>,
 }
 
 /// `fail` if any check fails, else `warn` if any warns, else `pass` (SPEC §3).

@@ -37,12 +37,18 @@ export interface DocumentSummary {
   pageSizes: [number, number][];
   /** The template's text block per page, [x0, y0, x1, y1] in points, origin bottom-left. */
   textBlocks?: [number, number, number, number][];
+  /** The block the running text actually fills, when it is not the template's (the cause the margins check leads with). */
+  measuredBlock?: [number, number, number, number];
   fonts: FontFacts[];
   bodyFont?: { name: string; size: number }; notice?: string; arxiv?: ArxivStamp;
   info: { title?: string; producer?: string; creator?: string; created?: string; modified?: string };
   abstract?: { source: "input" | "pdf"; words: number; chars: number };
 }
-export interface Report { schema: 1; profile: string; kind: Kind; verdict: "pass" | "warn" | "fail"; checks: Check[]; document: DocumentSummary; }
+/** One text line of a page map: box and baseline in points (origin bottom-left), size in points, its text ("" once the report's text budget is spent). */
+export interface MapLine { bbox: [number, number, number, number]; baseline: number; size: number; text: string; }
+/** What one page holds (`layout: true`): lines, images and drawings; `unlisted` counts those left out past the report's budget. */
+export interface PageMap { page: number; lines: MapLine[]; images: [number, number, number, number][]; drawings: [number, number, number, number][]; unlisted?: number; }
+export interface Report { schema: 1; profile: string; kind: Kind; verdict: "pass" | "warn" | "fail"; checks: Check[]; document: DocumentSummary; layout?: PageMap[]; }
 
 /** A venue's rules; see `precheck --show-profile snn-2022` for a complete example. */
 export interface Profile { id: string; name: string; [key: string]: unknown; }
@@ -56,6 +62,8 @@ export interface CheckOptions {
   today?: string;
   /** A built-in profile id ("snn-2022", "neurips-2022") or a whole profile. */
   profile?: string | Profile;
+  /** Include each page's map (lines, images, drawings) in the report, for drawing the pages. */
+  layout?: boolean;
 }
 
 /** Checks a submission. `pdf` may be omitted for kind "blog". Throws InvalidOptionsError. */

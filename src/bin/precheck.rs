@@ -61,6 +61,9 @@ struct Args {
     /// Files checked at a time; default: the number of cores
     #[arg(long, value_name = "N", value_parser = parse_jobs, allow_hyphen_values = true)]
     jobs: Option<usize>,
+    /// Include each page's map (its text lines, images and drawings) in JSON reports
+    #[arg(long)]
+    layout: bool,
     /// Print a built-in profile as JSON (a start for your own) and exit
     #[arg(long, value_name = "ID")]
     show_profile: Option<String>,
@@ -181,6 +184,7 @@ fn options(args: &Args) -> Result<Options, String> {
         first_public: args.first_public.clone(),
         today: today(),
         profile,
+        layout: args.layout,
     };
     // Wrong options are a usage error, found before any file is read.
     precheck::validate(&options).map_err(|e| batch::options_error(&e))?;

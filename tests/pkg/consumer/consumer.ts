@@ -1,7 +1,7 @@
 // A TypeScript consumer of the package, compiled with `tsc --noEmit` (strict) against
 // the installed tarball by tests/pkg/types.test.mjs. Every line here must type-check.
 import { check, checkTooLarge, countWords, countChars, describeProfile, ready, version, PrecheckCrashedError } from "precheck";
-import type { Report, Check, CheckId, Status, CheckOptions, Kind, Finding, BlobLike, ProfileInfo } from "precheck";
+import type { Report, Check, CheckId, Status, CheckOptions, Kind, Finding, BlobLike, ProfileInfo, PageMap, MapLine } from "precheck";
 import {
   PrecheckWorker, InvalidOptionsError, TimeoutError, WorkerCrashedError, FileTooLargeError, MAX_FILE_BYTES,
 } from "precheck/worker";
@@ -23,7 +23,11 @@ export async function inNode(pdf: Uint8Array): Promise<Status[]> {
   const words: number = await countWords("one two three");
   const chars: number = await countChars("one two three");
   const v: string = version();
-  void [verdict, id, findings, pages, words, chars, v, custom];
+  const mapped: Report = await check(pdf, { layout: true });
+  const map: PageMap | undefined = mapped.layout?.[0];
+  const line: MapLine | undefined = map?.lines[0];
+  const measured: [number, number, number, number] | undefined = mapped.document.measuredBlock;
+  void [verdict, id, findings, pages, words, chars, v, custom, line?.text, line?.baseline, map?.drawings, measured];
   await check(undefined, blog);
   await check(new ArrayBuffer(8));
   await check(new Blob(["%PDF-1.7\n"], { type: "application/pdf" }));
