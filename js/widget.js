@@ -386,6 +386,10 @@ bdi { unicode-bidi: isolate; }
 }
 .page-map .paper { fill: var(--paper); stroke: var(--paper-edge); stroke-width: 1; vector-effect: non-scaling-stroke; }
 .block { fill: none; stroke: var(--block); stroke-width: 1.25; stroke-dasharray: 5 4; vector-effect: non-scaling-stroke; }
+.measured { fill: none; stroke: var(--block); stroke-width: 1.25; stroke-dasharray: 1 3; vector-effect: non-scaling-stroke; }
+.content .line { fill: color-mix(in srgb, var(--text) 55%, var(--surface)); font-family: var(--precheck-map-font, Georgia, "Times New Roman", serif); }
+.content .image { fill: color-mix(in srgb, var(--text) 14%, var(--surface)); }
+.content .drawing { fill: none; stroke: color-mix(in srgb, var(--text) 30%, var(--surface)); stroke-width: 0.75; vector-effect: non-scaling-stroke; }
 .mark { stroke-width: 1.75; vector-effect: non-scaling-stroke; cursor: help; }
 .mark-fail { fill: color-mix(in srgb, var(--fail) 26%, transparent); stroke: var(--fail); }
 .mark-warn { fill: color-mix(in srgb, var(--warn-mark) 30%, transparent); stroke: var(--warn-mark); }
@@ -951,6 +955,8 @@ export class PrecheckWidget extends Base {
       profile: this.profile,
     };
     if (!opts.abstract.trim()) delete opts.abstract;
+    // The page maps draw each page's own lines and figures; compact shows no maps.
+    if (!this.hasAttribute("compact")) opts.layout = true;
     if (ui.notYet.checked) opts.firstPublic = "not-yet";
     else if (ui.firstPublic.value) opts.firstPublic = ui.firstPublic.value;
     return opts;
@@ -1271,7 +1277,7 @@ export class PrecheckWidget extends Base {
     const frag = document.createDocumentFragment();
     let n = 0;
     while (job.next <= job.total) {
-      frag.append(renderMap(job.next, job.d, job.drawn.byPage.get(job.next) || []));
+      frag.append(renderMap(job.next, job.d, job.drawn.byPage.get(job.next) || [], job.maps.get(job.next), job.poster));
       job.next++;
       n++;
       if (n >= count && performance.now() - started >= ms) break;
@@ -1543,7 +1549,7 @@ function renderMaps(report, drawn) {
     section.append(head);
     return { section, job: null };
   }
-  head.append(renderLegend());
+  head.append(renderLegend(d));
   section.append(head);
   section.append(
     el(
@@ -1559,7 +1565,8 @@ function renderMaps(report, drawn) {
   }
   const grid = el("ol", { class: "maps", "data-maps": String(total) });
   section.append(grid);
-  return { section, job: { grid, d, drawn, next: 1, total } };
+  const maps = new Map((report.layout || []).map((m) => [m.page, m]));
+  return { section, job: { grid, d, drawn, next: 1, total, maps, poster: report.kind === "poster" } };
 }
 
 /** Pages the core read (it sizes each one), at most the pages the file has. */
@@ -1567,22 +1574,53 @@ function pagesRead(d) {
   return Math.min(d.pages || 0, (d.pageSizes || []).length);
 }
 
-function renderLegend() {
+function renderLegend(d) {
   const legend = el("ul", { class: "legend", "aria-label": "Legend" });
   const swatch = (cls) => {
     const s = svg("svg", { viewBox: "0 0 24 14", class: "swatch", "aria-hidden": "true" });
     s.append(svg("rect", { x: 1.5, y: 1.5, width: 21, height: 11, class: cls }));
     return s;
   };
-  legend.append(
+  const items = [
     el("li", {}, swatch("block"), "the template's text block"),
+    d.measuredBlock ? el("li", {}, swatch("measured"), "the block your text fills") : null,
     el("li", {}, swatch("mark mark-fail"), "fails"),
     el("li", {}, swatch("mark mark-warn"), "warning"),
-  );
+  ];
+  legend.append(...items.filter(Boolean));
   return legend;
 }
 
-function renderMap(p, d, items) {
+/**
+ * The page's own content, under the marks: each text line as text at its place and size
+ * (stretched to the line's width, so it reads when the map is enlarged and shows as the
+ * line's grey bar when it is small), images as shaded boxes, drawings as outlines.
+ */
+function renderContent(map, h) {
+  const g = svg("g", { class: "content", "aria-hidden": "true" });
+  for (const [x0, y0, x1, y1] of map.images) {
+    g.append(svg("rect", { class: "image", x: fmt(x0), y: fmt(h - y1), width: fmt(x1 - x0), height: fmt(y1 - y0) }));
+  }
+  for (const [x0, y0, x1, y1] of map.drawings) {
+    g.append(svg("rect", { class: "drawing", x: fmt(x0), y: fmt(h - y1), width: fmt(x1 - x0), height: fmt(y1 - y0) }));
+  }
+  for (const line of map.lines) {
+    const [x0, , x1] = line.bbox;
+    const t = svg("text", {
+      class: "line",
+      x: fmt(x0),
+      y: fmt(h - line.baseline),
+      "font-size": fmt(line.size),
+      textLength: fmt(Math.max(x1 - x0, 1)),
+      lengthAdjust: "spacingAndGlyphs",
+    });
+    t.textContent = line.text || "\u2014";
+    g.append(t);
+  }
+  return g;
+}
+
+function renderMap(p, d, items, map, poster) {
   const [w, h] = (d.pageSizes && d.pageSizes[p - 1]) || LETTER;
   const fails = items.filter((x) => x.check.status === "fail").length;
   const warns = items.length - fails;
@@ -1598,10 +1636,16 @@ function renderMap(p, d, items) {
     preserveAspectRatio: "xMidYMid meet",
   });
   s.append(svg("rect", { class: "paper", x: 0, y: 0, width: fmt(w), height: fmt(h) }));
-  const block = d.textBlocks && d.textBlocks[p - 1];
+  if (map) s.append(renderContent(map, h));
+  // A poster has no text block to keep to.
+  const block = !poster && d.textBlocks && d.textBlocks[p - 1];
   if (block) {
     const [x0, y0, x1, y1] = block;
     s.append(svg("rect", { class: "block", x: fmt(x0), y: fmt(h - y1), width: fmt(x1 - x0), height: fmt(y1 - y0) }));
+  }
+  if (!poster && d.measuredBlock) {
+    const [x0, y0, x1, y1] = d.measuredBlock;
+    s.append(svg("rect", { class: "measured", x: fmt(x0), y: fmt(h - y1), width: fmt(x1 - x0), height: fmt(y1 - y0) }));
   }
   // Warnings under failures, large marks under small ones, so every mark stays reachable.
   const ordered = [...items].sort(

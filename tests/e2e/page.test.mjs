@@ -99,6 +99,25 @@ for (const name of ["ok_final.pdf", "margins_narrow.pdf", "margins_figure_bleed.
   });
 }
 
+test("each page map draws the page's own lines, images and drawings from the engine's layout", async () => {
+  const { page, context, errors } = await openPage();
+  await drop(page, "margins_figure_bleed.pdf");
+  const report = await check(await readFile(join(FIXTURES, "margins_figure_bleed.pdf")), { kind: "paper", layout: true });
+  assert.ok(report.layout && report.layout.length === report.document.pages);
+  for (const map of report.layout) {
+    const sel = `svg[data-page="${map.page}"] .content`;
+    assert.equal(await page.locator(`${sel} text.line`).count(), map.lines.length, `page ${map.page} lines`);
+    assert.equal(await page.locator(`${sel} rect.image`).count(), map.images.length, `page ${map.page} images`);
+    assert.equal(await page.locator(`${sel} rect.drawing`).count(), map.drawings.length, `page ${map.page} drawings`);
+  }
+  const first = report.layout[0].lines.find((l) => l.text);
+  const texts = await page.locator('svg[data-page="1"] text.line').allTextContents();
+  assert.ok(texts.includes(first.text), `page 1 shows "${first.text}"`);
+  await page.locator('svg[data-page="1"]').screenshot({ path: join(ARTIFACTS, "map_page1_content.png") });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the abstract, kind and date survive a second file and a failed check", async () => {
   const { page, context, requests } = await openPage();
   const abstractText = "Sparse-to-dense training works. We prune 90% of weights — and it works.";
