@@ -605,6 +605,7 @@ export class PrecheckWidget extends Base {
   #fileSeq = 0; // counts files taken: a read that finishes after a later file was chosen is dropped
   #mapJob = null; // the page maps still to draw for the report shown
   #report = null;
+  #reveal = false; // a new file was chosen: bring its verdict into view when it comes
   #running = false;
   #again = null; // a start time when inputs changed during a check
   #blocked = false; // after a timeout or crash: no automatic re-check until asked
@@ -1052,6 +1053,7 @@ export class PrecheckWidget extends Base {
       if (seq !== this.#fileSeq) return;
     }
     this.#file = { name, size: f.size, bytes, blob: bytes ? null : f };
+    this.#reveal = true;
     this.#blocked = false;
     this.#showRetry(false);
     this.#renderFileInfo();
@@ -1125,6 +1127,10 @@ export class PrecheckWidget extends Base {
       this.dataset.checks = String(Number(this.dataset.checks || 0) + 1);
       this.#setStatus(`Checked in ${ms} ms. ${verdictSentence(report)}`);
       this.#setState("done");
+      if (this.#reveal && file) {
+        this.#reveal = false;
+        this.#revealVerdict();
+      }
       this.dispatchEvent(new CustomEvent("precheck-report", { detail: report, bubbles: true, composed: true }));
     } catch (err) {
       if (checker === this.#checker) this.#handleCheckError(err);
@@ -1226,6 +1232,22 @@ export class PrecheckWidget extends Base {
   }
 
   // ---------------------------------------------------------------- report
+
+  /**
+   * After a new file's check, the verdict is where the author looks: scrolled into view
+   * when it is not (below the fold on a laptop, on a phone) and focused, so a screen
+   * reader reads it and the keyboard continues from it. Re-checks while typing the
+   * abstract leave the page where it is.
+   */
+  #revealVerdict() {
+    const verdict = this.#ui.reportBody.querySelector("[data-verdict]");
+    if (!verdict) return;
+    const r = verdict.getBoundingClientRect();
+    const inView = r.top >= 0 && r.bottom <= (window.innerHeight || document.documentElement.clientHeight);
+    if (!inView) verdict.scrollIntoView({ block: "start", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+    verdict.setAttribute("tabindex", "-1");
+    verdict.focus({ preventScroll: true });
+  }
 
   #renderReport(report) {
     this.#hideTip();

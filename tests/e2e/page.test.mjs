@@ -99,6 +99,28 @@ for (const name of ["ok_final.pdf", "margins_narrow.pdf", "margins_figure_bleed.
   });
 }
 
+for (const [label, viewport] of [["desktop 1280×800", { width: 1280, height: 800 }], ["phone 390×844", { width: 390, height: 844 }]]) {
+  test(`${label}: after a drop the verdict is in view and focused`, async () => {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector("body[data-state=idle]", { timeout: 30000 });
+    await drop(page, "margins_narrow.pdf");
+    // Scrolling may be smooth: wait until it lands.
+    await page.waitForFunction(() => {
+      const host = document.querySelector("precheck-widget");
+      const v = host && host.shadowRoot && host.shadowRoot.querySelector("[data-verdict]");
+      if (!v) return false;
+      const r = v.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    }, null, { timeout: 5000 });
+    const focused = await page.evaluate(() => document.querySelector("precheck-widget").shadowRoot.activeElement?.dataset.verdict);
+    assert.equal(focused, "fail");
+    await page.screenshot({ path: join(ARTIFACTS, `verdict_in_view_${viewport.width}.png`) });
+    await context.close();
+  });
+}
+
 test("each page map draws the page's own lines, images and drawings from the engine's layout", async () => {
   const { page, context, errors } = await openPage();
   await drop(page, "margins_figure_bleed.pdf");
