@@ -53,6 +53,7 @@
 // [data-check][data-status], [data-verdict], svg[data-page="N"], [data-finding].
 
 import { PrecheckWorker, MAX_FILE_BYTES } from "./worker.js";
+import { reportMarkdown } from "./report-markdown.js";
 
 const TAG = "precheck-widget";
 const DEFAULT_PROFILE = "snn-2022";
@@ -387,6 +388,14 @@ bdi { unicode-bidi: isolate; }
 .page-map .paper { fill: var(--paper); stroke: var(--paper-edge); stroke-width: 1; vector-effect: non-scaling-stroke; }
 .block { fill: none; stroke: var(--block); stroke-width: 1.25; stroke-dasharray: 5 4; vector-effect: non-scaling-stroke; }
 .measured { fill: none; stroke: var(--block); stroke-width: 1.25; stroke-dasharray: 1 3; vector-effect: non-scaling-stroke; }
+.report-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; margin: 12px 0 4px; }
+.report-actions .action { font: inherit; font-size: 0.9em; padding: 6px 12px; border-radius: 6px; border: 1px solid var(--paper-edge); background: var(--surface); color: var(--text); cursor: pointer; }
+.report-actions .action:focus-visible { outline: 2px solid var(--focus, #1a56db); outline-offset: 2px; }
+.action-done { color: var(--muted); font-size: 0.9em; }
+@media print {
+  .inputs, .report-actions, .privacy, .status { display: none !important; }
+  .map, .check { break-inside: avoid; }
+}
 .content .line { fill: color-mix(in srgb, var(--text) 55%, var(--surface)); font-family: var(--precheck-map-font, Georgia, "Times New Roman", serif); }
 .content .image { fill: color-mix(in srgb, var(--text) 14%, var(--surface)); }
 .content .drawing { fill: none; stroke: color-mix(in srgb, var(--text) 30%, var(--surface)); stroke-width: 0.75; vector-effect: non-scaling-stroke; }
@@ -1249,6 +1258,36 @@ export class PrecheckWidget extends Base {
     verdict.focus({ preventScroll: true });
   }
 
+  /** "Copy report" (Markdown for co-authors) and "Download JSON", under the verdict. */
+  #renderActions(report) {
+    const bar = el("div", { class: "report-actions", part: "report-actions" });
+    const today = new Date().toISOString().slice(0, 10);
+    const copy = el("button", { type: "button", class: "action", "data-action": "copy" }, "Copy report");
+    const done = el("span", { class: "action-done", role: "status" });
+    copy.addEventListener("click", async () => {
+      const text = reportMarkdown(report, this.#fileName, today);
+      try {
+        await navigator.clipboard.writeText(text);
+        done.textContent = "Copied as Markdown.";
+      } catch {
+        done.textContent = "The browser did not allow copying; use Download JSON instead.";
+      }
+    });
+    const download = el("button", { type: "button", class: "action", "data-action": "download" }, "Download JSON");
+    download.addEventListener("click", () => {
+      const blob = new Blob([JSON.stringify(report, null, 2)], { type: "application/json" });
+      const url = URL.createObjectURL(blob);
+      const a = el("a", { href: url, download: `${(this.#fileName || "report").replace(/\.pdf$/i, "")}.precheck.json` });
+      a.hidden = true;
+      this.shadowRoot.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    });
+    bar.append(copy, download, done);
+    return bar;
+  }
+
   #renderReport(report) {
     this.#hideTip();
     const body = this.#ui.reportBody;
@@ -1262,6 +1301,7 @@ export class PrecheckWidget extends Base {
 
     const frag = document.createDocumentFragment();
     frag.append(renderVerdict(report, counts, this.#fileName, labels));
+    frag.append(this.#renderActions(report));
     if (!compact) {
       const facts = renderFacts(report);
       if (facts) frag.append(facts);

@@ -34,7 +34,7 @@ const manifest = {
     "./widget": { types: "./widget.d.ts", default: "./widget.js" },
     "./package.json": "./package.json",
   },
-  files: ["index.js", "index.d.ts", "worker.js", "worker.d.ts", "worker-script.js", "widget.js", "widget.d.ts", "wasm/", "README.md", "LICENSE"],
+  files: ["index.js", "index.d.ts", "worker.js", "worker.d.ts", "worker-script.js", "widget.js", "widget.d.ts", "report-markdown.js", "wasm/", "README.md", "LICENSE"],
   sideEffects: ["./widget.js"],
   engines: { node: ">=18" },
   keywords: ["pdf", "neurips", "openreview", "submission", "webassembly"],

@@ -7,7 +7,7 @@
 // Any other request is left to the browser. Nothing the author gives the page (the PDF,
 // the abstract) ever passes through here: those stay in memory.
 
-const CACHE = "precheck-page-v3";
+const CACHE = "precheck-page-v4";
 const FILES = [
   "./",
   "./index.html",
@@ -15,6 +15,7 @@ const FILES = [
   "./style.css",
   "./favicon.svg",
   "./precheck/widget.js",
+  "./precheck/report-markdown.js",
   "./precheck/index.js",
   "./precheck/worker.js",
   "./precheck/worker-script.js",

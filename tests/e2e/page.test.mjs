@@ -121,6 +121,33 @@ for (const [label, viewport] of [["desktop 1280×800", { width: 1280, height: 80
   });
 }
 
+test("Copy report gives Markdown with every check's status; print hides the form", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-state=idle]", { timeout: 30000 });
+  await drop(page, "margins_narrow.pdf");
+  await page.click("[data-action=copy]");
+  await page.waitForFunction(() => document.querySelector("precheck-widget").shadowRoot.querySelector(".action-done")?.textContent);
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  const { report } = await engineStatuses("margins_narrow.pdf", { kind: "paper" });
+  assert.match(markdown, /^## precheck: Not ready: a check fails — margins_narrow\.pdf/);
+  const word = { fail: "❌ fail", warn: "⚠️ warning", pass: "✅ pass", skip: "➖ not checked" };
+  for (const c of report.checks) {
+    assert.ok(markdown.includes(`| ${c.title} | ${word[c.status]} |`), `${c.id} ${c.status} in:\n${markdown}`);
+  }
+  assert.match(markdown, /\*\*Margins\*\*, page \d+/);
+  await page.emulateMedia({ media: "print" });
+  const hidden = await page.evaluate(() => {
+    const root = document.querySelector("precheck-widget").shadowRoot;
+    return getComputedStyle(root.querySelector(".inputs")).display;
+  });
+  assert.equal(hidden, "none");
+  await page.pdf({ path: join(ARTIFACTS, "report_print.pdf") });
+  await context.close();
+});
+
 test("each page map draws the page's own lines, images and drawings from the engine's layout", async () => {
   const { page, context, errors } = await openPage();
   await drop(page, "margins_figure_bleed.pdf");
