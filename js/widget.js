@@ -71,6 +71,13 @@ const LETTER = [612, 792];
 const KINDS = ["paper", "position", "published", "poster", "blog"];
 const STATUS_WORDS = { pass: "Pass", warn: "Warning", fail: "Fail", skip: "Not applicable" };
 const STATUS_ORDER = { fail: 0, warn: 1, pass: 2, skip: 3 };
+
+/** A check's status as its badge says it: a check that could not run on an unreadable
+ * file was not checked, which is not the same as not applying to this kind. */
+function statusWord(c) {
+  if (c.status === "skip" && /could not be read/.test(c.message)) return "Not checked";
+  return STATUS_WORDS[c.status];
+}
 // Findings without a box that still belong to a page as a whole.
 const WHOLE_PAGE_CHECKS = new Set(["page-size", "page-limit"]);
 
@@ -1505,7 +1512,7 @@ function renderCheck(c, ids, shown) {
       "div",
       { class: "check-head" },
       el("h4", { class: "check-title" }, c.title || c.id),
-      el("span", { class: `badge badge-${c.status}` }, STATUS_WORDS[c.status]),
+      el("span", { class: `badge badge-${c.status}` }, statusWord(c)),
     ),
   );
   main.append(el("p", { class: "check-message" }, sentence(prose(c.message || ""))));

@@ -148,6 +148,14 @@ test("Copy report gives Markdown with every check's status; print hides the form
   await context.close();
 });
 
+test("checks that could not run on an unreadable file say not checked", async () => {
+  const { page, context } = await openPage();
+  await drop(page, "encrypted_password.pdf");
+  const badge = await page.locator('[data-check="margins"] .badge').textContent();
+  assert.equal(badge, "Not checked");
+  await context.close();
+});
+
 test("each page map draws the page's own lines, images and drawings from the engine's layout", async () => {
   const { page, context, errors } = await openPage();
   await drop(page, "margins_figure_bleed.pdf");
