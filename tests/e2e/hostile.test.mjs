@@ -316,9 +316,9 @@ test("the service worker stores only the page's own files, without their queries
     for (const name of names) entries[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search);
     return entries;
   });
-  const own = ["/", "/index.html", "/app.js", "/style.css", "/favicon.svg", "/precheck/widget.js", "/precheck/index.js", "/precheck/worker.js", "/precheck/worker-script.js", "/precheck/wasm/precheck.js", "/precheck/wasm/precheck_bg.wasm"];
-  assert.deepEqual(Object.keys(keys), ["precheck-page-v3"]);
-  assert.deepEqual([...keys["precheck-page-v3"]].sort(), [...own].sort());
+  const own = ["/", "/index.html", "/app.js", "/style.css", "/favicon.svg", "/precheck/widget.js", "/precheck/report-markdown.js", "/precheck/index.js", "/precheck/worker.js", "/precheck/worker-script.js", "/precheck/wasm/precheck.js", "/precheck/wasm/precheck_bg.wasm"];
+  assert.deepEqual(Object.keys(keys), ["precheck-page-v4"]);
+  assert.deepEqual([...keys["precheck-page-v4"]].sort(), [...own].sort());
   await context.close();
 });
 

@@ -22,6 +22,7 @@ const WHITELIST = [
   "wasm/precheck_bg.wasm",
   "wasm/precheck_bg.wasm.d.ts",
   "widget.d.ts",
+  "report-markdown.js",
   "widget.js",
   "worker-script.js",
   "worker.d.ts",
