@@ -464,6 +464,7 @@ pub fn options_object_is_honoured() {
             first_public: Some("2022-01-01".into()),
             today: None,
             profile: precheck::ProfileChoice::Builtin("neurips-2022".into()),
+            layout: false,
         },
     )
     .expect("native check");
