@@ -15,10 +15,15 @@ const BODY_SIZE_BAND_PT: f64 = 0.25;
 /// Histogram bucket for text sizes.
 const SIZE_BUCKET_PT: f64 = 0.1;
 
+/// Whether the page is `w` × `h` pt, within the profile's tolerance.
+fn has_size(page: &PageFacts, w: f64, h: f64, g: &Geometry) -> bool {
+    (page.width_pt - w).abs() <= g.page_tolerance_pt
+        && (page.height_pt - h).abs() <= g.page_tolerance_pt
+}
+
 /// Whether the page has the template's paper size, within the tolerance.
 pub fn has_template_size(page: &PageFacts, g: &Geometry) -> bool {
-    (page.width_pt - g.page_width_pt).abs() <= g.page_tolerance_pt
-        && (page.height_pt - g.page_height_pt).abs() <= g.page_tolerance_pt
+    has_size(page, g.page_width_pt, g.page_height_pt, g)
 }
 
 /// The text block on a page in page space (origin bottom-left). On paper of another
@@ -377,10 +382,7 @@ pub fn measured_block(
     body: &BodyText,
 ) -> Option<MeasuredBlock> {
     let first = facts.pages.first()?;
-    let same_size = |p: &&PageFacts| {
-        (p.width_pt - first.width_pt).abs() <= g.page_tolerance_pt
-            && (p.height_pt - first.height_pt).abs() <= g.page_tolerance_pt
-    };
+    let same_size = |p: &&PageFacts| has_size(p, first.width_pt, first.height_pt, g);
     let min_width = MEASURED_LINE_SHARE * g.block_width_pt;
     let is_body =
         |l: &&TextLine| (l.size_pt - body.size_pt).abs() <= 0.3 && l.bbox.width() >= min_width;
@@ -452,10 +454,7 @@ pub fn shrunk_to_fit(
     let g = &profile.geometry;
     let first = facts.pages.first()?;
     let (w, h) = (first.width_pt, first.height_pt);
-    let same_size = facts.pages.iter().all(|p| {
-        (p.width_pt - w).abs() <= g.page_tolerance_pt
-            && (p.height_pt - h).abs() <= g.page_tolerance_pt
-    });
+    let same_size = facts.pages.iter().all(|p| has_size(p, w, h, g));
     if !same_size || has_template_size(first, g) {
         return None;
     }

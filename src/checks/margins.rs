@@ -221,9 +221,9 @@ impl Cause {
     }
 }
 
-/// `7.0 × 9.0 in`.
-fn inches(r: &Rect) -> String {
-    format!("{:.1} × {:.1} in", r.width() / 72.0, r.height() / 72.0)
+/// `7.0 × 9.0 in`, from a width and height in points.
+fn inches(width_pt: f64, height_pt: f64) -> String {
+    format!("{:.1} × {:.1} in", width_pt / 72.0, height_pt / 72.0)
 }
 
 /// The cause the measured block shows, if any: another layout (columns, other paper),
@@ -295,11 +295,7 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile, cause: Option<&Cause>) 
         let (ra, rb) = (rank(a), rank(b));
         ra.0.total_cmp(&rb.0).then(ra.1.cmp(&rb.1))
     };
-    let template_block = format!(
-        "{:.1} × {:.1} in",
-        g.block_width_pt / 72.0,
-        g.block_height_pt / 72.0
-    );
+    let template_block = inches(g.block_width_pt, g.block_height_pt);
     let Some(worst) = found.iter().max_by(worse) else {
         return Check::new(
             CheckId::Margins,
@@ -333,7 +329,7 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile, cause: Option<&Cause>) 
         Some(Cause::MarginsChanged(m)) => (
             format!(
                 "the text block is {}; the template's is {template_block}: the margins were changed (e.g. by the geometry or fullpage package), so {}",
-                inches(&m.rect),
+                inches(m.rect.width(), m.rect.height()),
                 lowercase_first(&symptom)
             ),
             "remove \\usepackage{geometry}, fullpage and any change to \\textwidth, \\textheight or the margins: neurips_2022.sty sets them".to_string(),
@@ -341,7 +337,7 @@ pub fn margins(facts: &DocumentFacts, profile: &Profile, cause: Option<&Cause>) 
         Some(Cause::OtherLayout(m, looks)) => (
             format!(
                 "the pages are set {looks}, another template's layout: the running text fills {} where the {} template's block is {template_block}, so it falls outside on {}",
-                inches(&m.rect),
+                inches(m.rect.width(), m.rect.height()),
                 profile.template.name,
                 pages_phrase(&pages)
             ),
