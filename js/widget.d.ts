@@ -35,8 +35,11 @@ export class PrecheckWidget extends HTMLElement {
   timeoutMs: number;
   /** The last report shown, or null. */
   readonly report: Report | null;
-  /** Checks a file as if the author had dropped it on the widget. */
-  checkFile(file: File | Blob): Promise<void>;
+  /**
+   * Checks a file as if the author had dropped it on the widget. Given a
+   * FileSystemFileHandle, "Check again" re-reads the file from disk and says what changed.
+   */
+  checkFile(file: File | Blob | FileSystemFileHandle): Promise<void>;
   /** Test-only: makes the worker fail as a WebAssembly trap would (it is replaced; inputs are kept). */
   trapForTests(): Promise<void>;
 }

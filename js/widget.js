@@ -46,7 +46,14 @@
 //   --precheck-fail        fail (light #c4232d, dark #ff8078)
 //   --precheck-radius      the cards' corner radius (default 12px)
 //   --precheck-padding     space around the content (default 16px)
-// Parts for finer styling: inputs, drop, status, privacy, report, verdict, checks, maps.
+// Parts for finer styling: inputs, drop, status, privacy, report, verdict, changes,
+// summary (the strip kept in view), checks, maps, zoom (the enlarged page's dialog).
+//
+// Keyboard: each page map is one tab stop; Enter (or a click, or a finding's "Page N")
+// opens it enlarged, where ← → turn the pages, Tab steps through its marks in reading
+// order and Esc closes (focus goes back where it was). "Check again" re-reads the file
+// (through the handle a drop or checkFile(handle) gave, else it asks for the file) and
+// the report then says what changed since the last check.
 //
 // Hooks for tests (stable), inside the open shadow root: input[type=file],
 // textarea[name=abstract], select[name=kind], input[name=first-public],
@@ -67,6 +74,8 @@ const FINDINGS_LISTED = 100; // per check; the rest are counted in one line
 const MAPS_AT_ONCE = 12; // drawn with the report whatever the time
 const MAPS_FIRST_MS = 16; // then more with the report while this lasts
 const SLICE_MS = 8; // then slices of this long, one a frame
+const COLLAPSE_AFTER = 12; // a paper longer than this folds its runs of clean pages
+const COLLAPSE_RUN = 3; // into one line each, when at least this many follow each other
 const LETTER = [612, 792];
 const KINDS = ["paper", "position", "published", "poster", "blog"];
 const STATUS_WORDS = { pass: "Pass", warn: "Warning", fail: "Fail", skip: "Not applicable" };
@@ -400,7 +409,8 @@ bdi { unicode-bidi: isolate; }
 .report-actions .action:focus-visible { outline: 2px solid var(--focus, #1a56db); outline-offset: 2px; }
 .action-done { color: var(--muted); font-size: 0.9em; }
 @media print {
-  .inputs, .report-actions, .privacy, .status { display: none !important; }
+  .inputs, .report-actions, .privacy, .status, .summary-strip, .zoom { display: none !important; }
+  .summary-strip { position: static; }
   .map, .check { break-inside: avoid; }
 }
 .content .line { fill: color-mix(in srgb, var(--text) 55%, var(--surface)); font-family: var(--precheck-map-font, Georgia, "Times New Roman", serif); }
@@ -412,8 +422,112 @@ bdi { unicode-bidi: isolate; }
 .mark.whole { stroke-width: 4; }
 .mark-fail.whole { fill: color-mix(in srgb, var(--fail) 9%, transparent); }
 .mark-warn.whole { fill: color-mix(in srgb, var(--warn-mark) 11%, transparent); }
+/* Fail and warn differ without colour too: a warning's outline is dashed. */
+.mark-warn { stroke-dasharray: 5 3; }
 .mark:hover { stroke-width: 3; }
-.mark:focus { outline: none; stroke: var(--focus); stroke-width: 3.5; }
+.mark.current { stroke: var(--focus); stroke-width: 3.5; stroke-dasharray: none; fill-opacity: 0.6; }
+.map-open {
+  display: block; width: 100%; padding: 0; margin: 0; border: 0; border-radius: 4px;
+  background: none; color: inherit; font: inherit; cursor: zoom-in;
+}
+.map-open:focus-visible { outline: 3px solid var(--focus); outline-offset: 3px; }
+.map-open .page-map { margin: 0 auto; }
+.map-run { grid-column: 1 / -1; }
+.run-open {
+  display: flex; align-items: center; gap: 8px; width: 100%;
+  padding: 10px 14px; border: 1px dashed var(--border); border-radius: 8px;
+  background: var(--surface); color: var(--text); font: inherit; font-size: 0.92em; text-align: start; cursor: pointer;
+}
+.run-open .icon { width: 1.1em; height: 1.1em; flex: none; }
+.run-show { margin-inline-start: auto; color: var(--accent); font-weight: 600; white-space: nowrap; }
+.run-open:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.summary-strip {
+  position: sticky; top: 0; z-index: 2;
+  display: flex; flex-wrap: wrap; align-items: center; gap: 6px 16px;
+  margin: 16px 0 0; padding: 8px 12px;
+  background: var(--surface); border: 1px solid var(--border); border-radius: 10px;
+  box-shadow: var(--shadow);
+  font-size: 0.92em;
+}
+.strip-verdict {
+  display: inline-flex; align-items: center; gap: 6px;
+  padding: 2px 4px; border: 0; background: none; color: var(--text); font: inherit; font-weight: 700; cursor: pointer;
+}
+.strip-verdict .icon { width: 1.2em; height: 1.2em; }
+.strip-verdict:focus-visible, .index-item:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+.page-index { display: flex; align-items: center; gap: 8px; min-width: 0; flex: 1 1 260px; }
+.index-label { color: var(--muted); font-weight: 600; }
+.page-index ol { display: flex; gap: 4px; margin: 0; padding: 2px; list-style: none; overflow-x: auto; scrollbar-width: thin; }
+.index-item {
+  display: inline-flex; align-items: center; gap: 3px;
+  padding: 2px 7px; border: 1px solid var(--border); border-radius: 999px;
+  background: var(--surface); color: var(--text); font: inherit; font-size: 0.9em; font-variant-numeric: tabular-nums;
+  white-space: nowrap; cursor: pointer;
+}
+.index-item .icon { width: 1em; height: 1em; }
+.index-fail { border-color: var(--fail); border-width: 2px; font-weight: 700; }
+.index-warn { border-color: var(--warn-mark); border-style: dashed; border-width: 2px; font-weight: 700; }
+.changes {
+  margin: 14px 0 0; padding: 10px 14px;
+  border: 1px solid var(--border); border-left: 4px solid var(--accent); border-radius: 8px;
+  background: var(--surface);
+}
+.changes-title { margin: 0 0 4px; font-weight: 650; }
+.changes ul { margin: 0; padding: 0; list-style: none; }
+.changes li { display: flex; align-items: baseline; gap: 6px; padding: 2px 0; }
+.changes li .icon { width: 1em; height: 1em; flex: none; align-self: center; }
+.changes-none { margin: 0; color: var(--muted); }
+/* ---------------------------------------------------------------- the enlarged page */
+.zoom {
+  box-sizing: border-box;
+  width: min(96vw, 1280px); max-width: none; height: 94vh; max-height: none;
+  margin: auto; padding: 0;
+  border: 1px solid var(--border); border-radius: 12px;
+  background: var(--bg); color: var(--text);
+  font: inherit;
+  overflow: hidden;
+}
+.zoom[open] { display: flex; flex-direction: column; }
+.zoom::backdrop { background: rgb(10 14 20 / 55%); }
+.zoom-bar {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 6px 16px;
+  padding: 10px 16px; border-bottom: 1px solid var(--border); background: var(--surface);
+}
+.zoom-title { margin: 0; font-size: 1.1em; }
+.zoom-counts { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 0; font-size: 0.92em; }
+.zoom-nav { display: flex; gap: 8px; margin-inline-start: auto; }
+.zoom .action { font: inherit; font-size: 0.9em; padding: 6px 12px; border-radius: 6px; border: 1px solid var(--paper-edge); background: var(--surface); color: var(--text); cursor: pointer; }
+.zoom .action:disabled { opacity: 0.45; cursor: default; }
+.zoom .action:focus-visible, .zoom-mark:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+.zoom-body { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) minmax(240px, 22em); }
+.zoom-page { overflow: auto; padding: 16px; }
+.zoom-page:focus-visible { outline: 2px solid var(--focus); outline-offset: -2px; }
+.page-large { width: 100%; max-width: 980px; height: auto; max-height: none; margin: 0 auto; }
+.page-large .content .line { fill: color-mix(in srgb, var(--text) 80%, var(--surface)); }
+.page-large .mark { cursor: pointer; }
+.zoom-side { overflow: auto; padding: 14px 16px; border-inline-start: 1px solid var(--border); background: var(--surface); }
+.zoom-current:empty { display: none; }
+.zoom-current { margin: 0 0 12px; padding: 10px 12px; border-radius: 8px; background: var(--bg); font-size: 0.92em; overflow-wrap: anywhere; }
+.zoom-current p { margin: 0 0 4px; }
+.zoom-current-title { display: flex; align-items: center; gap: 6px; font-weight: 700; }
+.zoom-current-title .icon { width: 1.1em; height: 1.1em; }
+.zoom-line-label { color: var(--muted); font-size: 0.9em; }
+.zoom-line { margin: 0; padding: 4px 10px; border-inline-start: 3px solid var(--border); font-family: var(--precheck-map-font, Georgia, "Times New Roman", serif); }
+.zoom-marks { margin: 0; padding: 0; list-style: none; display: grid; gap: 6px; }
+.zoom-mark {
+  display: flex; gap: 6px; align-items: flex-start; width: 100%;
+  padding: 6px 8px; border: 1px solid var(--border); border-radius: 6px;
+  background: var(--surface); color: var(--text); font: inherit; font-size: 0.88em; text-align: start; cursor: pointer;
+  overflow-wrap: anywhere;
+}
+.zoom-mark .icon { width: 1.05em; height: 1.05em; flex: none; margin-top: 0.15em; }
+.zoom-mark-warn { border-style: dashed; }
+.zoom-mark[aria-pressed="true"] { border-color: var(--focus); box-shadow: inset 0 0 0 1px var(--focus); }
+.zoom-keys { margin: 12px 0 0; }
+@media (max-width: 700px) {
+  .zoom-body { grid-template-columns: minmax(0, 1fr); grid-template-rows: minmax(0, 1fr) auto; }
+  .zoom-side { max-height: 38vh; border-inline-start: 0; border-top: 1px solid var(--border); }
+}
 .map figcaption { display: flex; justify-content: center; align-items: center; flex-wrap: wrap; gap: 2px 10px; margin-top: 8px; font-size: 0.88rem; text-align: center; }
 .map-page { font-weight: 650; }
 .map-count { display: inline-flex; align-items: center; gap: 3px; font-weight: 700; font-variant-numeric: tabular-nums; }
@@ -539,7 +653,7 @@ const MARKUP = `
   </form>
   <div class="statusbar">
     <p id="status" class="status" part="status" role="status" aria-live="polite" aria-atomic="true">Loading the checker…</p>
-    <button type="button" id="retry" class="button" hidden>Check again</button>
+    <button type="button" id="retry" class="button" hidden>Try again</button>
     <p class="privacy" part="privacy"><svg class="icon" aria-hidden="true" focusable="false" viewBox="0 0 20 20">${ICONS.lock}</svg>Checked in your browser: nothing is uploaded.</p>
   </div>
 </section>
@@ -548,6 +662,25 @@ const MARKUP = `
   <div id="report-body" class="report-body"><div class="empty"><p id="empty-text"></p></div></div>
 </section>
 <div id="tip" class="tip" hidden aria-hidden="true"></div>
+<dialog id="zoom" class="zoom" part="zoom" aria-labelledby="zoom-h">
+  <div class="zoom-bar">
+    <h3 id="zoom-h" class="zoom-title"></h3>
+    <p class="zoom-counts" id="zoom-counts"></p>
+    <div class="zoom-nav">
+      <button type="button" class="action" id="zoom-prev" aria-keyshortcuts="ArrowLeft">← Previous page</button>
+      <button type="button" class="action" id="zoom-next" aria-keyshortcuts="ArrowRight">Next page →</button>
+      <button type="button" class="action" id="zoom-close" aria-keyshortcuts="Escape">Close</button>
+    </div>
+  </div>
+  <div class="zoom-body">
+    <div class="zoom-page" id="zoom-page" tabindex="0" role="region" aria-label="The page, enlarged (scroll it with the arrow keys up and down)"></div>
+    <div class="zoom-side">
+      <div class="zoom-current" id="zoom-current" aria-live="polite"></div>
+      <ol class="zoom-marks" id="zoom-marks" aria-label="Marks on this page, in reading order"></ol>
+      <p class="help zoom-keys">← and → turn the pages, Tab steps through the marks, Esc closes.</p>
+    </div>
+  </div>
+</dialog>
 `;
 
 // ---------------------------------------------------------------- profile texts
@@ -619,7 +752,10 @@ export class PrecheckWidget extends Base {
   #file = null; // { name, size, bytes: ArrayBuffer }
   #fileName = null; // the name of the file of the last report
   #fileSeq = 0; // counts files taken: a read that finishes after a later file was chosen is dropped
-  #mapJob = null; // the page maps still to draw for the report shown
+  #mapJob = null; // the page maps of the report shown: what they draw, and how far they are
+  #zoom = null; // the enlarged page: { page, mark, opener }
+  #previous = null; // the report before a re-read of its file: { report, name, bytes }
+  #againOf = null; // "Check again" asked for the file again: its name
   #report = null;
   #reveal = false; // a new file was chosen: bring its verdict into view when it comes
   #running = false;
@@ -663,6 +799,15 @@ export class PrecheckWidget extends Base {
       reportBody: $("report-body"),
       emptyText: $("empty-text"),
       tip: $("tip"),
+      zoom: $("zoom"),
+      zoomTitle: $("zoom-h"),
+      zoomCounts: $("zoom-counts"),
+      zoomPage: $("zoom-page"),
+      zoomCurrent: $("zoom-current"),
+      zoomMarks: $("zoom-marks"),
+      zoomPrev: $("zoom-prev"),
+      zoomNext: $("zoom-next"),
+      zoomClose: $("zoom-close"),
     };
     if (typeof this.#ui.tip.showPopover === "function") {
       // The top layer: no ancestor of the host can clip or shift the tooltip.
@@ -728,10 +873,41 @@ export class PrecheckWidget extends Base {
     });
   }
 
-  /** Checks a file as if the author had dropped it on the widget. */
-  checkFile(file) {
+  /**
+   * Checks a file as if the author had dropped it on the widget: a File, or a
+   * FileSystemFileHandle (then "Check again" re-reads it from disk).
+   */
+  async checkFile(file) {
+    const t0 = performance.now();
+    if (file && typeof file.getFile === "function") {
+      const handle = file;
+      return this.#takeFile(await handle.getFile(), t0, 1, handle);
+    }
     this.#syncPicker(file);
-    return this.#takeFile(file, performance.now());
+    return this.#takeFile(file, t0);
+  }
+
+  /**
+   * "Check again": reads the file again (the File System Access handle from a drop, where
+   * the browser gives one) or asks for it again, and the report then says what changed.
+   */
+  async #checkAgain() {
+    const f = this.#file;
+    if (!f) return;
+    const t0 = performance.now();
+    if (f.handle) {
+      try {
+        const fresh = await f.handle.getFile();
+        this.#againOf = f.name;
+        await this.#takeFile(fresh, t0, 1, f.handle);
+        return;
+      } catch {
+        /* moved, deleted or no longer allowed: ask for it */
+      }
+    }
+    this.#againOf = f.name;
+    this.#setStatus(["Choose “", bdi(f.name), "” again: this browser does not let a page read a file twice by itself."]);
+    this.#ui.file.click();
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -806,7 +982,7 @@ export class PrecheckWidget extends Base {
     checker.onrestart = (err) => {
       this.#blocked = true;
       this.#showRetry(true);
-      this.#setStatus(`${this.#restartReason(err)} Your inputs are kept; press “Check again” to retry.`, "error");
+      this.#setStatus(`${this.#restartReason(err)} Your inputs are kept; press “Try again”.`, "error");
     };
     // A counter that crashed was replaced: count again. One that never started (its script
     // missing or refused) is left alone, not retried in a loop.
@@ -868,9 +1044,15 @@ export class PrecheckWidget extends Base {
       ui.drop.classList.remove("dragging");
       const files = [...e.dataTransfer.files];
       if (!files.length) return;
-      const f = files.find((x) => /\.pdf$/i.test(x.name) || x.type === "application/pdf") || files[0];
+      const i = Math.max(0, files.findIndex((x) => /\.pdf$/i.test(x.name) || x.type === "application/pdf"));
+      const f = files[i];
+      // Where the browser has it, the file's handle lets "Check again" re-read it; it must
+      // be asked for during the drop event.
+      const items = [...(e.dataTransfer.items || [])].filter((it) => it.kind === "file");
+      const item = items.length === files.length ? items[i] : null;
+      const handle = item && typeof item.getAsFileSystemHandle === "function" ? item.getAsFileSystemHandle().catch(() => null) : null;
       this.#syncPicker(f);
-      this.#takeFile(f, t0, files.length);
+      this.#takeFile(f, t0, files.length, handle);
     });
 
     ui.abstract.addEventListener("input", () => {
@@ -896,25 +1078,66 @@ export class PrecheckWidget extends Base {
       this.#runCheck(performance.now());
     });
 
-    // Keyboard and pointer focus on a drawn finding shows its text beside it.
-    root.addEventListener("focusin", (e) => {
-      const mark = e.target.closest && e.target.closest("[data-finding]");
+    // A mark on a small map shows its text beside it while the pointer is on it.
+    root.addEventListener("pointerover", (e) => {
+      const mark = e.target.closest && e.target.closest("svg[data-page] [data-finding]");
       if (mark) this.#showTip(mark);
     });
-    root.addEventListener("focusout", (e) => {
-      if (e.target.closest && e.target.closest("[data-finding]")) this.#hideTip();
+    root.addEventListener("pointerout", (e) => {
+      if (e.target.closest && e.target.closest("svg[data-page] [data-finding]")) this.#hideTip();
     });
     root.addEventListener("click", (e) => {
-      const link = e.target.closest && e.target.closest("[data-goto]");
-      if (!link) return;
-      e.preventDefault();
-      if (link.dataset.page) this.#drawMapsUpTo(Number(link.dataset.page));
-      const target = root.getElementById(link.dataset.goto);
-      if (target) {
-        const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
-        target.scrollIntoView({ behavior: smooth ? "smooth" : "auto", block: "center" });
-        target.focus({ preventScroll: true });
+      const t = e.target.closest ? e.target : null;
+      if (!t) return;
+      const link = t.closest("[data-goto]");
+      if (link) {
+        // A finding's page: enlarged, its mark selected.
+        e.preventDefault();
+        this.#openZoom(Number(link.dataset.page), link.dataset.goto, link);
+        return;
       }
+      const open = t.closest("[data-open]");
+      if (open) {
+        this.#openZoom(Number(open.dataset.open), null, open);
+        return;
+      }
+      const unfold = t.closest("[data-unfold]");
+      if (unfold) this.#unfold(unfold);
+      if (t.closest("[data-to-verdict]")) {
+        const v = root.querySelector("[data-verdict]");
+        if (v) {
+          v.scrollIntoView({ block: "start", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+          v.focus({ preventScroll: true });
+        }
+      }
+    });
+
+    // The enlarged page: ← → turn pages, Tab steps through the marks' list, Esc closes.
+    ui.zoomPrev.addEventListener("click", () => this.#turnZoom(-1));
+    ui.zoomNext.addEventListener("click", () => this.#turnZoom(1));
+    ui.zoomClose.addEventListener("click", () => ui.zoom.close());
+    ui.zoom.addEventListener("keydown", (e) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
+        e.preventDefault();
+        this.#turnZoom(e.key === "ArrowLeft" ? -1 : 1);
+      }
+    });
+    ui.zoom.addEventListener("click", (e) => {
+      if (e.target === ui.zoom) ui.zoom.close(); // the backdrop
+      const mark = e.target.closest && e.target.closest("[data-mark]");
+      if (mark) this.#selectMark(mark.dataset.mark, true);
+    });
+    ui.zoomMarks.addEventListener("focusin", (e) => {
+      const b = e.target.closest && e.target.closest("[data-select]");
+      if (b) this.#selectMark(b.dataset.select, false);
+    });
+    ui.zoom.addEventListener("close", () => {
+      const opener = this.#zoom && this.#zoom.opener;
+      this.#zoom = null;
+      ui.zoomPage.replaceChildren();
+      ui.zoomMarks.replaceChildren();
+      if (opener && opener.isConnected) opener.focus();
     });
   }
 
@@ -1044,7 +1267,7 @@ export class PrecheckWidget extends Base {
 
   // ---------------------------------------------------------------- file
 
-  async #takeFile(f, t0, count = 1) {
+  async #takeFile(f, t0, count = 1, handle = null) {
     const ui = this.#ui;
     // Files can arrive faster than they are read (three dropped in a row, the first the
     // largest): only the one chosen last is checked.
@@ -1068,7 +1291,19 @@ export class PrecheckWidget extends Base {
       }
       if (seq !== this.#fileSeq) return;
     }
-    this.#file = { name, size: f.size, bytes, blob: bytes ? null : f };
+    // The same file again (by name, or after "Check again"): the report says what changed.
+    const last = this.#report && this.#fileName && this.#file;
+    const again = this.#againOf;
+    this.#againOf = null;
+    if (last && (again !== null || this.#fileName === name)) {
+      this.#previous = { report: this.#report, name: this.#fileName, same: sameBytes(last.bytes, bytes) };
+    } else {
+      this.#previous = null;
+    }
+    const file = { name, size: f.size, bytes, blob: bytes ? null : f, handle: null };
+    this.#file = file;
+    if (handle && typeof handle.then === "function") handle.then((h) => { if (h && h.kind === "file") file.handle = h; });
+    else if (handle) file.handle = handle;
     this.#reveal = true;
     this.#blocked = false;
     this.#showRetry(false);
@@ -1095,7 +1330,7 @@ export class PrecheckWidget extends Base {
     clearTimeout(this.#checkTimer);
     if (this.#starting || !this.#checker) return; // checked once the checker is there
     if (this.#blocked) {
-      this.#setStatus("Your inputs changed. Press “Check again” to check them.");
+      this.#setStatus("Your inputs changed. Press “Try again” to check them.");
       this.#showRetry(true);
       return;
     }
@@ -1176,10 +1411,10 @@ export class PrecheckWidget extends Base {
     } else if (name === "TimeoutError" || name === "WorkerCrashedError") {
       this.#blocked = true;
       this.#showRetry(true);
-      this.#setStatus(`${this.#restartReason(err)} Your inputs are kept; press “Check again” to retry.`, "error");
+      this.#setStatus(`${this.#restartReason(err)} Your inputs are kept; press “Try again”.`, "error");
     } else {
       this.#showRetry(true);
-      this.#setStatus(`The check could not finish (${message}). Your inputs are kept; press “Check again” to retry.`, "error");
+      this.#setStatus(`The check could not finish (${message}). Your inputs are kept; press “Try again”.`, "error");
     }
     this.#emitError(err);
   }
@@ -1291,7 +1526,13 @@ export class PrecheckWidget extends Base {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 0);
     });
-    bar.append(copy, download, done);
+    bar.append(copy, download);
+    if (this.#file && report.kind !== "blog") {
+      const again = el("button", { type: "button", class: "action", "data-action": "again", title: "Read the file again from your computer, e.g. after you fixed it, and say what changed" }, "Check again");
+      again.addEventListener("click", () => this.#checkAgain());
+      bar.append(again);
+    }
+    bar.append(done);
     return bar;
   }
 
@@ -1313,6 +1554,10 @@ export class PrecheckWidget extends Base {
       const facts = renderFacts(report);
       if (facts) frag.append(facts);
     }
+    if (this.#ui.zoom.open) this.#ui.zoom.close();
+    const changes = this.#previous ? renderChanges(this.#previous, report) : null;
+    this.#previous = null;
+    if (changes) frag.append(changes);
     const drawn = compact ? { byPage: new Map(), ids: new Map() } : collectDrawn(report, checks);
     const checksSection = el("section", { class: "checks-section", part: "checks", "aria-labelledby": "checks-h" });
     checksSection.append(el("h3", { id: "checks-h" }, "Checks"));
@@ -1326,6 +1571,9 @@ export class PrecheckWidget extends Base {
       const columns = el("div", { class: "report-columns" });
       const maps = renderMaps(report, drawn);
       columns.append(checksSection, maps.section);
+      // The summary stays in view over a long report: the verdict's counts and every
+      // page's status, each a way into its page.
+      frag.append(renderStrip(report, counts, maps.statuses));
       frag.append(columns);
       if (maps.job) {
         this.#mapJob = maps.job;
@@ -1341,37 +1589,141 @@ export class PrecheckWidget extends Base {
    * main thread long. A newer report ends the job.
    */
   #drawMaps(job, count = 1, ms = SLICE_MS) {
-    if (job !== this.#mapJob) return;
+    if (job.report !== this.#report) return;
     const started = performance.now();
     const frag = document.createDocumentFragment();
     let n = 0;
-    while (job.next <= job.total) {
-      frag.append(renderMap(job.next, job.d, job.drawn.byPage.get(job.next) || [], job.maps.get(job.next), job.poster));
+    while (job.next < job.entries.length) {
+      const e = job.entries[job.next];
+      frag.append(e.run ? renderRun(e.run[0], e.run[1]) : renderMap(e.page, job.d, job.drawn.byPage.get(e.page) || [], job.maps.get(e.page), job.poster));
       job.next++;
       n++;
       if (n >= count && performance.now() - started >= ms) break;
     }
-    job.grid.append(frag);
-    if (job.next <= job.total) {
+    job.put(frag);
+    if (job.next < job.entries.length) {
       const next = () => this.#drawMaps(job);
       if (document.hidden || typeof requestAnimationFrame !== "function") setTimeout(next, 0);
       else requestAnimationFrame(next);
-    } else {
-      this.#mapJob = null;
     }
   }
 
-  /** Draws at once every map up to `page` (a finding's link points at it). */
-  #drawMapsUpTo(page) {
+  /** Unfolds a run of clean pages into their maps, in slices like the rest. */
+  #unfold(button) {
+    const li = button.closest("[data-run]");
     const job = this.#mapJob;
-    if (job && job.next <= page) this.#drawMaps(job, page - job.next + 1, 0);
+    if (!li || !job) return;
+    const [from, to] = li.dataset.run.split("-").map(Number);
+    const entries = [];
+    for (let p = from; p <= to; p++) entries.push({ page: p });
+    const marker = document.createComment("run");
+    li.replaceWith(marker);
+    const sub = { ...job, entries, next: 0, put: (frag) => marker.before(frag) };
+    this.#drawMaps(sub, MAPS_AT_ONCE, MAPS_FIRST_MS);
+    const first = this.shadowRoot.querySelector(`[data-open="${from}"].map-open`);
+    if (first) first.focus();
+  }
+
+  // ---------------------------------------------------------------- the enlarged page
+
+  /** Opens page `page` enlarged (a mark selected when `mark` is its id); focus comes back to `opener`. */
+  #openZoom(page, mark, opener) {
+    const job = this.#mapJob;
+    if (!job || !(page >= 1 && page <= job.total)) return;
+    this.#hideTip();
+    const ui = this.#ui;
+    this.#zoom = { page, mark, opener: (this.#zoom && this.#zoom.opener) || opener };
+    this.#renderZoom();
+    if (!ui.zoom.open) {
+      if (typeof ui.zoom.showModal === "function") ui.zoom.showModal();
+      else ui.zoom.setAttribute("open", "");
+    }
+    const selected = mark && ui.zoomMarks.querySelector(`[data-select="${mark}"]`);
+    (selected || ui.zoomClose).focus({ preventScroll: true });
+    if (selected) this.#selectMark(mark, false);
+  }
+
+  #turnZoom(delta) {
+    const z = this.#zoom;
+    const job = this.#mapJob;
+    if (!z || !job) return;
+    const page = Math.min(job.total, Math.max(1, z.page + delta));
+    if (page === z.page) return;
+    z.page = page;
+    z.mark = null;
+    this.#renderZoom();
+    // Focus stays on the button that turned the page (or the dialog, for the arrow keys).
+    const stay = this.shadowRoot.activeElement;
+    if (!stay || !this.#ui.zoom.contains(stay)) this.#ui.zoomClose.focus();
+  }
+
+  #renderZoom() {
+    const ui = this.#ui;
+    const job = this.#mapJob;
+    const { page } = this.#zoom;
+    const items = job.drawn.byPage.get(page) || [];
+    const map = job.maps.get(page);
+    const [w, h] = (job.d.pageSizes && job.d.pageSizes[page - 1]) || LETTER;
+    const { fails, warns } = pageStatus(items);
+    ui.zoomTitle.textContent = `Page ${page} of ${job.total.toLocaleString("en-US")}`;
+    ui.zoomCounts.replaceChildren();
+    if (fails) ui.zoomCounts.append(el("span", { class: "map-count status-fail" }, icon("fail", "icon"), plural(fails, "failing mark")));
+    if (warns) ui.zoomCounts.append(el("span", { class: "map-count status-warn" }, icon("warn", "icon"), plural(warns, "warning")));
+    if (!items.length) ui.zoomCounts.append(el("span", { class: "muted" }, "Nothing outside the text block."));
+    const size = paperLabel(w, h);
+    if (size) ui.zoomCounts.append(el("span", { class: "muted" }, size.replace(/^, /, "")));
+    ui.zoomPrev.disabled = page <= 1;
+    ui.zoomNext.disabled = page >= job.total;
+    const large = pageSvg(page, job.d, items, map, job.poster, true);
+    large.style.aspectRatio = `${fmt(w)} / ${fmt(h)}`;
+    ui.zoomPage.replaceChildren(large);
+    if (!map && job.report.layout === undefined) {
+      ui.zoomPage.append(el("p", { class: "help" }, "The page's own lines are not drawn: this report was made without its layout."));
+    }
+    ui.zoomMarks.replaceChildren();
+    ui.zoomCurrent.replaceChildren();
+    readingOrder(items).forEach((item, i) => {
+      const b = el("button", { type: "button", class: `zoom-mark zoom-mark-${item.check.status}`, "data-select": item.id, "aria-pressed": "false" });
+      b.append(icon(item.check.status, `icon status-${item.check.status}`), el("span", {}, `${i + 1}. `, findingLabel(item.check, item.finding)));
+      ui.zoomMarks.append(el("li", {}, b));
+    });
+  }
+
+  /** Highlights a mark on the enlarged page and says what it is, with the line it is in. */
+  #selectMark(id, focusItem) {
+    const ui = this.#ui;
+    const job = this.#mapJob;
+    const z = this.#zoom;
+    if (!job || !z) return;
+    const item = (job.drawn.byPage.get(z.page) || []).find((x) => x.id === id);
+    if (!item) return;
+    z.mark = id;
+    for (const m of ui.zoomPage.querySelectorAll("[data-mark]")) m.classList.toggle("current", m.dataset.mark === id);
+    for (const b of ui.zoomMarks.querySelectorAll("[data-select]")) b.setAttribute("aria-pressed", String(b.dataset.select === id));
+    const { check: c, finding: f } = item;
+    const current = [el("p", { class: "zoom-current-title" }, icon(c.status, `icon status-${c.status}`), `${c.title} ${c.status === "fail" ? "fails" : "warns"}`)];
+    const what = findingWhat(f);
+    if (what || f.note) current.push(el("p", {}, ...(what ? [what] : []), f.note ? `${what ? " — " : ""}${prose(f.note)}` : ""));
+    const lines = linesAt(job.maps.get(z.page), f);
+    if (lines.length) {
+      const q = el("blockquote", { class: "zoom-line" });
+      for (const l of lines.slice(0, 3)) q.append(el("p", {}, bdi(truncate(l.text, 240))));
+      current.push(el("p", { class: "zoom-line-label" }, lines.length === 1 ? "In the line:" : "In the lines:"), q);
+    }
+    ui.zoomCurrent.replaceChildren(...current);
+    const rect = ui.zoomPage.querySelector(`[data-mark="${id}"]`);
+    if (rect) rect.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (focusItem) {
+      const b = ui.zoomMarks.querySelector(`[data-select="${id}"]`);
+      if (b) b.focus({ preventScroll: true });
+    }
   }
 
   // ---------------------------------------------------------------- tooltip
 
   #showTip(target) {
     const tip = this.#ui.tip;
-    tip.textContent = target.querySelector("title")?.textContent || target.getAttribute("aria-label") || "";
+    tip.textContent = target.dataset.label || target.getAttribute("aria-label") || "";
     tip.className = `tip tip-${target.dataset.severity || "fail"}`;
     if (tip.popover) {
       if (!tip.matches(":popover-open")) tip.showPopover();
@@ -1399,14 +1751,9 @@ export class PrecheckWidget extends Base {
     }
   }
 
-  // A mark keeps its text beside it while the page scrolls (e.g. after "Page 3" was followed).
+  // The tooltip follows the pointer's mark; a scroll moves the mark away from it.
   #followTip() {
-    const tip = this.#ui.tip;
-    const shown = tip.popover ? tip.matches(":popover-open") : !tip.hidden;
-    if (!shown) return;
-    const active = this.shadowRoot.activeElement;
-    if (active && active.closest && active.closest("[data-finding]")) this.#showTip(active);
-    else this.#hideTip();
+    this.#hideTip();
   }
 
   // ---------------------------------------------------------------- helpers
@@ -1467,6 +1814,60 @@ function renderVerdict(report, counts, fileName, labels) {
   meta.append(tally);
   text.append(meta);
   box.append(text);
+  return box;
+}
+
+/** The verdict in a line and every page's status, kept in view over a long report. */
+function renderStrip(report, counts, statuses) {
+  const v = report.verdict;
+  const strip = el("div", { class: `summary-strip strip-${v}`, part: "summary", "data-strip": "" });
+  const title = { pass: "Ready to submit", warn: "Nearly there", fail: "Not ready yet" }[v];
+  const head = el("button", { type: "button", class: "strip-verdict", "data-to-verdict": "" });
+  head.append(icon(v, `icon status-${v}`), el("span", {}, title), el("span", { class: "visually-hidden" }, ": back to the verdict"));
+  const tally = el("span", { class: "tally strip-tally" });
+  if (counts.fail) tally.append(el("span", { class: "tally-item status-fail" }, icon("fail", "icon"), `${counts.fail} fail`));
+  if (counts.warn) tally.append(el("span", { class: "tally-item status-warn" }, icon("warn", "icon"), plural(counts.warn, "warning")));
+  strip.append(head, tally);
+  if (statuses && statuses.length) strip.append(renderPageIndex(statuses));
+  return strip;
+}
+
+/** A check's findings, listed or not. */
+function findingCount(c) {
+  const listed = (c.findings || []).length;
+  return c.unlisted > 0 ? listed - 1 + c.unlisted : listed;
+}
+
+const NOW_WORDS = { pass: "now passes", warn: "now warns", fail: "now fails", skip: "is now not applicable" };
+const WAS_WORDS = { pass: "it passed", warn: "it warned", fail: "it failed", skip: "it did not apply" };
+
+/**
+ * What changed since the file's last check (after "Check again" or the same file dropped
+ * again): each check whose status moved, or whose findings grew or shrank.
+ */
+function renderChanges(prev, report) {
+  const box = el("div", { class: "changes", part: "changes", "data-changes": "" });
+  box.append(el("p", { class: "changes-title" }, "Since the last check of “", bdi(prev.name), "”"));
+  const before = new Map(prev.report.checks.map((c) => [c.id, c]));
+  const ul = el("ul", {});
+  const pagesBefore = (prev.report.document || {}).pages;
+  const pagesNow = (report.document || {}).pages;
+  if (pagesBefore && pagesNow && pagesBefore !== pagesNow) ul.append(el("li", { "data-change": "pages" }, `The file has ${plural(pagesNow, "page")} (it had ${pagesBefore.toLocaleString("en-US")}).`));
+  for (const c of report.checks) {
+    const b = before.get(c.id);
+    if (!b) continue;
+    if (b.status !== c.status) {
+      ul.append(el("li", { "data-change": c.id, "data-from": b.status, "data-to": c.status }, icon(c.status, `icon status-${c.status}`), `${c.title} ${NOW_WORDS[c.status]} (${WAS_WORDS[b.status]}).`));
+    } else if (c.status === "fail" || c.status === "warn") {
+      const nb = findingCount(b);
+      const nc = findingCount(c);
+      if (nb !== nc) {
+        ul.append(el("li", { "data-change": c.id, "data-from": b.status, "data-to": c.status }, icon(c.status, `icon status-${c.status}`), `${c.title} still ${c.status === "fail" ? "fails" : "warns"}: ${plural(nc, "place")} (${nb.toLocaleString("en-US")} before).`));
+      }
+    }
+  }
+  if (ul.childElementCount) box.append(ul);
+  else box.append(el("p", { class: "changes-none" }, prev.same ? "The file has not changed, and neither has any check's result." : "The file changed, but no check's result did."));
   return box;
 }
 
@@ -1624,7 +2025,7 @@ function renderMaps(report, drawn) {
     el(
       "p",
       { class: "help maps-help" },
-      "Each page is drawn at its own size; what falls outside the text block is marked where it is. Hover over a mark, or reach it with Tab, to read it.",
+      "Each page is drawn from its own lines and figures, at its own size; what falls outside the text block is marked where it is. Open a page to see it enlarged, its marks listed in reading order.",
     ),
   );
   if (total < pages) {
@@ -1635,7 +2036,70 @@ function renderMaps(report, drawn) {
   const grid = el("ol", { class: "maps", "data-maps": String(total) });
   section.append(grid);
   const maps = new Map((report.layout || []).map((m) => [m.page, m]));
-  return { section, job: { grid, d, drawn, next: 1, total, maps, poster: report.kind === "poster" } };
+  const statuses = pageStatuses(drawn, total);
+  const entries = mapEntries(statuses);
+  return {
+    section,
+    statuses,
+    job: { report, put: (frag) => grid.append(frag), d, drawn, entries, next: 0, total, maps, poster: report.kind === "poster" },
+  };
+}
+
+/** Each page's status from its marks: "fail", "warn" or "clean"; index 0 is page 1. */
+function pageStatuses(drawn, total) {
+  const out = new Array(total);
+  for (let p = 1; p <= total; p++) out[p - 1] = pageStatus(drawn.byPage.get(p) || []).status;
+  return out;
+}
+
+/**
+ * What the grid shows, in order: a page's map, or (in a paper longer than COLLAPSE_AFTER
+ * pages) a run of at least COLLAPSE_RUN clean pages folded into one line.
+ */
+function mapEntries(statuses) {
+  const entries = [];
+  const total = statuses.length;
+  for (let p = 1; p <= total; ) {
+    let q = p;
+    while (q < total && statuses[q] === "clean" && statuses[p - 1] === "clean") q++;
+    if (statuses[p - 1] === "clean" && total > COLLAPSE_AFTER && q - p + 1 >= COLLAPSE_RUN) {
+      entries.push({ run: [p, q] });
+      p = q + 1;
+    } else {
+      entries.push({ page: p });
+      p++;
+    }
+  }
+  return entries;
+}
+
+/**
+ * The page index: consecutive pages of one status as one entry ("1–9", "10", "11–33"),
+ * each a button that opens its first page enlarged. Its length is bounded by the changes
+ * of status, not by the pages.
+ */
+function renderPageIndex(statuses) {
+  const nav = el("nav", { class: "page-index", "aria-label": "Pages" });
+  const ol = el("ol");
+  const words = { fail: "fails", warn: "warning", clean: "nothing outside the block" };
+  const icons = { fail: "fail", warn: "warn", clean: "pass" };
+  for (let p = 1; p <= statuses.length; ) {
+    let q = p;
+    while (q < statuses.length && statuses[q] === statuses[p - 1]) q++;
+    const st = statuses[p - 1];
+    const range = p === q ? `${p}` : `${p}–${q}`;
+    const b = el("button", { type: "button", class: `index-item index-${st}`, "data-open": String(p), "data-label": `${p === q ? "Page" : "Pages"} ${range}: ${words[st]}` });
+    b.append(
+      icon(icons[st], `icon status-${icons[st] === "pass" ? "pass" : st}`),
+      el("span", { class: "visually-hidden" }, p === q ? "Page " : "Pages "),
+      range,
+      el("span", { class: "visually-hidden" }, `: ${words[st]}`),
+    );
+    ol.append(el("li", {}, b));
+    p = q + 1;
+  }
+  nav.append(el("span", { class: "index-label", "aria-hidden": "true" }, "Pages"), ol);
+  return nav;
 }
 
 /** Pages the core read (it sizes each one), at most the pages the file has. */
@@ -1689,21 +2153,38 @@ function renderContent(map, h) {
   return g;
 }
 
-function renderMap(p, d, items, map, poster) {
-  const [w, h] = (d.pageSizes && d.pageSizes[p - 1]) || LETTER;
+/** How a page's marks add up: "fail", "warn" or "clean", and the counts. */
+function pageStatus(items) {
   const fails = items.filter((x) => x.check.status === "fail").length;
   const warns = items.length - fails;
-  const li = el("li", { class: "map" + (fails ? " has-fail" : warns ? " has-warn" : "") });
-  const fig = el("figure");
-  const label = `Page ${p}${paperLabel(w, h)}: ${items.length ? `${plural(fails, "failing mark")}, ${plural(warns, "warning")}` : "nothing outside the text block"}`;
+  return { fails, warns, status: fails ? "fail" : warns ? "warn" : "clean" };
+}
+
+function pageLabel(p, w, h, items) {
+  const { fails, warns } = pageStatus(items);
+  return `Page ${p}${paperLabel(w, h)}: ${items.length ? `${plural(fails, "failing mark")}, ${plural(warns, "warning")}` : "nothing outside the text block"}`;
+}
+
+/**
+ * A page drawn as an SVG: the paper, its content (from the report's layout), the
+ * template's block, the measured block and the marks. Small in the grid (marks read on
+ * hover; the map is one button), large in the enlarged view (marks selected from its list).
+ */
+function pageSvg(p, d, items, map, poster, large) {
+  const [w, h] = (d.pageSizes && d.pageSizes[p - 1]) || LETTER;
   const s = svg("svg", {
     viewBox: `0 0 ${fmt(w)} ${fmt(h)}`,
-    "data-page": String(p),
-    role: "group",
-    "aria-label": label,
-    class: "page-map",
+    class: large ? "page-map page-large" : "page-map",
     preserveAspectRatio: "xMidYMid meet",
   });
+  if (large) {
+    s.setAttribute("data-zoom-page", String(p));
+    s.setAttribute("role", "img");
+    s.setAttribute("aria-label", pageLabel(p, w, h, items));
+  } else {
+    s.setAttribute("data-page", String(p));
+    s.setAttribute("aria-hidden", "true");
+  }
   s.append(svg("rect", { class: "paper", x: 0, y: 0, width: fmt(w), height: fmt(h) }));
   if (map) s.append(renderContent(map, h));
   // A poster has no text block to keep to.
@@ -1716,46 +2197,90 @@ function renderMap(p, d, items, map, poster) {
     const [x0, y0, x1, y1] = d.measuredBlock;
     s.append(svg("rect", { class: "measured", x: fmt(x0), y: fmt(h - y1), width: fmt(x1 - x0), height: fmt(y1 - y0) }));
   }
-  // Warnings under failures, large marks under small ones, so every mark stays reachable.
+  // Warnings under failures, large marks under small ones, so every mark stays visible.
   const ordered = [...items].sort(
     (a, b) => (a.check.status === "fail") - (b.check.status === "fail") || area(b, w, h) - area(a, w, h),
   );
-  const minSize = Math.max(w, h) / 110; // a hairline rule stays visible and hoverable
-  for (const { check: c, finding: f, id, whole } of ordered) {
-    const [x0, y0, x1, y1] = whole ? [0, 0, w, h] : f.bbox;
-    let x = Math.min(x0, x1);
-    let y = h - Math.max(y0, y1);
-    let bw = Math.abs(x1 - x0);
-    let bh = Math.abs(y1 - y0);
-    if (bw < minSize) [x, bw] = [x - (minSize - bw) / 2, minSize];
-    if (bh < minSize) [y, bh] = [y - (minSize - bh) / 2, minSize];
-    const text = findingLabel(c, f);
+  const minSize = Math.max(w, h) / (large ? 300 : 110); // a hairline rule stays visible
+  for (const item of ordered) {
+    const { check: c, finding: f, id, whole } = item;
+    const [x, y, bw, bh] = markRect(item, w, h, minSize);
     const r = svg("rect", {
       class: `mark mark-${c.status}${whole ? " whole" : ""}`,
-      id,
       x: fmt(x),
       y: fmt(y),
       width: fmt(bw),
       height: fmt(bh),
       "data-finding": c.id,
       "data-severity": c.status,
-      tabindex: "0",
-      role: "img",
-      "aria-label": `Page ${p}, ${text}`,
+      "data-label": `Page ${p}, ${findingLabel(c, f)}`,
     });
-    const t = svg("title");
-    t.textContent = text;
-    r.append(t);
+    if (large) r.setAttribute("data-mark", id);
+    else r.setAttribute("id", id);
     s.append(r);
   }
-  fig.append(el("div", { class: "map-frame" }, s));
-  const cap = el("figcaption", {}, el("span", { class: "map-page" }, `Page ${p}`));
+  return s;
+}
+
+/** A mark's rectangle in SVG coordinates (y down), at least `minSize` each way. */
+function markRect({ finding: f, whole }, w, h, minSize) {
+  const [x0, y0, x1, y1] = whole ? [0, 0, w, h] : f.bbox;
+  let x = Math.min(x0, x1);
+  let y = h - Math.max(y0, y1);
+  let bw = Math.abs(x1 - x0);
+  let bh = Math.abs(y1 - y0);
+  if (bw < minSize) [x, bw] = [x - (minSize - bw) / 2, minSize];
+  if (bh < minSize) [y, bh] = [y - (minSize - bh) / 2, minSize];
+  return [x, y, bw, bh];
+}
+
+/** Marks in reading order: top to bottom, then left to right (whole-page marks first). */
+function readingOrder(items) {
+  const key = (x) => (x.whole ? [Infinity, 0] : [Math.max(x.finding.bbox[1], x.finding.bbox[3]), Math.min(x.finding.bbox[0], x.finding.bbox[2])]);
+  return [...items].sort((a, b) => {
+    const [ta, la] = key(a);
+    const [tb, lb] = key(b);
+    return ta === tb ? la - lb : tb - ta;
+  });
+}
+
+/** The page's lines a finding's box touches, as the author wrote them. */
+function linesAt(map, f) {
+  if (!map || !f.bbox) return [];
+  const [fx0, fy0, fx1, fy1] = f.bbox;
+  const lo = Math.min(fy0, fy1);
+  const hi = Math.max(fy0, fy1);
+  return map.lines.filter((l) => {
+    const [x0, y0, x1, y1] = l.bbox;
+    return l.text && y1 > lo && y0 < hi && x1 > Math.min(fx0, fx1) && x0 < Math.max(fx0, fx1);
+  });
+}
+
+function renderMap(p, d, items, map, poster) {
+  const [w, h] = (d.pageSizes && d.pageSizes[p - 1]) || LETTER;
+  const { fails, warns } = pageStatus(items);
+  const li = el("li", { class: "map" + (fails ? " has-fail" : warns ? " has-warn" : ""), "data-map": String(p) });
+  const fig = el("figure");
+  // The button is named by its words, not an aria-label: what it shows is the page itself.
+  const open = el("button", { type: "button", class: "map-open", "data-open": String(p) });
+  open.append(el("span", { class: "visually-hidden" }, `${pageLabel(p, w, h, items)}. Open it enlarged.`), pageSvg(p, d, items, map, poster, false));
+  fig.append(el("div", { class: "map-frame" }, open));
+  const cap = el("figcaption", { "aria-hidden": "true" }, el("span", { class: "map-page" }, `Page ${p}`));
   if (fails) cap.append(el("span", { class: "map-count status-fail" }, icon("fail", "icon"), String(fails)));
   if (warns) cap.append(el("span", { class: "map-count status-warn" }, icon("warn", "icon"), String(warns)));
   const size = paperLabel(w, h);
   if (size) cap.append(el("span", { class: "map-size" }, size.replace(/^, /, "")));
   fig.append(cap);
   li.append(fig);
+  return li;
+}
+
+/** Clean pages of a long paper, folded into one line that unfolds into their maps. */
+function renderRun(from, to) {
+  const li = el("li", { class: "map-run", "data-run": `${from}-${to}` });
+  const b = el("button", { type: "button", class: "run-open", "data-unfold": `${from}-${to}`, "aria-expanded": "false" });
+  b.append(icon("pass", "icon status-pass"), el("span", {}, `Pages ${from}–${to}: nothing outside the block`), el("span", { class: "run-show" }, "Show them"));
+  li.append(b);
   return li;
 }
 
@@ -1775,6 +2300,15 @@ function showError(node, text) {
 function hideError(node) {
   node.textContent = "";
   node.hidden = true;
+}
+
+/** Whether two reads of a file hold the same bytes (false when either was not read). */
+function sameBytes(a, b) {
+  if (!a || !b || a.byteLength !== b.byteLength) return false;
+  const x = new Uint8Array(a);
+  const y = new Uint8Array(b);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 function el(tag, attrs = {}, ...children) {

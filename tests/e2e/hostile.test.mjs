@@ -70,7 +70,7 @@ function shownReport(page) {
   return page.evaluate(() => document.querySelector("precheck-widget").report);
 }
 
-test("100 000 declared pages: a report within seconds, 2000 maps drawn, no main-thread task over 100 ms", async () => {
+test("100 000 declared pages: a report within seconds, 2000 pages drawn or folded, no main-thread task over 100 ms", async () => {
   // By path: a buffer would be decoded into a File by Playwright on the page's main thread
   // (a task of 850 ms for these 10 MB), which is no part of the widget.
   const path = join(tmp, "many-pages.pdf");
@@ -95,15 +95,29 @@ test("100 000 declared pages: a report within seconds, 2000 maps drawn, no main-
   assert.equal(report.document.pages, 100_000);
   const read = Math.min(report.document.pages, report.document.pageSizes.length);
   assert.ok(read <= 2000, `${read} pages read`);
-  // The maps are drawn in slices after the report: wait for the last one.
-  await page.waitForFunction((n) => document.querySelector("precheck-widget").shadowRoot.querySelectorAll("svg[data-page]").length === n, read, { timeout: 30000, polling: 50 });
+  // The maps are drawn in slices after the report: wait for the last one. Runs of pages
+  // with nothing drawn on them are folded into one line each (the page-limit findings past
+  // the core's listing limit have no mark), so maps and folded pages together cover them.
+  const covered = () =>
+    page.evaluate(() => {
+      const root = document.querySelector("precheck-widget").shadowRoot;
+      const runs = [...root.querySelectorAll("[data-run]")].map((r) => r.dataset.run.split("-").map(Number));
+      return { maps: root.querySelectorAll("svg[data-page]").length, folded: runs.reduce((n, [a, b]) => n + b - a + 1, 0) };
+    });
+  await page.waitForFunction((n) => {
+    const root = document.querySelector("precheck-widget").shadowRoot;
+    const runs = [...root.querySelectorAll("[data-run]")].map((r) => r.dataset.run.split("-").map(Number));
+    return root.querySelectorAll("svg[data-page]").length + runs.reduce((m, [a, b]) => m + b - a + 1, 0) === n;
+  }, read, { timeout: 30000, polling: 50 });
   const drawnAt = await page.evaluate(() => performance.now());
   const { reportAt, longTasks, droppedAt } = await page.evaluate(() => ({ reportAt: window.__reportAt, longTasks: window.__longTasks, droppedAt: window.__checkingAt }));
   const during = longTasks.filter((t) => t.start + t.duration >= droppedAt);
   const longest = Math.max(0, ...during.map((t) => t.duration));
   console.log(`# 100 000 pages: drop to report ${Math.round(reportAt - droppedAt)} ms, to the last of ${read} maps ${Math.round(drawnAt - droppedAt)} ms; main-thread tasks over 50 ms: ${during.map((t) => Math.round(t.duration)).join(", ") || "none"}`);
   assert.ok(reportAt - droppedAt < 10_000, `report after ${Math.round(reportAt - droppedAt)} ms`);
-  assert.equal(await page.locator("svg[data-page]").count(), read, "no more maps than pages read");
+  const { maps, folded } = await covered();
+  assert.equal(maps + folded, read, "every page read is drawn or folded, no more");
+  assert.ok(maps >= 100, `${maps} maps drawn: the pages with marks`);
   const note = await page.textContent("[data-maps-not-read]");
   assert.match(note, new RegExp(`Pages ${(read + 1).toLocaleString("en-US")}–100,000 were not read`));
   for (const c of report.checks) {
