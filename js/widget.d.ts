@@ -40,8 +40,6 @@ export class PrecheckWidget extends HTMLElement {
    * FileSystemFileHandle, "Check again" re-reads the file from disk and says what changed.
    */
   checkFile(file: File | Blob | FileSystemFileHandle): Promise<void>;
-  /** Test-only: makes the worker fail as a WebAssembly trap would (it is replaced; inputs are kept). */
-  trapForTests(): Promise<void>;
 }
 
 export interface PrecheckReportEvent extends CustomEvent<Report> {

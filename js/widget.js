@@ -862,18 +862,6 @@ export class PrecheckWidget extends Base {
   }
 
   /**
-   * Test-only: makes the checker's worker fail as a WebAssembly trap would, so tests can
-   * see the worker replaced and the author told, inputs kept.
-   */
-  trapForTests() {
-    const checker = this.#checker;
-    if (!checker) return Promise.resolve();
-    return checker.trapForTests().catch((err) => {
-      if (checker === this.#checker) this.#handleCheckError(err);
-    });
-  }
-
-  /**
    * Checks a file as if the author had dropped it on the widget: a File, or a
    * FileSystemFileHandle (then "Check again" re-reads it from disk).
    */

@@ -2,8 +2,6 @@
 // paired by id; errors cross as {name, message} and are rebuilt by name on the other side.
 import { check, checkTooLarge, countWords, countChars } from "./index.js";
 
-const TRAP_FOR_TESTS = "__precheck_trap__";
-
 self.onmessage = async (event) => {
   const { id, type } = event.data || {};
   const reply = (message) => self.postMessage({ id, ...message });
@@ -18,9 +16,6 @@ self.onmessage = async (event) => {
       // The abstract check counts the text trimmed; so does the live count.
       const text = String(event.data.text ?? "").trim();
       reply({ ok: true, result: { words: await countWords(text), chars: await countChars(text) } });
-    } else if (type === TRAP_FOR_TESTS) {
-      // Test-only: behave as a trapped WebAssembly instance would.
-      throw new WebAssembly.RuntimeError("unreachable");
     } else {
       throw new TypeError(`unknown request ${JSON.stringify(type)}`);
     }

@@ -29,8 +29,6 @@ export class PrecheckWorker {
   onprogress: ((progress: { id: number; stage: string }) => void) | null;
   onrestart: ((reason: Error) => void) | null;
   check(pdf: Blob | ArrayBuffer | Uint8Array | undefined, options?: CheckOptions): Promise<Report>;
-  count(text: string): Promise<{ words: number; chars: number }>;
-  trapForTests(): Promise<never>;
   /** False after the worker failed to start (until the next request tries again). */
   readonly running: boolean;
   terminate(): void;

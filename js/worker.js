@@ -192,11 +192,6 @@ export class PrecheckWorker {
     return this.request({ type: "count", text: String(text ?? "") });
   }
 
-  /** Test-only: makes the worker fail as a WebAssembly trap would. */
-  trapForTests() {
-    return this.request({ type: "__precheck_trap__" });
-  }
-
   terminate() {
     this.worker?.terminate();
     for (const p of this.pending.values()) clearTimeout(p.timer);

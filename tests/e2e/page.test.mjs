@@ -266,24 +266,43 @@ test("a check past its time budget: the worker is replaced, the author told, the
   await context.close();
 });
 
-test("a worker that traps is replaced; Check again works and the inputs are kept", async () => {
-  const { page, context, errors } = await openPage();
-  const abstractText = "Sparse training that survives a trap.";
-  await page.fill("textarea[name=abstract]", abstractText);
+// A test worker in place of the package's (nothing test-only ships): the real worker
+// script, whose checks of an abstract holding "[trap]" fail as a trapped WebAssembly
+// instance's do. The package's worker-script.js is served at ?real.
+const TRAP_WORKER = `import "./worker-script.js?real";
+const real = self.onmessage;
+self.onmessage = (event) => {
+  const d = event.data || {};
+  if (d.type === "check" && String(d.options && d.options.abstract).includes("[trap]")) throw new WebAssembly.RuntimeError("unreachable");
+  return real(event);
+};`;
+
+test("a worker that traps is replaced; Try again works and the inputs are kept", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  await context.route(/\/worker-script\.js$/, (route) => route.fulfill({ contentType: "text/javascript", body: TRAP_WORKER }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-state=idle]", { timeout: 30000 });
   await drop(page, "ok_final.pdf");
-  // Test-only: the worker fails as a trapped WebAssembly instance would.
-  await page.evaluate(() => document.querySelector("precheck-widget").trapForTests());
+  const abstractText = "Sparse training that survives a trap. [trap]";
+  await page.fill("textarea[name=abstract]", abstractText);
   await page.waitForSelector("precheck-widget[data-state=error]", { timeout: 30000 });
   // One sentence for the author, not the error's own message inside another.
   const status = await page.textContent("#status");
   assert.match(status, /^The checker stopped unexpectedly and has been restarted\. Your inputs are kept/);
   assert.equal(status.match(/stopped unexpectedly/g).length, 1, status);
   assert.equal(await page.inputValue("textarea[name=abstract]"), abstractText);
+  // The author edits the abstract: no check runs by itself after a crash until asked.
+  const fixed = "Sparse training that survives a trap.";
+  await page.fill("textarea[name=abstract]", fixed);
+  await page.waitForFunction(() => /Press “Try again”/.test(document.querySelector("precheck-widget").shadowRoot.getElementById("status").textContent));
   const before = await completed(page);
   await page.click("#retry");
   await page.waitForFunction((n) => Number(document.body.dataset.checks || 0) > n, before, { timeout: 30000 });
   assert.equal(await page.getAttribute("[data-check='file-format']", "data-status"), "pass");
-  assert.equal(await page.inputValue("textarea[name=abstract]"), abstractText);
+  assert.equal(await page.inputValue("textarea[name=abstract]"), fixed);
   assert.deepEqual(errors, []);
   await context.close();
 });
