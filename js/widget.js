@@ -526,7 +526,11 @@ bdi { unicode-bidi: isolate; }
 .zoom-keys { margin: 12px 0 0; }
 @media (max-width: 700px) {
   .zoom-body { grid-template-columns: minmax(0, 1fr); grid-template-rows: minmax(0, 1fr) auto; }
-  .zoom-side { max-height: 38vh; border-inline-start: 0; border-top: 1px solid var(--border); }
+  .zoom-side { max-height: 34vh; border-inline-start: 0; border-top: 1px solid var(--border); }
+  .zoom-bar { padding: 8px 10px; }
+  .zoom-nav { margin-inline-start: 0; width: 100%; gap: 6px; }
+  .zoom-nav .action { flex: 1 1 auto; white-space: nowrap; padding: 6px 8px; }
+  .zoom-page { padding: 8px; }
 }
 .map figcaption { display: flex; justify-content: center; align-items: center; flex-wrap: wrap; gap: 2px 10px; margin-top: 8px; font-size: 0.88rem; text-align: center; }
 .map-page { font-weight: 650; }
