@@ -29,6 +29,7 @@ export class PrecheckWorker {
   onprogress: ((progress: { id: number; stage: string }) => void) | null;
   onrestart: ((reason: Error) => void) | null;
   check(pdf: Blob | ArrayBuffer | Uint8Array | undefined, options?: CheckOptions): Promise<Report>;
+  count(text: string): Promise<{ words: number; chars: number }>;
   /** False after the worker failed to start (until the next request tries again). */
   readonly running: boolean;
   terminate(): void;
