@@ -116,10 +116,12 @@ test("a finding opens its page enlarged, the object highlighted and its line quo
 
 test("keyboard only: choose a file, open a page, step through its marks, turn pages, close", async () => {
   const { page, context, errors } = await openPage();
+  // Playwright turns file-chooser interception on without waiting for it: listen
+  // before the Tab walk below, so it is on by the time Space opens the picker.
+  const chooser = page.waitForEvent("filechooser", { timeout: 60_000 });
   // Tab to the file picker and open it with the keyboard.
   for (let i = 0; i < 40 && (await focused(page))?.type !== "file"; i++) await page.keyboard.press("Tab");
   assert.equal((await focused(page))?.type, "file", "the file picker is reachable with Tab");
-  const chooser = page.waitForEvent("filechooser");
   await page.keyboard.press("Space");
   await reported(page, async () => (await chooser).setFiles(join(FIXTURES, "margins_figure_bleed.pdf")));
   // One tab stop per page map: its button, nothing inside.
@@ -264,8 +266,8 @@ test("Check again re-reads the file through its handle and says what changed", a
 
 test("Check again without a handle asks for the file again, then says what changed", async () => {
   const { page, context, errors } = await openPage();
+  const chooser = page.waitForEvent("filechooser", { timeout: 60_000 });
   await reported(page, () => page.setInputFiles("input[type=file]", join(FIXTURES, "margins_narrow.pdf")));
-  const chooser = page.waitForEvent("filechooser");
   await page.click("[data-action=again]");
   assert.match(await page.textContent("#status"), /Choose “margins_narrow\.pdf” again/);
   const fixed = await readFile(join(FIXTURES, "ok_final.pdf"));
