@@ -11,12 +11,27 @@ const cargo = await readFile(join(ROOT, "Cargo.toml"), "utf8");
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1] ?? "0.0.0";
 
 await mkdir(PKG, { recursive: true });
-for (const name of await readdir(join(ROOT, "js"))) {
-  if (name.endsWith(".js") || name.endsWith(".d.ts") || name === "README.md") {
-    let text = await readFile(join(ROOT, "js", name), "utf8");
-    if (name === "index.js") text = text.replace('const VERSION = "0.0.0-dev";', `const VERSION = ${JSON.stringify(version)};`);
-    await writeFile(join(PKG, name), text);
+// Every file the package ships, in a stable order: js/ as it is (the widget's modules in
+// js/widget/), then the wasm-bindgen output. package.json lists them one by one, and the
+// page's service worker reads that list to know what to keep for offline use.
+const shipped = [];
+async function copyTree(from, to, rel = "") {
+  for (const entry of (await readdir(from, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    const name = entry.name;
+    if (entry.isDirectory()) {
+      await mkdir(join(to, name), { recursive: true });
+      await copyTree(join(from, name), join(to, name), `${rel}${name}/`);
+    } else if (name.endsWith(".js") || name.endsWith(".d.ts") || (name === "README.md" && !rel)) {
+      let text = await readFile(join(from, name), "utf8");
+      if (!rel && name === "index.js") text = text.replace('const VERSION = "0.0.0-dev";', `const VERSION = ${JSON.stringify(version)};`);
+      await writeFile(join(to, name), text);
+      if (name !== "README.md") shipped.push(`${rel}${name}`);
+    }
   }
+}
+await copyTree(join(ROOT, "js"), PKG);
+for (const name of (await readdir(join(PKG, "wasm"))).sort()) {
+  if (/\.(js|d\.ts|wasm)$/.test(name)) shipped.push(`wasm/${name}`);
 }
 await copyFile(join(ROOT, "LICENSE"), join(PKG, "LICENSE")).catch(() => {});
 
@@ -34,8 +49,8 @@ const manifest = {
     "./widget": { types: "./widget.d.ts", default: "./widget.js" },
     "./package.json": "./package.json",
   },
-  files: ["index.js", "index.d.ts", "worker.js", "worker.d.ts", "worker-script.js", "widget.js", "widget.d.ts", "report-markdown.js", "wasm/", "README.md", "LICENSE"],
-  sideEffects: ["./widget.js"],
+  files: [...shipped, "README.md", "LICENSE"],
+  sideEffects: ["./widget.js", "./widget/define.js"],
   engines: { node: ">=18" },
   keywords: ["pdf", "neurips", "openreview", "submission", "webassembly"],
 };

@@ -2,44 +2,54 @@
 // (the package served at ./precheck/: the <precheck-widget> element, its worker and the
 // wasm); afterwards a request for one of those files goes to the network first, so a
 // fresh copy wins, and falls back to the stored one when the network is not there.
-// Only the files listed below are stored, each under its address without the query
-// (`app.js?v=2` is `app.js`): the cache holds these eleven responses and never grows.
-// Any other request is left to the browser. Nothing the author gives the page (the PDF,
-// the abstract) ever passes through here: those stay in memory.
+// Only the page's own files and the package's runtime files are stored, each under its
+// address without the query (`app.js?v=2` is `app.js`); the package's files are the ones
+// its manifest (./precheck/package.json, written by tools/make_pkg.mjs) lists, so a
+// module added to the widget is kept offline without an edit here. The cache holds those
+// responses and never grows. Any other request is left to the browser. Nothing the author
+// gives the page (the PDF, the abstract) ever passes through here: those stay in memory.
 
-const CACHE = "precheck-page-v4";
-const FILES = [
-  "./",
-  "./index.html",
-  "./app.js",
-  "./style.css",
-  "./favicon.svg",
-  "./precheck/widget.js",
-  "./precheck/report-markdown.js",
-  "./precheck/index.js",
-  "./precheck/worker.js",
-  "./precheck/worker-script.js",
-  "./precheck/wasm/precheck.js",
-  "./precheck/wasm/precheck_bg.wasm",
-];
-const OWN = new Set(FILES.map((path) => new URL(path, self.registration.scope).href));
+const CACHE = "precheck-page-v5";
+const PAGE = ["./", "./index.html", "./app.js", "./style.css", "./favicon.svg"];
+const PACKAGE = "./precheck/";
+/** What of the package the page runs: scripts and the WebAssembly, not types or docs. */
+const RUNTIME = /\.(js|wasm)$/;
+
+/** Every address this worker stores: the page, the manifest, the package's runtime files. */
+async function ownFiles() {
+  const files = [...PAGE, `${PACKAGE}package.json`];
+  try {
+    const manifest = await (await fetch(new URL(`${PACKAGE}package.json`, self.registration.scope), { cache: "no-cache" })).json();
+    for (const f of manifest.files || []) if (typeof f === "string" && RUNTIME.test(f) && !f.includes("..")) files.push(PACKAGE + f);
+  } catch {
+    /* offline while installing: the page's files are stored, the next visit tries again */
+  }
+  return files.map((path) => new URL(path, self.registration.scope).href);
+}
+
+let own = null; // the addresses stored, once known (the install step, or the cache's keys)
+async function ownSet() {
+  if (!own) own = new Set((await (await caches.open(CACHE)).keys()).map((r) => r.url));
+  return own;
+}
 
 /** The stored address of a request for one of the page's own files, or null for any other. */
-function ownFile(url) {
+function address(url) {
   const u = new URL(url);
   u.search = "";
   u.hash = "";
-  return OWN.has(u.href) ? u.href : null;
+  return u.href;
 }
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
+      const files = await ownFiles();
+      own = new Set(files);
       // One missing file (e.g. no favicon) must not stop the others from being stored.
       await Promise.all(
-        FILES.map(async (path) => {
-          const url = new URL(path, self.registration.scope);
+        files.map(async (url) => {
           try {
             const response = await fetch(url, { cache: "no-cache" });
             if (response.ok) await cache.put(url, response);
@@ -67,10 +77,17 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
-  const key = ownFile(request.url);
-  if (!key) return; // not one of the page's files: not stored, not answered from here
-  event.respondWith(networkFirst(request, key));
+  const key = address(request.url);
+  // Only same-origin files can be the page's; anything else is never looked at here.
+  if (new URL(key).origin !== self.location.origin) return;
+  event.respondWith(answer(request, key));
 });
+
+/** One of the page's files, network first; any other same-origin request goes to the network as it is. */
+async function answer(request, key) {
+  if (!(await ownSet()).has(key)) return fetch(request);
+  return networkFirst(request, key);
+}
 
 async function networkFirst(request, key) {
   const cache = await caches.open(CACHE);

@@ -322,7 +322,7 @@ test("the service worker stores only the page's own files, without their queries
   await page.waitForSelector("body[data-state=idle]", { timeout: 30000 });
   assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), "the page is controlled");
   const keys = await page.evaluate(async () => {
-    for (const u of ["app.js?v=1", "app.js?v=2", "style.css?x", "precheck/package.json", "precheck/README.md?a", "nothing-here?q=1", "?timeoutMs=5"]) {
+    for (const u of ["app.js?v=1", "app.js?v=2", "style.css?x", "precheck/package.json?v=1", "precheck/README.md?a", "nothing-here?q=1", "?timeoutMs=5"]) {
       await fetch(u).catch(() => {});
     }
     const names = await caches.keys();
@@ -330,9 +330,14 @@ test("the service worker stores only the page's own files, without their queries
     for (const name of names) entries[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search);
     return entries;
   });
-  const own = ["/", "/index.html", "/app.js", "/style.css", "/favicon.svg", "/precheck/widget.js", "/precheck/report-markdown.js", "/precheck/index.js", "/precheck/worker.js", "/precheck/worker-script.js", "/precheck/wasm/precheck.js", "/precheck/wasm/precheck_bg.wasm"];
-  assert.deepEqual(Object.keys(keys), ["precheck-page-v4"]);
-  assert.deepEqual([...keys["precheck-page-v4"]].sort(), [...own].sort());
+  // The page's files, the package's manifest and every script and .wasm it lists (the
+  // widget's modules among them), each once and without its query; nothing else.
+  const manifest = JSON.parse(await readFile(join(ROOT, "pkg", "package.json"), "utf8"));
+  const runtime = manifest.files.filter((f) => /\.(js|wasm)$/.test(f)).map((f) => `/precheck/${f}`);
+  assert.ok(runtime.includes("/precheck/widget/element.js") && runtime.includes("/precheck/wasm/precheck_bg.wasm"), runtime.join(" "));
+  const own = ["/", "/index.html", "/app.js", "/style.css", "/favicon.svg", "/precheck/package.json", ...runtime];
+  assert.deepEqual(Object.keys(keys), ["precheck-page-v5"]);
+  assert.deepEqual([...keys["precheck-page-v5"]].sort(), [...own].sort());
   await context.close();
 });
 

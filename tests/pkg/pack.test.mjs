@@ -24,6 +24,15 @@ const WHITELIST = [
   "widget.d.ts",
   "report-markdown.js",
   "widget.js",
+  "widget/define.js",
+  "widget/dom.js",
+  "widget/element.js",
+  "widget/session.js",
+  "widget/styles.js",
+  "widget/text.js",
+  "widget/view/inputs.js",
+  "widget/view/maps.js",
+  "widget/view/report.js",
   "worker-script.js",
   "worker.d.ts",
   "worker.js",
@@ -98,7 +107,7 @@ test("package.json: ESM, an exports map whose every target is in the tarball, si
   for (const [key, entry] of Object.entries(manifest.exports)) {
     if (typeof entry === "object") assert.equal(Object.keys(entry)[0], "types", `exports["${key}"]: "types" first`);
   }
-  assert.deepEqual(manifest.sideEffects, ["./widget.js"]);
+  assert.deepEqual(manifest.sideEffects, ["./widget.js", "./widget/define.js"]);
   assert.ok(manifest.files, "a files whitelist");
 });
 
