@@ -71,7 +71,7 @@ test-web: setup-web setup-browser pkg node_modules/.installed
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
 	  $(CARGO) test --target $(WASM_TARGET) --test wasm_browser
 	node --test --test-concurrency=1 tests/e2e/
-	node --test tests/replay/
+	node --test tests/replay/ tests/js/
 
 # The npm package as consumers get it: npm pack + install + Node, tsc, a Vite 7 app, the
 # widget in a host page.

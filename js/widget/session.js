@@ -44,6 +44,7 @@ export class CheckSession {
   #countTimer = 0;
   #countSeq = 0;
   #countText = ""; // the abstract as last given to count()
+  #startFailed = false; // the last start failed: a file or retry() tries again
   #pendingSince; // when a file arrived before the checker was there
   #timeoutMs;
 
@@ -99,16 +100,14 @@ export class CheckSession {
 
   async #start() {
     this.#emit("state", "loading");
+    await null; // start() holds this promise before anything below can settle it
     let checker, counter;
     try {
       checker = this.#createWorker({ timeoutMs: START_BUDGET_MS });
       counter = this.#createWorker({ timeoutMs: START_BUDGET_MS });
     } catch (err) {
       checker?.terminate();
-      this.#starting = null;
-      this.#emit("state", "error");
-      this.#emit("started", false, err);
-      return false;
+      return this.#failed(err);
     }
     this.#checker = checker;
     this.#counter = counter;
@@ -128,12 +127,8 @@ export class CheckSession {
       error = err;
     }
     if (this.#checker !== checker) return false; // stopped meanwhile
+    if (error) return this.#failed(error);
     this.#starting = null;
-    if (error) {
-      this.#emit("state", "error");
-      this.#emit("started", false, error);
-      return false;
-    }
     this.#emit("state", "idle");
     this.#emit("started", true, null);
     this.#countNow(this.#countText);
@@ -143,6 +138,20 @@ export class CheckSession {
     if (this.#canCheck()) this.run(since ?? this.#now());
     else this.#emit("idle");
     return true;
+  }
+
+  /**
+   * The checker did not start: no worker is kept (a check on it would only fail again, in
+   * worse words). The next file the author chooses, or retry(), tries to start once more.
+   */
+  #failed(error) {
+    this.#checker?.terminate();
+    this.#counter?.terminate();
+    this.#checker = this.#counter = this.#starting = null;
+    this.#startFailed = true;
+    this.#emit("state", "error");
+    this.#emit("started", false, error);
+    return false;
   }
 
   /** Ends both workers and every timer (the element left the page). */
@@ -191,6 +200,7 @@ export class CheckSession {
     this.#file = file;
     this.#blocked = false;
     this.#emit("taken", file, previous);
+    this.#startAgain();
     this.run(t0);
     return file;
   }
@@ -221,7 +231,14 @@ export class CheckSession {
   /** The author asked to check again after a timeout or a crash. */
   retry() {
     this.#blocked = false;
+    this.#startAgain();
     this.run(this.#now());
+  }
+
+  #startAgain() {
+    if (!this.#startFailed || this.#starting) return;
+    this.#startFailed = false;
+    this.start();
   }
 
   /** Checks the inputs as they are now; `t0` is when they arrived (for the time shown). */
