@@ -19,7 +19,14 @@
 //   timeout-ms   the time budget of one check (default 20000)
 //   storage-key  the sessionStorage key that keeps the author's inputs across reloads
 //                (default "precheck:<profile>"); "none" keeps nothing
-//   theme        "light" | "dark"; by default the widget follows prefers-color-scheme
+//   theme        "light" (default) | "dark" | "auto": auto follows the host page's own
+//                color-scheme (`:root { color-scheme: light dark }` follows the system;
+//                a page that declares none is light)
+//   catch-drops  boolean: a PDF dropped anywhere on the page outside the widget is checked
+//                instead of replacing the page with the browser's PDF viewer (drops that a
+//                drop zone or file input of the page's own takes are left to it)
+//   fallback-url where to check instead when the checker cannot start (a CSP that refuses
+//                WebAssembly, files that cannot be loaded): the message links to it
 //   data-state, data-checks, data-last-check-ms  set by the element (read them, don't set
 //                them): loading | idle | checking | done | error; the number of reports
 //                shown; the time from the file's arrival to its report (ms)
@@ -32,7 +39,8 @@
 //
 // CSS custom properties, set on the element or any ancestor (all optional)
 //   --precheck-font        the font stack (default: the system UI font; `inherit` takes the page's)
-//   --precheck-font-size   the base size (default 16px)
+//   --precheck-font-size   the base size every size in the widget follows (em; default
+//                          16px, compact 15px); the host page's root size has no effect
 //   --precheck-bg          the widget's background (light #f5f6f8, dark #0f1217)
 //   --precheck-surface     the cards' background (light #ffffff, dark #171b22)
 //   --precheck-fg          the text (light #1a1e24, dark #e7eaef)
@@ -46,7 +54,9 @@
 //   --precheck-fail        fail (light #c4232d, dark #ff8078)
 //   --precheck-radius      the cards' corner radius (default 12px)
 //   --precheck-padding     space around the content (default 16px)
-// Parts for finer styling: inputs, drop, status, privacy, report, verdict, changes,
+// The host page's inherited styles (font, colour, line height, spacing, text transform,
+// direction) stop at the host element: the widget sets its own on its one inner element.
+// Parts for finer styling: root (that element), inputs, drop, status, privacy, report, verdict, changes,
 // summary (the strip kept in view), checks, maps, zoom (the enlarged page's dialog).
 //
 // Keyboard: each page map is one tab stop; Enter (or a click, or a finding's "Page N")

@@ -30,13 +30,29 @@ export const FileTooLargeError = namedError("FileTooLargeError");
 /**
  * Browsers start a worker only from the page's own origin. When this module was loaded
  * from elsewhere (a CDN), a same-origin blob starts the worker and imports the script.
+ * The import is dynamic: a script fetch, which the page's CSP allows under script-src
+ * (where the venue already lists where the widget comes from; a static import in a module
+ * worker would need worker-src too). Requests that arrive before the script is there
+ * wait for it. A script that cannot be loaded, or a policy that refuses it or the
+ * WebAssembly, is answered with `startError`, so the page can say why.
  */
 function crossOriginWorker() {
   if (typeof location === "undefined") return null;
   const here = new URL(import.meta.url);
   if (here.origin === location.origin || here.protocol === "file:") return null;
   const script = new URL("worker-script.js", here.href.replace(/[^/]*$/, "")).href;
-  const blob = new Blob([`import ${JSON.stringify(script)};`], { type: "text/javascript" });
+  const source = `
+const held = [];
+const hold = (e) => { e.stopImmediatePropagation(); held.push(e.data); };
+self.addEventListener("message", hold);
+self.addEventListener("securitypolicyviolation", (e) => self.postMessage({ startError: { name: "WorkerStartError",
+  message: "the page's Content-Security-Policy refused " + (e.blockedURI || "it") + " (" + e.effectiveDirective + ")" } }));
+import(${JSON.stringify(script)}).then(() => {
+  self.removeEventListener("message", hold);
+  for (const data of held) self.dispatchEvent(new MessageEvent("message", { data }));
+}, (e) => self.postMessage({ startError: { name: "WorkerStartError", message: String((e && e.message) || e) } }));
+`;
+  const blob = new Blob([source], { type: "text/javascript" });
   return new Worker(URL.createObjectURL(blob), { type: "module" });
 }
 
@@ -85,6 +101,10 @@ export class PrecheckWorker {
       const message = event.data || {};
       if (message.ready) {
         this.started = true;
+        return;
+      }
+      if (message.startError) {
+        if (!this.started) this.fail(new WorkerStartError(`precheck could not start its worker (${message.startError.message})`));
         return;
       }
       this.receive(message);

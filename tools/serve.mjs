@@ -1,6 +1,7 @@
 // Serves the page (www/) at / and the npm package (pkg/) at /precheck/ on 127.0.0.1,
 // with the MIME types browsers insist on (.wasm as application/wasm, modules as
-// JavaScript) and the page's Content-Security-Policy as a header on every response.
+// JavaScript), the page's Content-Security-Policy as a header on every response, and CORS
+// headers on the package's files so that another origin can load the widget from here.
 // No dependencies: `node tools/serve.mjs [port]`.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -55,6 +56,18 @@ export const HEADERS = {
   "cache-control": "no-cache",
 };
 
+/**
+ * Headers the package's files (/precheck/) also get, so a venue can load the widget from
+ * this server on a page of its own site, as from a CDN: a module script, the worker
+ * script it imports and the .wasm it fetches from another origin are all CORS requests.
+ * They carry no cookie and read nothing private, so any origin may have them.
+ */
+export const PACKAGE_HEADERS = {
+  "access-control-allow-origin": "*",
+  "cross-origin-resource-policy": "cross-origin",
+  "timing-allow-origin": "*",
+};
+
 async function resolvePath(urlPath) {
   for (const [prefix, dir] of MOUNTS) {
     if (!urlPath.startsWith(prefix)) continue;
@@ -75,18 +88,24 @@ async function resolvePath(urlPath) {
 export function startServer({ port = 8080, host = "127.0.0.1" } = {}) {
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, "http://localhost").pathname;
+    const headers = urlPath.startsWith("/precheck/") ? { ...HEADERS, ...PACKAGE_HEADERS } : HEADERS;
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, { ...headers, "access-control-allow-methods": "GET, HEAD", "access-control-max-age": "86400" });
+      res.end();
+      return;
+    }
     const path = await resolvePath(urlPath);
     if (!path) {
-      res.writeHead(404, { ...HEADERS, "content-type": "text/plain; charset=utf-8" });
+      res.writeHead(404, { ...headers, "content-type": "text/plain; charset=utf-8" });
       res.end("not found\n");
       return;
     }
     try {
       const body = await readFile(path);
-      res.writeHead(200, { ...HEADERS, "content-type": TYPES[extname(path)] || "application/octet-stream" });
-      res.end(body);
+      res.writeHead(200, { ...headers, "content-type": TYPES[extname(path)] || "application/octet-stream" });
+      res.end(req.method === "HEAD" ? undefined : body);
     } catch {
-      res.writeHead(404, HEADERS);
+      res.writeHead(404, headers);
       res.end();
     }
   });

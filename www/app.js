@@ -1,7 +1,7 @@
 // The pre-check page's own glue. The checker itself is the package's <precheck-widget>
 // (./precheck/widget.js), the same element a venue embeds; this file only does what is
-// the page's: offline support, the version in the footer, drops beside the widget, and
-// the counters the end-to-end test reads.
+// the page's: offline support, the version in the footer and the counters the end-to-end
+// test reads. (PDFs dropped beside the widget are the widget's: its catch-drops attribute.)
 //
 // Hooks for tests (stable): document.body.dataset mirrors the widget's — state
 // ("loading" | "idle" | "checking" | "done" | "error"), checks (reports shown so far) and
@@ -22,25 +22,6 @@ function mirror() {
 document.body.dataset.state = "loading";
 new MutationObserver(mirror).observe(widget, { attributes: true, attributeFilter: ["data-state", "data-checks", "data-last-check-ms"] });
 mirror();
-
-// ---------------------------------------------------------------- drops beside the widget
-
-// A PDF dropped beside the checker must not replace the page (and the author's abstract)
-// with the browser's PDF viewer: the page hands it to the widget. Drops on the widget are
-// the widget's own (it cancels them, so they are not taken twice).
-const hasFiles = (e) => e.dataTransfer && [...(e.dataTransfer.types || [])].includes("Files");
-window.addEventListener("dragover", (e) => {
-  if (!hasFiles(e)) return;
-  e.preventDefault();
-  e.dataTransfer.dropEffect = "copy";
-});
-window.addEventListener("drop", (e) => {
-  if (!hasFiles(e) || e.defaultPrevented) return;
-  e.preventDefault();
-  const files = [...e.dataTransfer.files];
-  const f = files.find((x) => /\.pdf$/i.test(x.name) || x.type === "application/pdf") || files[0];
-  if (f && typeof widget.checkFile === "function") widget.checkFile(f);
-});
 
 // ---------------------------------------------------------------- footer and offline
 

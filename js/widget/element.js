@@ -37,6 +37,8 @@ export class PrecheckWidget extends Base {
   #reveal = false; // a new file was chosen: bring its verdict into view when it comes
   #dragDepth = 0;
   #dropped = 1; // how many files the last drop held (one is checked)
+  #onPageDragOver = (e) => this.#pageDragOver(e);
+  #onPageDrop = (e) => this.#pageDrop(e);
   #onWindowScroll = () => this.#followTip();
   #onWindowResize = () => this.#hideTip();
 
@@ -176,6 +178,10 @@ export class PrecheckWidget extends Base {
     this.#connected = true;
     window.addEventListener("scroll", this.#onWindowScroll, { capture: true, passive: true });
     window.addEventListener("resize", this.#onWindowResize);
+    // Bubbling listeners on the window run after the page's own: a drop zone of the venue's
+    // that takes the drop (preventDefault) keeps it.
+    window.addEventListener("dragover", this.#onPageDragOver);
+    window.addEventListener("drop", this.#onPageDrop);
     if (!this.#restored) {
       this.#restored = true;
       this.#fillKinds();
@@ -191,6 +197,8 @@ export class PrecheckWidget extends Base {
     this.#connected = false;
     window.removeEventListener("scroll", this.#onWindowScroll, { capture: true });
     window.removeEventListener("resize", this.#onWindowResize);
+    window.removeEventListener("dragover", this.#onPageDragOver);
+    window.removeEventListener("drop", this.#onPageDrop);
     this.#hideTip();
     // Moved elsewhere in the page: keep the workers. Removed: end them.
     queueMicrotask(() => {
@@ -389,6 +397,38 @@ export class PrecheckWidget extends Base {
       ui.zoomMarks.replaceChildren();
       if (opener && opener.isConnected) opener.focus();
     });
+  }
+
+  /**
+   * catch-drops: a file dragged over the page outside the widget (and outside any drop
+   * zone or file input of the page's own) must not replace the page, and the abstract
+   * typed into it, with the browser's PDF viewer. A PDF dropped there is checked.
+   */
+  #pageDragOver(e) {
+    if (!this.#catchesDrop(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+  }
+
+  #pageDrop(e) {
+    if (!this.#catchesDrop(e)) return;
+    e.preventDefault();
+    const files = [...e.dataTransfer.files];
+    const f = files.find((x) => /\.pdf$/i.test(x.name) || x.type === "application/pdf");
+    if (f) {
+      this.#syncPicker(f);
+      this.#takeFile(f, performance.now(), files.length, null);
+    } else if (files.length) {
+      this.#setStatus("That file was not checked: drop a PDF.", "error");
+    }
+  }
+
+  #catchesDrop(e) {
+    if (!this.hasAttribute("catch-drops") || e.defaultPrevented || !this.isConnected) return false;
+    if (!e.dataTransfer || ![...(e.dataTransfer.types || [])].includes("Files")) return false;
+    const target = e.composedPath ? e.composedPath()[0] : e.target;
+    if (target && target.matches && target.matches('input[type="file"]')) return false; // the page's own picker
+    return !this.contains(target) && !e.composedPath().includes(this); // drops on the widget are its own
   }
 
   #syncPicker(f) {

@@ -3,44 +3,32 @@
 
 
 
-export const DARK = `
-  --bg: var(--precheck-bg, #0f1217);
-  --surface: var(--precheck-surface, #171b22);
-  --text: var(--precheck-fg, #e7eaef);
-  --accent: var(--precheck-accent, #7fb0ff);
-  --pass: var(--precheck-pass, #56c776);
-  --warn: var(--precheck-warn, #e7b64a);
-  --warn-mark: var(--precheck-warn-mark, #e7b64a);
-  --fail: var(--precheck-fail, #ff8078);
-  --paper: color-mix(in srgb, var(--text) 9%, var(--surface));
-  --shadow: 0 1px 2px rgb(0 0 0 / 40%);
-  color-scheme: dark;`;
+// Isolation, both ways. Nothing here reaches the host page (the styles live in the shadow
+// root). The host page reaches the widget only through inheritance, into the host element
+// (a venue's `* { color: red; font-size: 20px }` matches it), so every inherited property
+// is set again on .root, the one element inside that holds everything else: `all:
+// initial` resets them, then the widget sets its own. Custom properties still inherit,
+// which is how a venue themes it (--precheck-*). Sizes are in em from .root's font size,
+// `--precheck-font-size` (16px by default), never in rem: a host's `html { font-size: 10px
+// }` does not shrink the widget.
+//
+// Light and dark: each colour is light-dark(light, dark), and .root's color-scheme picks:
+// light by default, dark with theme="dark", and with theme="auto" the host page's own
+// color-scheme (inherited: `:root { color-scheme: light dark }` follows the system, a
+// page that declares none stays light).
 
 export const CSS = `
 :host {
-  --bg: var(--precheck-bg, #f5f6f8);
-  --surface: var(--precheck-surface, #ffffff);
-  --text: var(--precheck-fg, #1a1e24);
-  --accent: var(--precheck-accent, #1d5fbf);
-  --pass: var(--precheck-pass, #17743a);
-  --warn: var(--precheck-warn, #8a5a00);
-  --warn-mark: var(--precheck-warn-mark, #c98500);
-  --fail: var(--precheck-fail, #c4232d);
-  --paper: var(--surface);
-  --shadow: 0 1px 2px rgb(20 30 45 / 6%), 0 2px 8px rgb(20 30 45 / 5%);
-  color-scheme: light;
-  display: block;
-  container-type: inline-size;
-  background: var(--bg);
-  color: var(--text);
-  border-radius: var(--radius);
-  padding: var(--precheck-padding, 16px);
-  font: var(--precheck-font-size, 16px) / 1.55 var(--precheck-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif);
-  text-align: start;
-}
-@media (prefers-color-scheme: dark) { :host(:not([theme="light"])) {${DARK} } }
-:host([theme="dark"]) {${DARK} }
-:host {
+  --bg: var(--precheck-bg, light-dark(#f5f6f8, #0f1217));
+  --surface: var(--precheck-surface, light-dark(#ffffff, #171b22));
+  --text: var(--precheck-fg, light-dark(#1a1e24, #e7eaef));
+  --accent: var(--precheck-accent, light-dark(#1d5fbf, #7fb0ff));
+  --pass: var(--precheck-pass, light-dark(#17743a, #56c776));
+  --warn: var(--precheck-warn, light-dark(#8a5a00, #e7b64a));
+  --warn-mark: var(--precheck-warn-mark, light-dark(#c98500, #e7b64a));
+  --fail: var(--precheck-fail, light-dark(#c4232d, #ff8078));
+  --paper: light-dark(var(--surface), color-mix(in srgb, var(--text) 9%, var(--surface)));
+  --shadow: 0 1px 2px light-dark(rgb(20 30 45 / 6%), rgb(0 0 0 / 40%)), 0 2px 8px light-dark(rgb(20 30 45 / 5%), transparent);
   --focus: var(--precheck-focus, var(--accent));
   --radius: var(--precheck-radius, 12px);
   --muted: var(--precheck-muted, color-mix(in srgb, var(--text) 70%, var(--surface)));
@@ -56,7 +44,26 @@ export const CSS = `
   --on-status: var(--surface);
   --paper-edge: color-mix(in srgb, var(--text) 42%, var(--surface));
   --block: color-mix(in srgb, var(--text) 62%, var(--surface));
+  display: block;
 }
+.root {
+  all: initial;
+  display: block;
+  container-type: inline-size;
+  color-scheme: light;
+  background: var(--bg);
+  color: var(--text);
+  border-radius: var(--radius);
+  padding: var(--precheck-padding, 1em);
+  font: var(--precheck-font-size, 16px) / 1.55 var(--precheck-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif);
+  direction: ltr;
+  unicode-bidi: isolate;
+  text-align: start;
+  -webkit-text-size-adjust: 100%;
+  text-size-adjust: 100%;
+}
+:host([theme="dark"]) .root { color-scheme: dark; }
+:host([theme="auto"]) .root { color-scheme: inherit; }
 :host([hidden]) { display: none; }
 *, *::before, *::after { box-sizing: border-box; }
 h2, h3, h4 { line-height: 1.25; margin: 0; }
@@ -80,7 +87,7 @@ a { color: var(--accent); }
   box-shadow: var(--shadow);
   padding: 22px 24px;
 }
-.inputs h2 { font-size: 1.2rem; margin-bottom: 16px; }
+.inputs h2 { font-size: 1.2em; margin-bottom: 16px; }
 .input-grid { display: grid; grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr); gap: 20px 28px; }
 .abstract-field { grid-column: 1 / -1; }
 .drop {
@@ -98,11 +105,11 @@ a { color: var(--accent); }
 .drop:focus-within { border-color: var(--focus); border-style: solid; }
 .drop.dragging { border-color: var(--accent); border-style: solid; background: var(--accent-soft); }
 .drop-icon { width: 34px; height: 34px; color: var(--accent); }
-.drop-title { font-size: 1.15rem; font-weight: 650; }
-.drop-sub { color: var(--muted); font-size: 0.95rem; margin-bottom: 8px; }
+.drop-title { font-size: 1.15em; font-weight: 650; }
+.drop-sub { color: var(--muted); font-size: 0.95em; margin-bottom: 8px; }
 .drop.optional-file { border-color: var(--border); }
 .drop.optional-file .drop-icon { color: var(--muted); }
-input[type="file"] { max-width: 100%; font: inherit; font-size: 0.92rem; color: var(--muted); }
+input[type="file"] { max-width: 100%; font: inherit; font-size: 0.92em; color: var(--muted); }
 input[type="file"]::file-selector-button {
   font: inherit; font-weight: 600;
   margin-right: 10px; padding: 7px 14px;
@@ -111,7 +118,7 @@ input[type="file"]::file-selector-button {
   cursor: pointer;
 }
 input[type="file"]::file-selector-button:hover { background: var(--accent-soft); }
-.file-info { display: flex; align-items: center; flex-wrap: wrap; gap: 6px; min-height: 1.6em; margin: 10px 2px 0; font-size: 0.95rem; }
+.file-info { display: flex; align-items: center; flex-wrap: wrap; gap: 6px; min-height: 1.6em; margin: 10px 2px 0; font-size: 0.95em; }
 .file-info:empty { display: none; }
 .file-icon { width: 20px; height: 20px; color: var(--muted); }
 .file-name { overflow-wrap: anywhere; }
@@ -133,18 +140,18 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
   outline: 3px solid var(--focus); outline-offset: 1px; border-color: var(--focus); border-radius: 8px;
 }
 [aria-invalid="true"] { border-color: var(--fail); }
-.help { margin: 6px 0 0; font-size: 0.875rem; color: var(--muted); }
+.help { margin: 6px 0 0; font-size: 0.875em; color: var(--muted); }
 .field .not-yet { display: flex; gap: 0.4em; align-items: center; margin: 6px 0 0; font-weight: normal; }
 .field input:disabled { opacity: 0.55; }
 .help[hidden] { display: none; }
 .abstract-meta { display: flex; justify-content: space-between; align-items: baseline; flex-wrap: wrap; gap: 4px 16px; }
-.count { margin: 6px 0 0; font-size: 0.92rem; font-variant-numeric: tabular-nums; display: flex; align-items: center; gap: 6px; }
+.count { margin: 6px 0 0; font-size: 0.92em; font-variant-numeric: tabular-nums; display: flex; align-items: center; gap: 6px; }
 .count.over { color: var(--fail); font-weight: 600; }
 .field-error {
   margin: 10px 0 0; padding: 8px 12px;
   border-radius: 8px;
   background: var(--fail-bg); color: var(--fail);
-  font-weight: 600; font-size: 0.94rem;
+  font-weight: 600; font-size: 0.94em;
 }
 .field-error[hidden] { display: none; }
 .statusbar {
@@ -152,9 +159,9 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
   margin-top: 18px; padding-top: 14px;
   border-top: 1px solid var(--border);
 }
-.status { margin: 0; flex: 1 1 16rem; color: var(--muted); font-size: 0.95rem; }
+.status { margin: 0; flex: 1 1 16em; color: var(--muted); font-size: 0.95em; }
 .status[data-kind="error"] { color: var(--fail); font-weight: 600; }
-.privacy { display: inline-flex; align-items: center; gap: 6px; margin: 0; color: var(--muted); font-size: 0.85rem; }
+.privacy { display: inline-flex; align-items: center; gap: 6px; margin: 0; color: var(--muted); font-size: 0.85em; }
 .privacy .icon { color: var(--pass); width: 16px; height: 16px; }
 .button {
   font: inherit; font-weight: 600;
@@ -177,7 +184,7 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
   font-weight: 600;
 }
 .empty { padding: 28px 24px; border: 1px dashed var(--border-strong); border-radius: var(--radius); color: var(--muted); text-align: center; }
-.empty p { max-width: 40rem; margin: 0 auto; }
+.empty p { max-width: 40em; margin: 0 auto; }
 .verdict {
   display: flex; gap: 18px; align-items: flex-start;
   padding: 20px 24px;
@@ -192,9 +199,9 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
 .verdict-fail { border-left-color: var(--fail); background: linear-gradient(90deg, var(--fail-bg), var(--surface) 60%); }
 .verdict-icon { width: 40px; height: 40px; flex: none; margin-top: 2px; }
 .verdict-text { min-width: 0; }
-.verdict-title { margin: 0; font-size: 1.35rem; font-weight: 700; line-height: 1.3; }
+.verdict-title { margin: 0; font-size: 1.35em; font-weight: 700; line-height: 1.3; }
 .verdict-sentence { margin: 2px 0 8px; }
-.verdict-meta { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 0; font-size: 0.9rem; color: var(--muted); }
+.verdict-meta { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 0; font-size: 0.9em; color: var(--muted); }
 .verdict-what { overflow-wrap: anywhere; }
 .tally { display: inline-flex; flex-wrap: wrap; gap: 4px 14px; }
 .tally-item { display: inline-flex; align-items: center; gap: 5px; font-weight: 600; }
@@ -214,10 +221,10 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
   border-bottom: 1px solid var(--border);
   margin: 0 -1px -1px 0;
 }
-.fact dt { font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); font-weight: 650; }
-.fact dd { margin: 2px 0 0; font-size: 0.94rem; overflow-wrap: anywhere; }
+.fact dt { font-size: 0.78em; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); font-weight: 650; }
+.fact dd { margin: 2px 0 0; font-size: 0.94em; overflow-wrap: anywhere; }
 .checks-section, .maps-section { margin-top: 28px; min-width: 0; }
-.checks-section h3, .maps-section h3 { font-size: 1.2rem; margin-bottom: 12px; }
+.checks-section h3, .maps-section h3 { font-size: 1.2em; margin-bottom: 12px; }
 .checks {
   list-style: none; margin: 0; padding: 0;
   background: var(--surface);
@@ -237,12 +244,12 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
 .check-warn { border-left-color: var(--warn-mark); }
 .check-icon { width: 22px; height: 22px; margin-top: 1px; }
 .check-head { display: flex; align-items: baseline; justify-content: space-between; gap: 4px 12px; flex-wrap: wrap; }
-.check-title { font-size: 1.02rem; font-weight: 650; }
+.check-title { font-size: 1.02em; font-weight: 650; }
 .badge {
   flex: none;
   padding: 1px 9px;
   border-radius: 999px;
-  font-size: 0.78rem; font-weight: 700; letter-spacing: 0.02em; text-transform: uppercase;
+  font-size: 0.78em; font-weight: 700; letter-spacing: 0.02em; text-transform: uppercase;
   border: 1px solid currentColor;
 }
 .badge-pass { color: var(--pass); background: var(--pass-bg); }
@@ -250,23 +257,23 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
 .badge-fail { color: var(--fail); background: var(--fail-bg); }
 .badge-skip { color: var(--skip); background: var(--skip-bg); }
 .check-message { margin: 4px 0 0; }
-.check-hint { margin: 4px 0 0; font-size: 0.93rem; color: var(--muted); }
+.check-hint { margin: 4px 0 0; font-size: 0.93em; color: var(--muted); }
 .hint-label { font-weight: 650; color: var(--text); }
-.check-pass .check-message, .check-skip .check-message { color: var(--muted); font-size: 0.95rem; }
-.check-pass .check-hint, .check-skip .check-hint { font-size: 0.88rem; }
-.findings { margin: 8px 0 0; padding: 0; list-style: none; font-size: 0.92rem; }
+.check-pass .check-message, .check-skip .check-message { color: var(--muted); font-size: 0.95em; }
+.check-pass .check-hint, .check-skip .check-hint { font-size: 0.88em; }
+.findings { margin: 8px 0 0; padding: 0; list-style: none; font-size: 0.92em; }
 .finding { padding: 3px 0 3px 12px; border-left: 2px solid var(--border); overflow-wrap: anywhere; }
 .finding + .finding { margin-top: 2px; }
 .page-link, .page-label { font-weight: 650; white-space: nowrap; }
 .finding-text { color: var(--muted); }
-.more { margin: 4px 0 0; font-size: 0.92rem; }
+.more { margin: 4px 0 0; font-size: 0.92em; }
 .more summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 2px 0; }
 
 /* ---------------------------------------------------------------- page maps */
 .maps-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 8px 24px; }
 .maps-head h3 { margin-bottom: 4px; }
 .maps-help { margin: 0 0 14px; }
-.legend { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 0; padding: 0; list-style: none; font-size: 0.88rem; color: var(--muted); }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 0; padding: 0; list-style: none; font-size: 0.88em; color: var(--muted); }
 .legend li { display: inline-flex; align-items: center; gap: 6px; }
 .swatch { width: 24px; height: 14px; }
 .swatch .block { fill: var(--paper); stroke-dasharray: 4 3; }
@@ -277,8 +284,8 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
 }
 .map { content-visibility: auto; contain-intrinsic-size: auto 150px auto 240px; }
 .map figure { margin: 0; }
-.maps-note { margin: 0 0 12px; font-size: 0.92rem; color: var(--muted); }
-.findings-more { margin: 4px 0 0; font-size: 0.88rem; color: var(--muted); }
+.maps-note { margin: 0 0 12px; font-size: 0.92em; color: var(--muted); }
+.findings-more { margin: 4px 0 0; font-size: 0.88em; color: var(--muted); }
 bdi { unicode-bidi: isolate; }
 .map-frame { display: flex; align-items: flex-end; justify-content: center; height: 100%; }
 .page-map {
@@ -419,18 +426,18 @@ bdi { unicode-bidi: isolate; }
   .zoom-nav .action { flex: 1 1 auto; white-space: nowrap; padding: 6px 8px; }
   .zoom-page { padding: 8px; }
 }
-.map figcaption { display: flex; justify-content: center; align-items: center; flex-wrap: wrap; gap: 2px 10px; margin-top: 8px; font-size: 0.88rem; text-align: center; }
+.map figcaption { display: flex; justify-content: center; align-items: center; flex-wrap: wrap; gap: 2px 10px; margin-top: 8px; font-size: 0.88em; text-align: center; }
 .map-page { font-weight: 650; }
 .map-count { display: inline-flex; align-items: center; gap: 3px; font-weight: 700; font-variant-numeric: tabular-nums; }
-.map-size { flex-basis: 100%; color: var(--muted); font-size: 0.82rem; }
+.map-size { flex-basis: 100%; color: var(--muted); font-size: 0.82em; }
 .tip {
   position: fixed; inset: auto; z-index: 2147483000;
   margin: 0; border: 0;
-  max-width: 22rem;
+  max-width: 22em;
   padding: 7px 11px;
   border-radius: 8px;
   background: var(--text); color: var(--surface);
-  font: 0.86rem/1.4 var(--precheck-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif);
+  font: 0.86em/1.4 var(--precheck-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif);
   box-shadow: 0 4px 14px rgb(0 0 0 / 25%);
   pointer-events: none;
   overflow: visible;
@@ -454,13 +461,13 @@ bdi { unicode-bidi: isolate; }
 }
 
 /* ---------------------------------------------------------------- compact */
-:host([compact]) { padding: var(--precheck-padding, 12px); font-size: var(--precheck-font-size, 15px); }
+:host([compact]) .root { padding: var(--precheck-padding, 0.8em); font-size: var(--precheck-font-size, 15px); }
 :host([compact]) .card { padding: 16px; }
-:host([compact]) .inputs h2 { font-size: 1.05rem; margin-bottom: 12px; }
+:host([compact]) .inputs h2 { font-size: 1.05em; margin-bottom: 12px; }
 :host([compact]) .input-grid { grid-template-columns: minmax(0, 1fr); gap: 14px; }
 :host([compact]) .drop { min-height: 0; padding: 14px 12px; flex-direction: row; flex-wrap: wrap; gap: 4px 10px; }
 :host([compact]) .drop-icon { width: 24px; height: 24px; }
-:host([compact]) .drop-title { font-size: 1rem; }
+:host([compact]) .drop-title { font-size: 1em; }
 :host([compact]) .drop-sub { display: none; }
 :host([compact]) .drop input[type="file"] { flex-basis: 100%; }
 :host([compact]) .field + .field { margin-top: 12px; }
@@ -470,12 +477,12 @@ bdi { unicode-bidi: isolate; }
 :host([compact]) .empty { padding: 16px; }
 :host([compact]) .verdict { padding: 14px 16px; gap: 12px; border-left-width: 5px; }
 :host([compact]) .verdict-icon { width: 30px; height: 30px; }
-:host([compact]) .verdict-title { font-size: 1.12rem; }
+:host([compact]) .verdict-title { font-size: 1.12em; }
 :host([compact]) .checks-section { margin-top: 16px; }
-:host([compact]) .checks-section h3 { font-size: 1.05rem; margin-bottom: 8px; }
+:host([compact]) .checks-section h3 { font-size: 1.05em; margin-bottom: 8px; }
 :host([compact]) .check { padding: 10px 14px 10px 10px; gap: 0 10px; grid-template-columns: 18px minmax(0, 1fr); }
 :host([compact]) .check-icon { width: 18px; height: 18px; margin-top: 2px; }
-:host([compact]) .check-title { font-size: 0.95rem; }
+:host([compact]) .check-title { font-size: 0.95em; }
 :host([compact]) .check-pass .check-main > :not(.check-head),
 :host([compact]) .check-skip .check-main > :not(.check-head) { display: none; }
 :host([compact]) .check-pass, :host([compact]) .check-skip { padding-top: 8px; padding-bottom: 8px; align-items: center; }

@@ -307,10 +307,19 @@ test("a worker that traps is replaced; Try again works and the inputs are kept",
   await context.close();
 });
 
-test("dark mode renders", async () => {
+test("under a dark system the page and its widget (theme=auto) are dark, and light under a light one", async () => {
+  const surface = (page) =>
+    page.evaluate(() => {
+      const w = document.querySelector("precheck-widget");
+      return [getComputedStyle(document.body).backgroundColor, getComputedStyle(w.shadowRoot.querySelector(".card")).backgroundColor];
+    });
   const { page, context } = await openPage({ colorScheme: "dark" });
   await page.fill("textarea[name=abstract]", "Sparse training.");
   await drop(page, "margins_narrow.pdf");
+  assert.deepEqual(await surface(page), ["rgb(15, 18, 23)", "rgb(23, 27, 34)"]);
   await page.screenshot({ path: join(ARTIFACTS, "margins_narrow-dark.png"), fullPage: true });
   await context.close();
+  const light = await openPage({ colorScheme: "light" });
+  assert.deepEqual(await surface(light.page), ["rgb(245, 246, 248)", "rgb(255, 255, 255)"]);
+  await light.context.close();
 });

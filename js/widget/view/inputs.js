@@ -3,6 +3,7 @@
 import { ICONS } from "../dom.js";
 
 export const MARKUP = `
+<div class="root" part="root">
 <section class="card inputs" part="inputs" aria-labelledby="inputs-h">
   <h2 id="inputs-h">Your submission</h2>
   <form id="form" novalidate>
@@ -71,4 +72,5 @@ export const MARKUP = `
     </div>
   </div>
 </dialog>
+</div>
 `;
