@@ -1,6 +1,6 @@
 // The Web Worker that runs checks off the main thread. Requests and replies are
 // paired by id; errors cross as {name, message} and are rebuilt by name on the other side.
-import { check, checkTooLarge, countWords, countChars } from "./index.js";
+import { check, checkTooLarge, countWords, countChars, describeProfile } from "./index.js";
 
 self.onmessage = async (event) => {
   const { id, type } = event.data || {};
@@ -16,6 +16,8 @@ self.onmessage = async (event) => {
       // The abstract check counts the text trimmed; so does the live count.
       const text = String(event.data.text ?? "").trim();
       reply({ ok: true, result: { words: await countWords(text), chars: await countChars(text) } });
+    } else if (type === "describe") {
+      reply({ ok: true, result: await describeProfile(event.data.profile) });
     } else {
       throw new TypeError(`unknown request ${JSON.stringify(type)}`);
     }

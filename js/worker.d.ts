@@ -1,4 +1,4 @@
-import type { Report, CheckOptions } from "./index.js";
+import type { Report, CheckOptions, Profile, ProfileInfo } from "./index.js";
 
 /** The options were refused (an unknown profile, a date that is not a date). */
 export class InvalidOptionsError extends Error {}
@@ -30,6 +30,8 @@ export class PrecheckWorker {
   onrestart: ((reason: Error) => void) | null;
   check(pdf: Blob | ArrayBuffer | Uint8Array | undefined, options?: CheckOptions): Promise<Report>;
   count(text: string): Promise<{ words: number; chars: number }>;
+  /** The profile's rules as the core describes them (as `describeProfile` in the main module). */
+  describe(profile?: string | Profile): Promise<ProfileInfo>;
   /** False after the worker failed to start (until the next request tries again). */
   readonly running: boolean;
   terminate(): void;

@@ -212,6 +212,11 @@ export class PrecheckWorker {
     return this.request({ type: "count", text: String(text ?? "") });
   }
 
+  /** The profile's rules as the core describes them (describeProfile in the main module). */
+  describe(profile) {
+    return this.request({ type: "describe", profile });
+  }
+
   terminate() {
     this.worker?.terminate();
     for (const p of this.pending.values()) clearTimeout(p.timer);

@@ -5,7 +5,7 @@ import { reportMarkdown } from "../report-markdown.js";
 import { CheckSession } from "./session.js";
 import { icon, showError, hideError, sameBytes, el, bdi, prose } from "./dom.js";
 import { adoptStyles } from "./styles.js";
-import { DEFAULT_PROFILE, LETTER, KINDS, startFailure, STATUS_ORDER, describeProfile, kindLabels, kindHelp, verdictSentence, findingWhat, findingLabel, plural, truncate, fmt, formatBytes, formatDate, paperLabel } from "./text.js";
+import { DEFAULT_PROFILE, LETTER, KINDS, startFailure, STATUS_ORDER, profileId, profileTexts, kindLabels, kindHelp, verdictSentence, findingWhat, findingLabel, plural, truncate, fmt, formatBytes, formatDate, paperLabel } from "./text.js";
 import { MARKUP } from "./view/inputs.js";
 import { FINDINGS_SHOWN, renderVerdict, renderStrip, renderChanges, renderFacts, renderCheck } from "./view/report.js";
 import { collectDrawn, renderMaps, pageStatus, pageSvg, readingOrder, linesAt, renderMap, renderRun } from "./view/maps.js";
@@ -35,6 +35,7 @@ export class PrecheckWidget extends Base {
   #againOf = null; // "Check again" asked for the file again: its name
   #report = null;
   #reveal = false; // a new file was chosen: bring its verdict into view when it comes
+  #described = null; // the core's ProfileInfo: { of: the profile it describes, info }
   #dragDepth = 0;
   #dropped = 1; // how many files the last drop held (one is checked)
   #onPageDragOver = (e) => this.#pageDragOver(e);
@@ -230,6 +231,8 @@ export class PrecheckWidget extends Base {
     return new CheckSession(
       {
         options: () => this.#options(),
+        profile: () => this.profile,
+        described: (info) => this.#setDescription(this.profile, info),
         state: (s) => this.#setState(s),
         started: (ok, err) => this.#started(ok, err),
         idle: () => this.#setStatus("Ready. Drop a PDF to check it."),
@@ -442,14 +445,30 @@ export class PrecheckWidget extends Base {
     }
   }
 
+  /** What the texts say about the profile: the core's description once it is there. */
   #profileInfo() {
-    return describeProfile(this.profile);
+    return profileTexts(this.profile, this.#described && this.#described.of === this.profile ? this.#described.info : null);
+  }
+
+  /** The core described the profile: the picker, the help and the live count say its limits. */
+  #setDescription(of, info) {
+    if (of !== this.profile) return;
+    this.#described = { of, info };
+    this.#fillKinds();
+    this.#updateTexts();
+    this.#session.count(this.#ui.abstract.value, 0);
+  }
+
+  async #describe() {
+    const of = this.profile;
+    const info = await this.#session.describe(of);
+    if (info) this.#setDescription(of, info);
   }
 
   #storageKey() {
     const key = this.getAttribute("storage-key");
     if (key === "none") return null;
-    return key || `precheck:${this.#profileInfo().id}`;
+    return key || `precheck:${profileId(this.profile)}`;
   }
 
   #fillKinds() {
@@ -467,6 +486,7 @@ export class PrecheckWidget extends Base {
     this.#fillKinds();
     this.#updateTexts();
     this.#session.count(this.#ui.abstract.value, 0);
+    if (this.#session.ready) this.#describe();
     if (this.#report || this.#session.file) this.#session.schedule(0);
   }
 

@@ -49,7 +49,8 @@ export class CheckSession {
   #timeoutMs;
 
   /**
-   * @param {object} hooks  `options()` the inputs now ({kind, abstract, ...} as for check);
+   * @param {object} hooks  `options()` the inputs now ({kind, abstract, ...} as for check),
+   *   `profile()` the profile to describe once started (`described(info)` gives its ProfileInfo);
    *   and, all optional: `state(s)` loading|idle|checking|done|error, `started(ok, error)`,
    *   `taken(file, previous)` (a file read, before its check), `checking(file)`, `busy(on)`, `report(report, {file, ms})`, `checkError(error)`,
    *   `restarted(error)` (the check worker was replaced), `count({words, chars})`,
@@ -121,14 +122,20 @@ export class CheckSession {
       if (counter.running) this.#countNow(this.#countText);
     };
     let error = null;
+    let info = null;
     try {
-      await Promise.all([checker.count(""), counter.count("")]);
+      // The counter also describes the profile: the texts say the core's limits from the start.
+      [, info] = await Promise.all([checker.count(""), counter.describe(this.#hooks.profile ? this.#hooks.profile() : undefined).catch((err) => {
+        if (err && err.name === "InvalidOptionsError") return null; // the check will say what is wrong
+        throw err;
+      })]);
     } catch (err) {
       error = err;
     }
     if (this.#checker !== checker) return false; // stopped meanwhile
     if (error) return this.#failed(error);
     this.#starting = null;
+    this.#emit("described", info);
     this.#emit("state", "idle");
     this.#emit("started", true, null);
     this.#countNow(this.#countText);
@@ -152,6 +159,19 @@ export class CheckSession {
     this.#emit("state", "error");
     this.#emit("started", false, error);
     return false;
+  }
+
+  /**
+   * The core's description of `profile` (its ProfileInfo), or null when the checker is not
+   * there or the core refuses the profile (the check then says why).
+   */
+  async describe(profile) {
+    if (!(await this.start()) || !this.#counter) return null;
+    try {
+      return await this.#counter.describe(profile);
+    } catch {
+      return null;
+    }
   }
 
   /** Ends both workers and every timer (the element left the page). */

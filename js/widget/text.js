@@ -19,31 +19,43 @@ export function statusWord(c) {
 // Findings without a box that still belong to a page as a whole.
 export const WHOLE_PAGE_CHECKS = new Set(["page-size", "page-limit"]);
 
-// What the texts say about the built-in profiles (the rules themselves live in the core).
-export const BUILTIN = {
-  "snn-2022": { site: "OpenReview", workshop: true, words: 250, chars: 5000, earliest: "2021-07-13", pagesPass: 4, pagesWarn: 5, template: "NeurIPS 2022" },
-  "neurips-2022": { site: "OpenReview", workshop: false, words: 250, chars: 5000, earliest: null, pagesPass: 9, pagesWarn: 9, template: "NeurIPS 2022" },
-};
+/**
+ * The form whose character count the core's countChars follows (SPEC: characters as
+ * OpenReview counts them), named where the widget speaks of the form's limit.
+ */
+const FORM = "OpenReview";
 
+/** The id under which a profile's inputs are kept, known before the core describes it. */
+export function profileId(profile) {
+  if (profile && typeof profile === "object") return String(profile.id || "custom");
+  return String(profile || DEFAULT_PROFILE);
+}
 
-/** What the interface says about a profile: limits for the live count, the help texts. */
-export function describeProfile(profile) {
-  if (profile && typeof profile === "object") {
-    const limit = profile.pageLimits && profile.pageLimits.paper;
-    return {
-      id: String(profile.id || "custom"),
-      site: null,
-      workshop: /workshop/i.test(String(profile.name || "")),
-      words: Number(profile.abstractMaxWords) || null,
-      chars: Number(profile.abstractMaxChars) || null,
-      earliest: (profile.dates && profile.dates.earliestPublic) || null,
-      pagesPass: limit ? Number(limit.passMax) : null,
-      pagesWarn: limit ? Number(limit.warnMax) : null,
-      template: (profile.template && profile.template.name) || null,
-    };
-  }
-  const id = String(profile || DEFAULT_PROFILE);
-  return { id, ...(BUILTIN[id] || { site: null, workshop: false, words: null, chars: null, earliest: null, pagesPass: null, pagesWarn: null, template: null }) };
+/**
+ * What the interface says about a profile, from the core's own description of it
+ * (describeProfile: limits, dates, template, and which checks apply to each kind, with
+ * why). Before that description arrives (or for a profile the core refuses), nothing is
+ * claimed: no limits, no template.
+ * @param {string|object} profile  the element's profile (an id or a whole profile)
+ * @param {object|null} info  the core's ProfileInfo for it
+ */
+export function profileTexts(profile, info) {
+  const id = profileId(profile);
+  if (!info) return { id, site: null, workshop: false, words: null, chars: null, earliest: null, pagesPass: null, pagesWarn: null, template: null, kinds: new Map() };
+  const paper = (info.kinds || []).find((k) => k.kind === "paper");
+  const limit = (paper && paper.pageLimit) || null;
+  return {
+    id,
+    site: FORM,
+    workshop: /workshop/i.test(String(info.name || "")),
+    words: Number(info.abstractMaxWords) || null,
+    chars: Number(info.abstractMaxChars) || null,
+    earliest: (info.dates && info.dates.earliestPublic) || null,
+    pagesPass: limit ? Number(limit.passMax) : null,
+    pagesWarn: limit ? Number(limit.warnMax) : null,
+    template: (info.template && info.template.name) || null,
+    kinds: new Map((info.kinds || []).map((k) => [k.kind, k])),
+  };
 }
 
 export function pagesPhrase(p) {
@@ -51,6 +63,7 @@ export function pagesPhrase(p) {
   return `${p.pagesPass === p.pagesWarn ? "up to" : "about"} ${plural(p.pagesPass, "page")}`;
 }
 
+/** What each kind is called in the picker, with a word on its length. */
 export function kindLabels(p) {
   const pages = pagesPhrase(p);
   return {
@@ -62,18 +75,47 @@ export function kindLabels(p) {
   };
 }
 
+/**
+ * The help under the kind picker, from the core's description of the kind: which checks
+ * apply, and why the others do not (or only warn).
+ */
 export function kindHelp(p, kind) {
-  const pages = pagesPhrase(p);
-  const format = p.template ? ` in the ${p.template} format` : "";
-  return {
-    paper: pages || format ? `All checks apply: ${pages ? `${pages} before the references` : ""}${pages && format ? "," : ""}${format}.` : "All checks apply.",
-    position: "No page limit; format problems are only warnings.",
-    published: "Checked as published: no page, margin or font rules.",
-    poster: "Any size; fonts, abstract and date are checked.",
-    blog: "No PDF needed: only the abstract and the date are checked.",
-  }[kind];
+  const k = p.kinds.get(kind);
+  if (!k) return "";
+  const checks = k.checks || [];
+  const applied = checks.filter((c) => c.applies === "yes");
+  if (applied.length === checks.length) {
+    const pages = k.pageLimit ? pagesPhrase({ pagesPass: k.pageLimit.passMax, pagesWarn: k.pageLimit.warnMax }) : "";
+    const format = p.template ? ` in the ${p.template} format` : "";
+    if (!pages && !format) return "All checks apply.";
+    return `All checks apply: ${pages ? `${pages} before the references` : ""}${pages && format ? "," : ""}${format}.`;
+  }
+  // One sentence per reason the core gives, in the order of its checks.
+  const reasons = new Map();
+  for (const c of checks) {
+    if (c.applies === "yes") continue;
+    const why = c.why || "";
+    if (!reasons.has(why)) reasons.set(why, { skip: [], warn: [] });
+    reasons.get(why)[c.applies === "skip" ? "skip" : "warn"].push(c.title);
+  }
+  const sentences = [];
+  for (const [why, { skip, warn }] of reasons) {
+    const what = [];
+    if (skip.length && applied.length <= 3 && skip.length > applied.length) {
+      what.push(`only ${list(applied.map((c) => c.title.toLowerCase()))} ${applied.length === 1 ? "is" : "are"} checked`);
+    } else if (skip.length) {
+      what.push(skip.length <= 2 ? `${list(skip.map((t) => t.toLowerCase()))} ${skip.length === 1 ? "does" : "do"} not apply` : `${skip.length} checks do not apply`);
+    }
+    if (warn.length) what.push(warn.length <= 2 ? `${list(warn.map((t) => t.toLowerCase()))} only ${warn.length === 1 ? "warns" : "warn"}` : `${warn.length} format checks only warn`);
+    sentences.push(why ? `${sentence(why).replace(/\.$/, "")}: ${what.join("; ")}.` : sentence(what.join("; ")));
+  }
+  return sentences.join(" ");
 }
 
+/** "a", "a and b", "a, b and c". */
+function list(items) {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
 
 export function verdictSentence(report) {
   const n = { fail: 0, warn: 0 };

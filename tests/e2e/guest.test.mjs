@@ -254,7 +254,12 @@ test("when the checker cannot start (a CSP without 'wasm-unsafe-eval') it says w
 async function dropFile(page, context, x, y, file = join(FIXTURES, "ok_final.pdf")) {
   const cdp = await context.newCDPSession(page);
   const data = { items: [], files: [file], dragOperationsMask: 1 };
-  for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x, y, data });
+  // The renderer answers a dragOver (whether the page takes the drop) asynchronously; a
+  // drop sent before that answer is a cancelled drag. A pause after each lets it answer.
+  for (const type of ["dragEnter", "dragOver", "dragOver", "drop"]) {
+    await cdp.send("Input.dispatchDragEvent", { type, x, y, data });
+    await new Promise((r) => setTimeout(r, 50));
+  }
   await cdp.detach();
 }
 
@@ -274,7 +279,12 @@ zone.addEventListener("drop", (e) => { e.preventDefault(); zone.dataset.got = e.
   }, id);
   // Beside the widget (on the page's text): checked, and the page is still there.
   await dropFile(page, context, ...(await at("host-text")));
-  await page.waitForFunction(() => document.querySelector("precheck-widget").dataset.state === "done", null, { timeout: 30000 });
+  await page
+    .waitForFunction(() => document.querySelector("precheck-widget").dataset.state === "done", null, { timeout: 30000 })
+    .catch(async (err) => {
+      const w = await page.evaluate(() => [document.querySelector("precheck-widget").dataset.state, document.querySelector("precheck-widget").shadowRoot.getElementById("status").textContent]);
+      throw new Error(`${err.message}: the widget is ${JSON.stringify(w)}`);
+    });
   assert.equal(page.url(), url);
   assert.match(await page.textContent("[data-verdict]"), /./);
   // On the venue's own drop zone: the venue's, not the widget's.

@@ -39,14 +39,18 @@ function fakeWorkers({ failCreate = false, failWarmUp = null, warmUp = null } = 
       return d.promise;
     }
     count(text) {
-      if (text === "" && warmUps < 2) {
-        warmUps++;
-        if (failWarmUp) return Promise.reject(failWarmUp);
+      if (text === "" && warmUps < made.length) {
+        warmUps = made.length;
+        if (failWarmUp && made.length <= 2) return Promise.reject(failWarmUp); // the first start
         return (warmUp ? warmUp.promise : Promise.resolve()).then(() => ({ words: 0, chars: 0 }));
       }
       if (countAnswers.length) return countAnswers.shift().promise;
       const words = text.trim() ? text.trim().split(/\s+/).length : 0;
       return Promise.resolve({ words, chars: text.length });
+    }
+    describe(profile) {
+      if (profile === "no-such-profile") return Promise.reject(named("InvalidOptionsError", `unknown profile "${profile}"`));
+      return Promise.resolve({ id: profile, abstractMaxWords: 250 });
     }
     terminate() {
       this.terminated = true;
@@ -58,8 +62,8 @@ function fakeWorkers({ failCreate = false, failWarmUp = null, warmUp = null } = 
 /** A session over fake workers, with inputs the test sets and every hook recorded. */
 function session(fakes, inputs = { kind: "paper" }) {
   const events = [];
-  const hooks = { options: () => ({ ...inputs }) };
-  for (const name of ["state", "started", "idle", "taken", "checking", "busy", "report", "checkError", "restarted", "blocked", "count"]) {
+  const hooks = { options: () => ({ ...inputs }), profile: () => inputs.profile ?? "snn-2022" };
+  for (const name of ["state", "described", "started", "idle", "taken", "checking", "busy", "report", "checkError", "restarted", "blocked", "count"]) {
     hooks[name] = (...args) => events.push([name, ...args]);
   }
   const s = new CheckSession(hooks, { createWorker: fakes.createWorker, timeoutMs: 1234 });
@@ -86,6 +90,21 @@ test("starts both workers, warms them up, then says it is idle", async () => {
   assert.deepEqual(of("started"), [[true, null]]);
   assert.equal(of("idle").length, 1, "no file yet: nothing to check");
   assert.equal(fakes.checks.length, 0);
+});
+
+test("the profile is described by the core while the checker starts, before it says it is idle", async () => {
+  const fakes = fakeWorkers();
+  const { s, events, of } = session(fakes);
+  await s.start();
+  assert.deepEqual(of("described"), [[{ id: "snn-2022", abstractMaxWords: 250 }]]);
+  const order = events.map((e) => e[0]);
+  assert.ok(order.indexOf("described") < order.indexOf("started"), order.join(" "));
+  assert.deepEqual(await s.describe("neurips-2022"), { id: "neurips-2022", abstractMaxWords: 250 });
+  // A profile the core refuses is not a failed start: the check will say what is wrong.
+  const refused = session(fakeWorkers(), { kind: "paper", profile: "no-such-profile" });
+  assert.equal(await refused.s.start(), true);
+  assert.deepEqual(refused.of("described"), [[null]]);
+  assert.equal(await refused.s.describe("no-such-profile"), null);
 });
 
 test("a start that fails says so once with the error, keeps no worker, and the next file starts it again", async () => {
