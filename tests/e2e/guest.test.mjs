@@ -256,7 +256,7 @@ async function dropFile(page, context, x, y, file = join(FIXTURES, "ok_final.pdf
   const data = { items: [], files: [file], dragOperationsMask: 1 };
   // The renderer answers a dragOver (whether the page takes the drop) asynchronously; a
   // drop sent before that answer is a cancelled drag. A pause after each lets it answer.
-  for (const type of ["dragEnter", "dragOver", "dragOver", "drop"]) {
+  for (const type of ["dragEnter", "dragOver", "drop"]) {
     await cdp.send("Input.dispatchDragEvent", { type, x, y, data });
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -273,7 +273,9 @@ zone.addEventListener("drop", (e) => { e.preventDefault(); zone.dataset.got = e.
   const html = hostPage({ widget: "catch-drops", before: zone, css: "#host-text { height: 80px; }" });
   const { page, context, errors } = await openHost(html, { fixture: null });
   const url = page.url();
+  // Where an element is on screen (the report scrolls its verdict into view: scroll back).
   const at = (id) => page.evaluate((i) => {
+    document.getElementById(i).scrollIntoView({ block: "center", behavior: "instant" });
     const r = document.getElementById(i).getBoundingClientRect();
     return [Math.round(r.left + 20), Math.round(r.top + r.height / 2)];
   }, id);
