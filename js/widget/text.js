@@ -82,13 +82,17 @@ export function kindLabels(p) {
 export function kindHelp(p, kind) {
   const k = p.kinds.get(kind);
   if (!k) return "";
-  const checks = k.checks || [];
+  // A check the call skips for every kind, for one reason (this call has no recency rule),
+  // is no property of the kind: the help leaves it out.
+  const callWide = (id) => [...p.kinds.values()].every((o) => (o.checks || []).some((c) => c.id === id && c.applies === "skip" && c.why === whyOf(k, id)));
+  const checks = (k.checks || []).filter((c) => c.applies !== "skip" || !callWide(c.id));
   const applied = checks.filter((c) => c.applies === "yes");
   if (applied.length === checks.length) {
     const pages = k.pageLimit ? pagesPhrase({ pagesPass: k.pageLimit.passMax, pagesWarn: k.pageLimit.warnMax }) : "";
-    const format = p.template ? ` in the ${p.template} format` : "";
-    if (!pages && !format) return "All checks apply.";
-    return `All checks apply: ${pages ? `${pages} before the references` : ""}${pages && format ? "," : ""}${format}.`;
+    const format = p.template ? `in the ${p.template} format` : "";
+    const rules = [pages && `${pages} before the references`, format].filter(Boolean).join(", ");
+    if (checks.length === (k.checks || []).length) return rules ? `All checks apply: ${rules}.` : "All checks apply.";
+    return rules ? `${sentence(rules)}` : "";
   }
   // One sentence per reason the core gives, in the order of its checks.
   const reasons = new Map();
@@ -100,16 +104,24 @@ export function kindHelp(p, kind) {
   }
   const sentences = [];
   for (const [why, { skip, warn }] of reasons) {
+    // "Position papers have no page limit" says which check it is.
+    const named = (titles) => titles.every((t) => why.toLowerCase().includes(t.toLowerCase()));
     const what = [];
     if (skip.length && applied.length <= 3 && skip.length > applied.length) {
       what.push(`only ${list(applied.map((c) => c.title.toLowerCase()))} ${applied.length === 1 ? "is" : "are"} checked`);
-    } else if (skip.length) {
+    } else if (skip.length && !named(skip)) {
       what.push(skip.length <= 2 ? `${list(skip.map((t) => t.toLowerCase()))} ${skip.length === 1 ? "does" : "do"} not apply` : `${skip.length} checks do not apply`);
     }
     if (warn.length) what.push(warn.length <= 2 ? `${list(warn.map((t) => t.toLowerCase()))} only ${warn.length === 1 ? "warns" : "warn"}` : `${warn.length} format checks only warn`);
-    sentences.push(why ? `${sentence(why).replace(/\.$/, "")}: ${what.join("; ")}.` : sentence(what.join("; ")));
+    const lead = sentence(why).replace(/\.$/, "");
+    sentences.push(!why ? sentence(what.join("; ")) : what.length ? `${lead}: ${what.join("; ")}.` : `${lead}.`);
   }
   return sentences.join(" ");
+}
+
+function whyOf(kind, id) {
+  const c = (kind.checks || []).find((x) => x.id === id);
+  return c && c.why;
 }
 
 /** "a", "a and b", "a, b and c". */
