@@ -111,7 +111,7 @@ setup-web: setup
 	  $(SUDO) apt-get install -y -qq --no-install-recommends nodejs npm </dev/null; \
 	fi
 
-pkg: setup-web
+pkg: setup-web node_modules/.installed
 	$(CARGO) build --lib --release --target $(WASM_TARGET)
 	rm -rf pkg
 	# Function names and the producers note are 54 KB of the .wasm (16 KB gzipped) that

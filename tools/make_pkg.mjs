@@ -30,6 +30,24 @@ async function copyTree(from, to, rel = "") {
   }
 }
 await copyTree(join(ROOT, "js"), PKG);
+
+// widget.min.js: the widget and the modules it imports as one minified file, beside the
+// readable modules, for venues that load it from elsewhere: one request instead of twelve
+// in three round trips, and 26 KB gzipped instead of 45 KB. Its worker script and the
+// .wasm are still found next to it (the bundle keeps `new URL(..., import.meta.url)`).
+const { build } = await import("esbuild");
+await build({
+  entryPoints: [join(PKG, "widget.js")],
+  outfile: join(PKG, "widget.min.js"),
+  bundle: true,
+  minify: true,
+  format: "esm",
+  target: "es2022",
+  legalComments: "none",
+  banner: { js: `/* precheck ${version}: <precheck-widget>, widget.js and its modules minified into one file. MIT. */` },
+  logLevel: "warning",
+});
+shipped.push("widget.min.js");
 for (const name of (await readdir(join(PKG, "wasm"))).sort()) {
   if (/\.(js|d\.ts|wasm)$/.test(name)) shipped.push(`wasm/${name}`);
 }
@@ -47,10 +65,11 @@ const manifest = {
     ".": { types: "./index.d.ts", default: "./index.js" },
     "./worker": { types: "./worker.d.ts", default: "./worker.js" },
     "./widget": { types: "./widget.d.ts", default: "./widget.js" },
+    "./widget.min.js": { types: "./widget.d.ts", default: "./widget.min.js" },
     "./package.json": "./package.json",
   },
   files: [...shipped, "README.md", "LICENSE"],
-  sideEffects: ["./widget.js", "./widget/define.js"],
+  sideEffects: ["./widget.js", "./widget.min.js", "./widget/define.js"],
   engines: { node: ">=18" },
   keywords: ["pdf", "neurips", "openreview", "submission", "webassembly"],
 };

@@ -12,8 +12,8 @@
 const CACHE = "precheck-page-v5";
 const PAGE = ["./", "./index.html", "./app.js", "./style.css", "./favicon.svg"];
 const PACKAGE = "./precheck/";
-/** What of the package the page runs: scripts and the WebAssembly, not types or docs. */
-const RUNTIME = /\.(js|wasm)$/;
+/** What of the package the page runs: scripts and the WebAssembly, not types or docs (nor the minified widget, which the page does not load). */
+const RUNTIME = /^(?!.*\.min\.js$).*\.(js|wasm)$/;
 
 /** Every address this worker stores: the page, the manifest, the package's runtime files. */
 async function ownFiles() {

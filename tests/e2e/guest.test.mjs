@@ -72,7 +72,7 @@ ${wrap(`<precheck-widget profile="snn-2022" ${widget}></precheck-widget>`)}
  * Opens `html` at `origin`/venue.html (served by a route, with `headers`), waits for the
  * widget to be ready, checks `fixture` through its file input.
  */
-async function openHost(html, { origin = site.url, headers = {}, colorScheme = "light", fixture = "margins_figure_bleed.pdf", viewport = { width: 1280, height: 900 }, ready = "idle" } = {}) {
+async function openHost(html, { origin = site.url, headers = {}, colorScheme = "light", fixture = "margins_figure_bleed.pdf", viewport = { width: 1280, height: 900 }, ready = "idle", onPage } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, serviceWorkers: "block" });
   let url;
   if (origin === venue.url) {
@@ -86,6 +86,7 @@ async function openHost(html, { origin = site.url, headers = {}, colorScheme = "
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  if (onPage) onPage(page);
   await page.goto(url);
   await page.waitForFunction((s) => document.querySelector("precheck-widget")?.dataset.state === s, ready, { timeout: 30000 });
   if (fixture) {
@@ -226,17 +227,25 @@ test("the server sends the package with CORS headers, and answers a preflight", 
   assert.equal(preflight.status, 204);
 });
 
-test("from another origin, under the venue's strict CSP: the widget starts and checks", async () => {
-  const from = site.url.replace(/\/$/, "");
-  const csp = `default-src 'none'; script-src ${from} 'wasm-unsafe-eval'; worker-src blob:; connect-src ${from}; style-src 'unsafe-inline'`;
-  const html = hostPage({ script: `${from}/precheck/widget.js`, widget: `fallback-url="https://example.org/precheck/"` });
-  const { page, context, errors } = await openHost(html, { origin: venue.url, headers: { "content-security-policy": csp } });
-  assert.notEqual(new URL(page.url()).origin, new URL(site.url).origin, "the host page is on another origin");
-  assert.equal(await page.getAttribute("[data-check=margins]", "data-status"), "fail");
-  assert.match(await page.textContent("#status"), /^Checked in \d+ ms\./);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+for (const script of ["widget.js", "widget.min.js"]) {
+  test(`from another origin, under the venue's strict CSP: ${script} starts and checks`, async () => {
+    const from = site.url.replace(/\/$/, "");
+    const csp = `default-src 'none'; script-src ${from} 'wasm-unsafe-eval'; worker-src blob:; connect-src ${from}; style-src 'unsafe-inline'`;
+    const html = hostPage({ script: `${from}/precheck/${script}`, widget: `fallback-url="https://example.org/precheck/"` });
+    const requested = [];
+    const { page, context, errors } = await openHost(html, { origin: venue.url, headers: { "content-security-policy": csp }, onPage: (p) => p.on("request", (r) => requested.push(new URL(r.url()).pathname)) });
+    assert.notEqual(new URL(page.url()).origin, new URL(site.url).origin, "the host page is on another origin");
+    assert.equal(await page.getAttribute("[data-check=margins]", "data-status"), "fail");
+    assert.equal(await page.getAttribute("[data-verdict]", "data-verdict"), "fail");
+    assert.match(await page.textContent("#status"), /^Checked in \d+ ms\./);
+    // What the page loads for the widget (the workers load worker-script.js, index.js and the wasm).
+    const modules = requested.filter((p) => p.startsWith("/precheck/") && p.endsWith(".js") && !/worker-script\.js$|\/index\.js$|\/wasm\//.test(p));
+    if (script === "widget.min.js") assert.deepEqual(modules, ["/precheck/widget.min.js"], "one file for the widget");
+    else assert.ok(modules.length > 5, `the readable modules: ${modules}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
 
 test("when the checker cannot start (a CSP without 'wasm-unsafe-eval') it says why, with the fallback link", async () => {
   const from = site.url.replace(/\/$/, "");

@@ -24,6 +24,7 @@ const WHITELIST = [
   "widget.d.ts",
   "report-markdown.js",
   "widget.js",
+  "widget.min.js",
   "widget/define.js",
   "widget/dom.js",
   "widget/element.js",
@@ -94,7 +95,7 @@ test("package.json: ESM, an exports map whose every target is in the tarball, si
   const manifest = JSON.parse(await readFile(join(project.pkgDir, "package.json"), "utf8"));
   assert.equal(manifest.name, "precheck");
   assert.equal(manifest.type, "module");
-  assert.deepEqual(Object.keys(manifest.exports).sort(), [".", "./package.json", "./widget", "./worker"]);
+  assert.deepEqual(Object.keys(manifest.exports).sort(), [".", "./package.json", "./widget", "./widget.min.js", "./worker"]);
   const targets = [];
   for (const entry of Object.values(manifest.exports)) {
     if (typeof entry === "string") targets.push(entry);
@@ -107,7 +108,7 @@ test("package.json: ESM, an exports map whose every target is in the tarball, si
   for (const [key, entry] of Object.entries(manifest.exports)) {
     if (typeof entry === "object") assert.equal(Object.keys(entry)[0], "types", `exports["${key}"]: "types" first`);
   }
-  assert.deepEqual(manifest.sideEffects, ["./widget.js", "./widget/define.js"]);
+  assert.deepEqual(manifest.sideEffects, ["./widget.js", "./widget.min.js", "./widget/define.js"]);
   assert.ok(manifest.files, "a files whitelist");
 });
 
