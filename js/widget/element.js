@@ -24,18 +24,30 @@ export class PrecheckWidget extends Base {
   }
 
   #ui;
+  /**
+   * What the element shows, besides the author's own inputs and the page maps being
+   * drawn: changed only through #set, drawn only by #render.
+   */
+  #state = {
+    phase: "loading", // data-state: loading | idle | checking | done | error
+    status: { text: "Loading the checker…", kind: "info" }, // the status line (text: a string, or strings and nodes)
+    retry: false, // "Try again" shown
+    busy: false, // a check runs for longer than a moment: the report is dimmed
+    inputsError: null, // { text, date } the core refused the inputs (date: it is about the date)
+    fileError: null, // the file could not be read
+    report: null, // the last report shown
+    fileName: null, // the name of its file
+    previous: null, // the report before a re-read of its file: { report, name, same }
+    described: null, // the core's ProfileInfo: { of: the profile it describes, info }
+  };
   #profileObject = null; // a whole profile given through the property
   #session; // the workers, the file, and when to check (session.js)
   #connected = false;
   #restored = false;
-  #fileName = null; // the name of the file of the last report
   #mapJob = null; // the page maps of the report shown: what they draw, and how far they are
   #zoom = null; // the enlarged page: { page, mark, opener }
-  #previous = null; // the report before a re-read of its file: { report, name, bytes }
   #againOf = null; // "Check again" asked for the file again: its name
-  #report = null;
   #reveal = false; // a new file was chosen: bring its verdict into view when it comes
-  #described = null; // the core's ProfileInfo: { of: the profile it describes, info }
   #dragDepth = 0;
   #dropped = 1; // how many files the last drop held (one is checked)
   #onPageDragOver = (e) => this.#pageDragOver(e);
@@ -133,7 +145,7 @@ export class PrecheckWidget extends Base {
   }
   /** The last report shown, or null. */
   get report() {
-    return this.#report;
+    return this.#state.report;
   }
 
   /**
@@ -220,7 +232,7 @@ export class PrecheckWidget extends Base {
       this.#kindChanged();
     } else if (name === "compact") {
       this.#updateTexts();
-      if (this.#report) this.#renderReport(this.#report);
+      if (this.#state.report) this.#renderReport(this.#state.report);
     }
   }
 
@@ -233,7 +245,7 @@ export class PrecheckWidget extends Base {
         options: () => this.#options(),
         profile: () => this.profile,
         described: (info) => this.#setDescription(this.profile, info),
-        state: (s) => this.#setState(s),
+        state: (s) => this.#set({ phase: s }),
         started: (ok, err) => this.#started(ok, err),
         idle: () => this.#setStatus("Ready. Drop a PDF to check it."),
         checking: (file) => this.#checking(file),
@@ -241,12 +253,12 @@ export class PrecheckWidget extends Base {
         report: (report, { file, ms }) => this.#reported(report, file, ms),
         checkError: (err) => this.#handleCheckError(err),
         restarted: (err) => {
-          this.#showRetry(true);
+          this.#set({ retry: true });
           this.#setStatus(`${this.#restartReason(err)} Your inputs are kept; press “Try again”.`, "error");
         },
         blocked: () => {
           this.#setStatus("Your inputs changed. Press “Try again” to check them.");
-          this.#showRetry(true);
+          this.#set({ retry: true });
         },
         taken: (file, previous) => this.#taken(file, previous),
         count: (result) => this.#renderCount(result),
@@ -335,7 +347,7 @@ export class PrecheckWidget extends Base {
       this.#session.schedule(0);
     });
     ui.retry.addEventListener("click", () => {
-      this.#showRetry(false);
+      this.#set({ retry: false });
       this.#session.retry();
     });
 
@@ -447,15 +459,13 @@ export class PrecheckWidget extends Base {
 
   /** What the texts say about the profile: the core's description once it is there. */
   #profileInfo() {
-    return profileTexts(this.profile, this.#described && this.#described.of === this.profile ? this.#described.info : null);
+    return profileTexts(this.profile, this.#state.described && this.#state.described.of === this.profile ? this.#state.described.info : null);
   }
 
   /** The core described the profile: the picker, the help and the live count say its limits. */
   #setDescription(of, info) {
     if (of !== this.profile) return;
-    this.#described = { of, info };
-    this.#fillKinds();
-    this.#updateTexts();
+    this.#set({ described: { of, info } });
     this.#session.count(this.#ui.abstract.value, 0);
   }
 
@@ -487,7 +497,7 @@ export class PrecheckWidget extends Base {
     this.#updateTexts();
     this.#session.count(this.#ui.abstract.value, 0);
     if (this.#session.ready) this.#describe();
-    if (this.#report || this.#session.file) this.#session.schedule(0);
+    if (this.#state.report || this.#session.file) this.#session.schedule(0);
   }
 
   #kindChanged() {
@@ -579,14 +589,16 @@ export class PrecheckWidget extends Base {
 
   async #takeFile(f, t0, count = 1, handle = null) {
     const ui = this.#ui;
-    hideError(ui.fileError);
+    this.#set({ fileError: null });
     this.#dropped = count;
     try {
       await this.#session.takeFile(f, t0, handle);
     } catch (err) {
       const name = f.name || "file.pdf";
-      showError(ui.fileError, ["“", bdi(name), `” could not be read (${err.message}). Choose it again.`]);
-      this.#setStatus(["Not checked: “", bdi(name), "” could not be read."], "error");
+      this.#set({
+        fileError: ["“", bdi(name), `” could not be read (${err.message}). Choose it again.`],
+        status: { text: ["Not checked: “", bdi(name), "” could not be read."], kind: "error" },
+      });
       // The old report no longer describes what the author chose.
       this.#renderFileInfo();
       this.#markStale();
@@ -599,13 +611,11 @@ export class PrecheckWidget extends Base {
     // The same file again (by name, or after "Check again"): the report says what changed.
     const again = this.#againOf;
     this.#againOf = null;
-    if (this.#report && this.#fileName && last && (again !== null || this.#fileName === file.name)) {
-      this.#previous = { report: this.#report, name: this.#fileName, same: sameBytes(last.bytes, file.bytes) };
-    } else {
-      this.#previous = null;
-    }
+    const s = this.#state;
+    const same = s.report && s.fileName && last && (again !== null || s.fileName === file.name);
+    s.previous = same ? { report: s.report, name: s.fileName, same: sameBytes(last.bytes, file.bytes) } : null; // drawn with the next report
     this.#reveal = true;
-    this.#showRetry(false);
+    this.#set({ retry: false });
     this.#renderFileInfo();
   }
 
@@ -613,23 +623,19 @@ export class PrecheckWidget extends Base {
 
   #checking(file) {
     const ui = this.#ui;
-    hideError(ui.inputsError);
-    ui.firstPublic.removeAttribute("aria-invalid");
-    ui.report.setAttribute("aria-busy", "true");
-    if (file && this.#dropped > 1) this.#setStatus([`${this.#dropped} files were dropped; checking “`, bdi(file.name), "”."]);
-    else this.#setStatus(file ? ["Checking “", bdi(file.name), "”…"] : "Checking…");
+    let text = file ? ["Checking “", bdi(file.name), "”…"] : "Checking…";
+    if (file && this.#dropped > 1) text = [`${this.#dropped} files were dropped; checking “`, bdi(file.name), "”."];
     this.#dropped = 1;
+    this.#set({ inputsError: null, busy: true, status: { text, kind: "info" } });
   }
 
+  /** A check runs for longer than a moment (on), or ended (off). */
   #busy(on) {
-    this.#ui.report.classList.toggle("busy", on);
-    if (!on) this.#ui.report.removeAttribute("aria-busy");
+    this.#set({ busy: on ? "slow" : false });
   }
 
   #reported(report, file, ms) {
-    this.#report = report;
-    this.#fileName = file && file.name;
-    this.#renderReport(report);
+    this.#set({ fileName: file && file.name, report });
     this.dataset.lastCheckMs = String(ms);
     this.dataset.checks = String(Number(this.dataset.checks || 0) + 1);
     this.#setStatus(`Checked in ${ms} ms. ${verdictSentence(report)}`);
@@ -646,14 +652,12 @@ export class PrecheckWidget extends Base {
     const message = String((err && err.message) || err).replace(/\.$/, "");
     this.#markStale();
     if (name === "InvalidOptionsError") {
-      showError(ui.inputsError, `Please correct your inputs: ${message}.`);
-      if (/date|first/i.test(message)) ui.firstPublic.setAttribute("aria-invalid", "true");
-      this.#setStatus(`Not checked: ${message}.`, "error");
+      this.#set({ inputsError: { text: `Please correct your inputs: ${message}.`, date: /date|first/i.test(message) }, status: { text: `Not checked: ${message}.`, kind: "error" } });
     } else if (name === "TimeoutError" || name === "WorkerCrashedError") {
-      this.#showRetry(true);
+      this.#set({ retry: true });
       this.#setStatus(`${this.#restartReason(err)} Your inputs are kept; press “Try again”.`, "error");
     } else {
-      this.#showRetry(true);
+      this.#set({ retry: true });
       this.#setStatus(`The check could not finish (${message}). Your inputs are kept; press “Try again”.`, "error");
     }
     this.#emitError(err);
@@ -673,7 +677,7 @@ export class PrecheckWidget extends Base {
 
   #markStale() {
     const body = this.#ui.reportBody;
-    if (!this.#report || body.querySelector(".stale-note")) return;
+    if (!this.#state.report || body.querySelector(".stale-note")) return;
     body.classList.add("stale");
     body.prepend(el("p", { class: "stale-note" }, "This report is from the last check that finished; it may not match your current inputs."));
   }
@@ -730,7 +734,7 @@ export class PrecheckWidget extends Base {
     const copy = el("button", { type: "button", class: "action", "data-action": "copy" }, "Copy report");
     const done = el("span", { class: "action-done", role: "status" });
     copy.addEventListener("click", async () => {
-      const text = reportMarkdown(report, this.#fileName, today);
+      const text = reportMarkdown(report, this.#state.fileName, today);
       try {
         await navigator.clipboard.writeText(text);
         done.textContent = "Copied as Markdown.";
@@ -742,7 +746,7 @@ export class PrecheckWidget extends Base {
     download.addEventListener("click", () => {
       const blob = new Blob([JSON.stringify(report, null, 2)], { type: "application/json" });
       const url = URL.createObjectURL(blob);
-      const a = el("a", { href: url, download: `${(this.#fileName || "report").replace(/\.pdf$/i, "")}.precheck.json` });
+      const a = el("a", { href: url, download: `${(this.#state.fileName || "report").replace(/\.pdf$/i, "")}.precheck.json` });
       a.hidden = true;
       this.shadowRoot.append(a);
       a.click();
@@ -771,15 +775,15 @@ export class PrecheckWidget extends Base {
     for (const c of checks) counts[c.status] = (counts[c.status] || 0) + 1;
 
     const frag = document.createDocumentFragment();
-    frag.append(renderVerdict(report, counts, this.#fileName, labels));
+    frag.append(renderVerdict(report, counts, this.#state.fileName, labels));
     frag.append(this.#renderActions(report));
     if (!compact) {
       const facts = renderFacts(report);
       if (facts) frag.append(facts);
     }
     if (this.#ui.zoom.open) this.#ui.zoom.close();
-    const changes = this.#previous ? renderChanges(this.#previous, report) : null;
-    this.#previous = null;
+    const changes = this.#state.previous ? renderChanges(this.#state.previous, report) : null;
+    this.#state.previous = null; // said once
     if (changes) frag.append(changes);
     const drawn = compact ? { byPage: new Map(), ids: new Map() } : collectDrawn(report, checks);
     const checksSection = el("section", { class: "checks-section", part: "checks", "aria-labelledby": "checks-h" });
@@ -812,7 +816,7 @@ export class PrecheckWidget extends Base {
    * main thread long. A newer report ends the job.
    */
   #drawMaps(job, count = 1, ms = SLICE_MS) {
-    if (job.report !== this.#report) return;
+    if (job.report !== this.#state.report) return;
     const started = performance.now();
     const frag = document.createDocumentFragment();
     let n = 0;
@@ -983,15 +987,45 @@ export class PrecheckWidget extends Base {
 
   /** `text`: a string, or strings and nodes (file names are isolated <bdi>s). */
   #setStatus(text, kind = "info") {
-    this.#ui.status.replaceChildren(...(Array.isArray(text) ? text : [text]));
-    this.#ui.status.dataset.kind = kind;
+    this.#set({ status: { text, kind } });
   }
 
-  #setState(s) {
-    this.dataset.state = s;
+  /** Changes what the element shows: the one way #state changes. */
+  #set(patch) {
+    Object.assign(this.#state, patch);
+    this.#render(Object.keys(patch));
   }
 
-  #showRetry(show) {
-    this.#ui.retry.hidden = !show;
+  /** Draws what changed in #state: the one way it reaches the DOM. */
+  #render(changed) {
+    const ui = this.#ui;
+    const s = this.#state;
+    for (const key of changed) {
+      if (key === "phase") {
+        this.dataset.state = s.phase;
+      } else if (key === "status") {
+        ui.status.replaceChildren(...(Array.isArray(s.status.text) ? s.status.text : [s.status.text]));
+        ui.status.dataset.kind = s.status.kind;
+      } else if (key === "retry") {
+        ui.retry.hidden = !s.retry;
+      } else if (key === "busy") {
+        ui.report.classList.toggle("busy", s.busy === "slow");
+        if (s.busy) ui.report.setAttribute("aria-busy", "true");
+        else ui.report.removeAttribute("aria-busy");
+      } else if (key === "inputsError") {
+        if (s.inputsError) showError(ui.inputsError, s.inputsError.text);
+        else hideError(ui.inputsError);
+        if (s.inputsError && s.inputsError.date) ui.firstPublic.setAttribute("aria-invalid", "true");
+        else ui.firstPublic.removeAttribute("aria-invalid");
+      } else if (key === "fileError") {
+        if (s.fileError) showError(ui.fileError, s.fileError);
+        else hideError(ui.fileError);
+      } else if (key === "report") {
+        if (s.report) this.#renderReport(s.report);
+      } else if (key === "described") {
+        this.#fillKinds();
+        this.#updateTexts();
+      }
+    }
   }
 }
