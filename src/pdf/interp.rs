@@ -2,7 +2,7 @@
 //! showing, form XObjects, images, paths, painting and clipping. It yields what a page
 //! paints, in page space, clipped: text spans, image boxes and path boxes.
 
-use super::content::{Item, Operands, Operations};
+use super::content::{Item, Op, Operands, Operations};
 use super::cos::{DecodeError, Dictionary, Document, Object, ObjectId, Stream};
 use super::font::{LoadedFont, font_facts};
 use super::geom::{Matrix, Rect};
@@ -321,7 +321,7 @@ impl<'a> Interpreter<'a> {
                 self.stop(Limit::OperatorsTotal);
                 return false;
             }
-            if !self.apply(op.operator, &op.operands, resources) || self.work.stopped.is_some() {
+            if !self.apply(op.op, &op.operands, resources) || self.work.stopped.is_some() {
                 return false;
             }
         }
@@ -347,111 +347,78 @@ impl<'a> Interpreter<'a> {
     /// Applies one operator; false when a limit stops the page.
     fn apply(
         &mut self,
-        operator: &[u8],
+        op: Op,
         operands: &Operands<'_>,
         resources: Option<&'a Dictionary>,
     ) -> bool {
-        match operator {
-            b"q" => {
+        match op {
+            Op::Save => {
                 if self.saved.len() < MAX_SAVED_STATES {
                     self.saved.push(self.gs.clone());
                 } else {
                     self.saved_overflow = self.saved_overflow.saturating_add(1);
                 }
             }
-            b"Q" => {
+            Op::Restore => {
                 if let Some(fewer) = self.saved_overflow.checked_sub(1) {
                     self.saved_overflow = fewer;
                 } else if let Some(gs) = self.saved.pop() {
                     self.gs = gs;
                 }
             }
-            b"cm" => {
+            Op::Transform => {
                 if let Some(m) = operands.numbers::<6>().and_then(|v| matrix_from(&v)) {
                     self.gs.ctm = m.then(&self.gs.ctm);
                 }
             }
-            b"w" => {
+            Op::LineWidth => {
                 if let Some([w]) = operands.numbers() {
                     self.gs.line_width = w.abs();
                 }
             }
             // Colour (§8.6.8).
-            b"g" | b"rg" | b"k" | b"G" | b"RG" | b"K" => {
-                let model = match operator {
-                    b"g" | b"G" => ColorModel::Gray,
-                    b"rg" | b"RG" => ColorModel::Rgb,
-                    _ => ColorModel::Cmyk,
-                };
-                let mut buf = [0.0; 4];
-                let paint = rgb_from(model, operands.all_numbers(&mut buf).unwrap_or_default());
-                if operator.iter().all(u8::is_ascii_lowercase) {
-                    self.gs.fill_model = model;
-                    self.gs.fill = paint;
-                } else {
-                    self.gs.stroke_model = model;
-                    self.gs.stroke = paint;
-                }
-            }
-            b"cs" | b"CS" => {
-                let model = operands
-                    .name(0)
-                    .map_or(ColorModel::Other, |n| self.color_model(n, resources));
-                if operator == b"cs" {
-                    self.gs.fill_model = model;
-                    self.gs.fill = initial_paint(model);
-                } else {
-                    self.gs.stroke_model = model;
-                    self.gs.stroke = initial_paint(model);
-                }
-            }
-            b"sc" | b"scn" | b"SC" | b"SCN" => {
-                let fill = operator.starts_with(b"s");
-                let model = if fill {
-                    self.gs.fill_model
-                } else {
-                    self.gs.stroke_model
-                };
-                let mut buf = [0.0; MAX_COLOR_COMPONENTS];
-                let paint = match operands.all_numbers(&mut buf) {
-                    Some(c) => rgb_from(model, c),
-                    None => Paint::Other,
-                };
-                if fill {
-                    self.gs.fill = paint;
-                } else {
-                    self.gs.stroke = paint;
-                }
-            }
+            Op::FillGray => self.device_color(true, ColorModel::Gray, operands),
+            Op::FillRgb => self.device_color(true, ColorModel::Rgb, operands),
+            Op::FillCmyk => self.device_color(true, ColorModel::Cmyk, operands),
+            Op::StrokeGray => self.device_color(false, ColorModel::Gray, operands),
+            Op::StrokeRgb => self.device_color(false, ColorModel::Rgb, operands),
+            Op::StrokeCmyk => self.device_color(false, ColorModel::Cmyk, operands),
+            Op::FillColorSpace => self.color_space(true, operands, resources),
+            Op::StrokeColorSpace => self.color_space(false, operands, resources),
+            Op::FillColor | Op::FillColorN => self.color(true, operands),
+            Op::StrokeColor | Op::StrokeColorN => self.color(false, operands),
             // Path construction (§8.5.2).
-            b"m" | b"l" => {
+            Op::MoveTo | Op::LineTo => {
                 if let Some([x, y]) = operands.numbers() {
                     self.add_points(&[(x, y)]);
                 }
             }
-            b"c" => {
+            Op::CurveTo => {
                 if let Some([x1, y1, x2, y2, x3, y3]) = operands.numbers() {
                     self.add_points(&[(x1, y1), (x2, y2), (x3, y3)]);
                 }
             }
-            b"v" | b"y" => {
+            Op::CurveToV | Op::CurveToY => {
                 if let Some([x1, y1, x2, y2]) = operands.numbers() {
                     self.add_points(&[(x1, y1), (x2, y2)]);
                 }
             }
-            b"re" => {
+            Op::Rectangle => {
                 if let Some([x, y, w, h]) = operands.numbers() {
                     self.add_points(&[(x, y), (x + w, y), (x, y + h), (x + w, y + h)]);
                 }
             }
-            b"h" => {}
+            Op::ClosePath => {}
             // Painting and clipping (§8.5.3, §8.5.4).
-            b"S" | b"s" => self.paint(false, true),
-            b"f" | b"F" | b"f*" => self.paint(true, false),
-            b"B" | b"B*" | b"b" | b"b*" => self.paint(true, true),
-            b"n" => self.paint(false, false),
-            b"W" | b"W*" => self.pending_clip = true,
-            b"sh" => {
+            Op::Stroke | Op::CloseStroke => self.paint(false, true),
+            Op::Fill | Op::FillObsolete | Op::FillEvenOdd => self.paint(true, false),
+            Op::FillStroke
+            | Op::FillStrokeEvenOdd
+            | Op::CloseFillStroke
+            | Op::CloseFillStrokeEvenOdd => self.paint(true, true),
+            Op::EndPath => self.paint(false, false),
+            Op::Clip | Op::ClipEvenOdd => self.pending_clip = true,
+            Op::Shade => {
                 if let Some(clip) = self.gs.clip
                     && self.take_shape()
                 {
@@ -463,42 +430,42 @@ impl<'a> Interpreter<'a> {
                 }
             }
             // Text objects and state (§9.3, §9.4).
-            b"BT" => {
+            Op::BeginText => {
                 self.tm = Matrix::IDENTITY;
                 self.tlm = Matrix::IDENTITY;
             }
-            b"ET" => {}
-            b"Tc" => {
+            Op::EndText => {}
+            Op::CharSpacing => {
                 if let Some([v]) = operands.numbers() {
                     self.gs.char_spacing = v;
                 }
             }
-            b"Tw" => {
+            Op::WordSpacing => {
                 if let Some([v]) = operands.numbers() {
                     self.gs.word_spacing = v;
                 }
             }
-            b"Tz" => {
+            Op::HorizontalScale => {
                 if let Some([v]) = operands.numbers() {
                     self.gs.horizontal_scale = v / 100.0;
                 }
             }
-            b"TL" => {
+            Op::Leading => {
                 if let Some([v]) = operands.numbers() {
                     self.gs.leading = v;
                 }
             }
-            b"Ts" => {
+            Op::Rise => {
                 if let Some([v]) = operands.numbers() {
                     self.gs.rise = v;
                 }
             }
-            b"Tr" => {
+            Op::RenderMode => {
                 if let Some([v]) = operands.numbers() {
                     self.gs.render_mode = v as i64;
                 }
             }
-            b"Tf" => {
+            Op::Font => {
                 let name = operands.name(0);
                 let size = operands.number(1);
                 if let Some(size) = size {
@@ -527,30 +494,30 @@ impl<'a> Interpreter<'a> {
                     self.out.reached(limit);
                 }
             }
-            b"Td" => {
+            Op::MoveText => {
                 if let Some([tx, ty]) = operands.numbers() {
                     self.next_line(tx, ty);
                 }
             }
-            b"TD" => {
+            Op::MoveTextSetLeading => {
                 if let Some([tx, ty]) = operands.numbers() {
                     self.gs.leading = -ty;
                     self.next_line(tx, ty);
                 }
             }
-            b"Tm" => {
+            Op::TextMatrix => {
                 if let Some(m) = operands.numbers::<6>().and_then(|v| matrix_from(&v)) {
                     self.tm = m;
                     self.tlm = m;
                 }
             }
-            b"T*" => self.next_line(0.0, -self.gs.leading),
-            b"Tj" => return self.show_operand(operands.string(0)),
-            b"'" => {
+            Op::NextLine => self.next_line(0.0, -self.gs.leading),
+            Op::ShowText => return self.show_operand(operands.string(0)),
+            Op::NextLineShowText => {
                 self.next_line(0.0, -self.gs.leading);
                 return self.show_operand(operands.string(0));
             }
-            b"\"" => {
+            Op::NextLineShowTextSpaced => {
                 if let (Some(aw), Some(ac)) = (operands.number(0), operands.number(1)) {
                     self.gs.word_spacing = aw;
                     self.gs.char_spacing = ac;
@@ -558,7 +525,7 @@ impl<'a> Interpreter<'a> {
                 self.next_line(0.0, -self.gs.leading);
                 return self.show_operand(operands.string(2));
             }
-            b"TJ" => {
+            Op::ShowTextArray => {
                 for item in operands.array() {
                     match item {
                         Item::Str(bytes) => {
@@ -575,13 +542,59 @@ impl<'a> Interpreter<'a> {
                 }
             }
             // External objects and inline images (§8.8, §8.9.7).
-            b"Do" => return self.do_xobject(operands.name(0), resources),
-            b"BI" => {
+            Op::XObject => return self.do_xobject(operands.name(0), resources),
+            Op::InlineImage => {
                 self.place_image();
             }
-            _ => {}
+            Op::Other => {}
         }
         true
+    }
+
+    /// `g`, `rg`, `k` and their stroking forms: a device colour and its space at once.
+    fn device_color(&mut self, fill: bool, model: ColorModel, operands: &Operands<'_>) {
+        let mut buf = [0.0; 4];
+        let paint = rgb_from(model, operands.all_numbers(&mut buf).unwrap_or_default());
+        if fill {
+            self.gs.fill_model = model;
+            self.gs.fill = paint;
+        } else {
+            self.gs.stroke_model = model;
+            self.gs.stroke = paint;
+        }
+    }
+
+    /// `cs`, `CS`: a colour space, and its initial colour.
+    fn color_space(&mut self, fill: bool, operands: &Operands<'_>, resources: Option<&Dictionary>) {
+        let model = operands
+            .name(0)
+            .map_or(ColorModel::Other, |n| self.color_model(n, resources));
+        if fill {
+            self.gs.fill_model = model;
+            self.gs.fill = initial_paint(model);
+        } else {
+            self.gs.stroke_model = model;
+            self.gs.stroke = initial_paint(model);
+        }
+    }
+
+    /// `sc`, `scn`, `SC`, `SCN`: a colour in the current space.
+    fn color(&mut self, fill: bool, operands: &Operands<'_>) {
+        let model = if fill {
+            self.gs.fill_model
+        } else {
+            self.gs.stroke_model
+        };
+        let mut buf = [0.0; MAX_COLOR_COMPONENTS];
+        let paint = match operands.all_numbers(&mut buf) {
+            Some(c) => rgb_from(model, c),
+            None => Paint::Other,
+        };
+        if fill {
+            self.gs.fill = paint;
+        } else {
+            self.gs.stroke = paint;
+        }
     }
 
     fn color_model(&self, name: &[u8], resources: Option<&Dictionary>) -> ColorModel {
