@@ -8,7 +8,7 @@ use crate::limits::{Limit, Scope};
 use crate::pdf::content::Operands;
 use crate::pdf::cos::{DecodeError, Dictionary, Object, ObjectId, Stream};
 use crate::pdf::geom::{Matrix, Rect};
-use crate::pdf::objects::{self, get_dict, numbers};
+use crate::pdf::lookup::{self, get_dict, numbers};
 use crate::pdf::{ImageBox, Paint, PathBox};
 use std::ops::ControlFlow;
 
@@ -123,20 +123,20 @@ impl<'a> Interpreter<'a> {
         let Some(xref) = xobjects.get(name) else {
             return ControlFlow::Continue(());
         };
-        let Some(Object::Stream(stream)) = objects::resolve(doc, xref) else {
+        let Some(Object::Stream(stream)) = lookup::resolve(doc, xref) else {
             return ControlFlow::Continue(());
         };
-        match objects::get_name(doc, &stream.dict, b"Subtype") {
+        match lookup::get_name(doc, &stream.dict, b"Subtype") {
             Some(b"Image") => {
                 self.place_image();
                 ControlFlow::Continue(())
             }
             Some(b"Form") => {
-                let matrix = objects::get_array(doc, &stream.dict, b"Matrix")
+                let matrix = lookup::get_array(doc, &stream.dict, b"Matrix")
                     .and_then(|a| numbers(doc, a))
                     .and_then(|v| matrix_from(&v))
                     .unwrap_or(Matrix::IDENTITY);
-                self.run_form(stream, objects::reference_id(xref), matrix, resources)
+                self.run_form(stream, lookup::reference_id(xref), matrix, resources)
             }
             _ => ControlFlow::Continue(()),
         }
@@ -174,7 +174,7 @@ impl<'a> Interpreter<'a> {
         let form_resources = get_dict(doc, &stream.dict, b"Resources").or(resources);
         let saved = (self.gs.clone(), self.tm, self.tlm, self.path.take());
         self.gs.ctm = matrix.then(&self.gs.ctm);
-        if let Some(&[x0, y0, x1, y1]) = objects::get_array(doc, &stream.dict, b"BBox")
+        if let Some(&[x0, y0, x1, y1]) = lookup::get_array(doc, &stream.dict, b"BBox")
             .and_then(|a| numbers(doc, a))
             .as_deref()
         {

@@ -8,7 +8,7 @@ use crate::pdf::Paint;
 use crate::pdf::content::Operands;
 use crate::pdf::cos::{Dictionary, Object};
 use crate::pdf::geom::{Matrix, Rect};
-use crate::pdf::objects::{self, as_dict, get_dict};
+use crate::pdf::lookup::{self, as_dict, get_dict};
 
 /// `q` nesting kept; deeper saves are counted so `Q` still pairs, not stored.
 const MAX_SAVED_STATES: usize = 1024;
@@ -188,7 +188,7 @@ impl Interpreter<'_> {
         }
         let space = resources
             .and_then(|r| get_dict(self.doc, r, b"ColorSpace"))
-            .and_then(|cs| objects::get(self.doc, cs, name));
+            .and_then(|cs| lookup::get(self.doc, cs, name));
         match space {
             Some(Object::Name(n)) if n.as_slice() != name => self.color_model(n, None),
             Some(Object::Array(arr)) => {
@@ -198,7 +198,7 @@ impl Interpreter<'_> {
                         let n = arr
                             .get(1)
                             .and_then(|o| as_dict(self.doc, o))
-                            .and_then(|d| objects::get_number(self.doc, d, b"N"));
+                            .and_then(|d| lookup::get_number(self.doc, d, b"N"));
                         match n {
                             Some(1.0) => ColorModel::Gray,
                             Some(3.0) => ColorModel::Rgb,

@@ -10,7 +10,7 @@ use crate::pdf::cos::{Dictionary, Document, Object, ObjectId};
 use crate::pdf::font::{LoadedFont, font_facts};
 use crate::pdf::geom::{Matrix, Rect};
 use crate::pdf::ink::Budget;
-use crate::pdf::objects::{self, as_dict, get_dict};
+use crate::pdf::lookup::{self, as_dict, get_dict};
 use crate::pdf::{FontFacts, TextSpan};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::ControlFlow;
@@ -45,7 +45,7 @@ pub struct FontRegistry {
 }
 
 fn font_key(dict: &Dictionary, font_ref: &Object) -> FontKey {
-    match objects::reference_id(font_ref) {
+    match lookup::reference_id(font_ref) {
         Some(id) => FontKey::Object(id),
         None => FontKey::Address(std::ptr::from_ref(dict) as usize),
     }
