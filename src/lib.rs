@@ -113,7 +113,7 @@ fn run(pdf: Option<Input<'_>>, options: &Options, limits: &Limits) -> Result<Rep
                 None => (Err(pdf::ReadError::Missing), 0),
             };
             if let Ok(facts) = &read {
-                document = summarize(facts);
+                document = report::DocumentSummary::from(facts);
                 if options.layout {
                     layout = Some(page_map::page_maps(facts, limits));
                 }
@@ -151,31 +151,4 @@ fn run(pdf: Option<Input<'_>>, options: &Options, limits: &Limits) -> Result<Rep
             .push_str(&limits::Limit::ReportBytes.explain(None, limits));
     }
     Ok(report)
-}
-
-fn summarize(facts: &pdf::DocumentFacts) -> report::DocumentSummary {
-    report::DocumentSummary {
-        bytes: facts.bytes,
-        pdf_version: Some(facts.pdf_version.clone()),
-        pages: facts.page_count,
-        content_pages: None,
-        page_sizes: facts
-            .pages
-            .iter()
-            .map(|p| {
-                [
-                    pdf::geom::round2(p.width_pt),
-                    pdf::geom::round2(p.height_pt),
-                ]
-            })
-            .collect(),
-        text_blocks: Vec::new(),
-        measured_block: None,
-        fonts: facts.fonts.clone(),
-        body_font: None,
-        notice: facts.notice.clone(),
-        arxiv: facts.arxiv.clone(),
-        info: facts.info.clone(),
-        abstract_summary: None,
-    }
 }

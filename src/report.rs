@@ -1,7 +1,7 @@
 //! The report (SPEC §6): what every front end shows, serialised with camelCase keys.
 //! Check ids and statuses are stable strings shared by Rust, JSON, the UI and tests.
 
-use crate::pdf::{ArxivStamp, FontFacts, Info, Rect};
+use crate::pdf::{self, Rect};
 use serde::Serialize;
 
 /// The JSON shape's version; bumped only when a key changes meaning or disappears.
@@ -205,7 +205,100 @@ pub struct AbstractSummary {
     pub chars: usize,
 }
 
-/// What precheck read from the PDF, for the author to see.
+/// A font the pages use, as the report lists it (`FontFacts` in the TypeScript types).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FontSummary {
+    /// The PostScript name without a subset prefix (`ZJFMCW+` removed).
+    pub name: String,
+    /// /BaseFont as written.
+    pub base_font: String,
+    /// The font subtype: Type1, MMType1, TrueType, Type3 or Type0.
+    #[serde(rename = "type")]
+    pub subtype: String,
+    /// For Type0 fonts, the descendant's subtype (CIDFontType0 or CIDFontType2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub descendant: Option<String>,
+    /// A font program is in the file, or the font is Type 3.
+    pub embedded: bool,
+    pub subset: bool,
+    /// Glyphs drawn with it.
+    pub glyphs: u64,
+}
+
+impl From<&pdf::FontFacts> for FontSummary {
+    fn from(f: &pdf::FontFacts) -> FontSummary {
+        FontSummary {
+            name: f.name.clone(),
+            base_font: f.base_font.clone(),
+            subtype: f.subtype.clone(),
+            descendant: f.descendant.clone(),
+            embedded: f.embedded,
+            subset: f.subset,
+            glyphs: f.glyphs,
+        }
+    }
+}
+
+/// The arXiv stamp or identifier read on page 1 (`ArxivStamp` in the TypeScript types).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArxivSummary {
+    /// `YYMM.NNNNN` or old style `archive/YYMMNNN`.
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// The date of the stamped version, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+impl From<&pdf::ArxivStamp> for ArxivSummary {
+    fn from(a: &pdf::ArxivStamp) -> ArxivSummary {
+        ArxivSummary {
+            id: a.id.clone(),
+            version: a.version,
+            category: a.category.clone(),
+            date: a.date.clone(),
+        }
+    }
+}
+
+/// The document information dictionary and XMP metadata, XMP preferred where both exist.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InfoSummary {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub producer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creator: Option<String>,
+    /// Creation date, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    /// Modification date, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+}
+
+impl From<&pdf::Info> for InfoSummary {
+    fn from(i: &pdf::Info) -> InfoSummary {
+        InfoSummary {
+            title: i.title.clone(),
+            producer: i.producer.clone(),
+            creator: i.creator.clone(),
+            created: i.created.clone(),
+            modified: i.modified.clone(),
+        }
+    }
+}
+
+/// What precheck read from the PDF, for the author to see. Its parts are the report's
+/// own types, built from the PDF layer's facts (`From<&DocumentFacts>`), so that the
+/// JSON shape (SPEC §6) does not follow changes to those facts.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentSummary {
@@ -226,16 +319,47 @@ pub struct DocumentSummary {
     /// another template's layout): the cause the `margins` check leads with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measured_block: Option<Rect>,
-    pub fonts: Vec<FontFacts>,
+    pub fonts: Vec<FontSummary>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_font: Option<BodyFont>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub arxiv: Option<ArxivStamp>,
-    pub info: Info,
+    pub arxiv: Option<ArxivSummary>,
+    pub info: InfoSummary,
     #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
     pub abstract_summary: Option<AbstractSummary>,
+}
+
+impl From<&pdf::DocumentFacts> for DocumentSummary {
+    /// What the facts alone say; the checks add the rest (content pages, text blocks,
+    /// body font, abstract) and the caller the file's size.
+    fn from(facts: &pdf::DocumentFacts) -> DocumentSummary {
+        DocumentSummary {
+            bytes: facts.bytes,
+            pdf_version: Some(facts.pdf_version.clone()),
+            pages: facts.page_count,
+            content_pages: None,
+            page_sizes: facts
+                .pages
+                .iter()
+                .map(|p| {
+                    [
+                        pdf::geom::round2(p.width_pt),
+                        pdf::geom::round2(p.height_pt),
+                    ]
+                })
+                .collect(),
+            text_blocks: Vec::new(),
+            measured_block: None,
+            fonts: facts.fonts.iter().map(FontSummary::from).collect(),
+            body_font: None,
+            notice: facts.notice.clone(),
+            arxiv: facts.arxiv.as_ref().map(ArxivSummary::from),
+            info: InfoSummary::from(&facts.info),
+            abstract_summary: None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -350,5 +474,60 @@ fn clip(s: &mut String, max: usize) {
 fn clip_opt(s: &mut Option<String>, max: usize) {
     if let Some(s) = s {
         clip(s, max);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The document part as SPEC §6 writes it: camelCase keys in this order, the font
+    /// subtype as `type`, absent values left out.
+    #[test]
+    fn the_document_part_is_built_from_the_facts_in_the_spec_shape() {
+        let facts = pdf::DocumentFacts {
+            bytes: 105554,
+            pdf_version: "1.5".into(),
+            page_count: 1,
+            pages: vec![pdf::PageFacts {
+                width_pt: 612.004,
+                height_pt: 792.0,
+                ..pdf::PageFacts::default()
+            }],
+            fonts: vec![pdf::FontFacts {
+                name: "NimbusRomNo9L-Regu".into(),
+                base_font: "ZJFMCW+NimbusRomNo9L-Regu".into(),
+                subtype: "Type1".into(),
+                descendant: None,
+                embedded: true,
+                subset: true,
+                glyphs: 12045,
+            }],
+            info: pdf::Info {
+                title: Some("Sparse".into()),
+                created: Some("2022-05-01".into()),
+                ..pdf::Info::default()
+            },
+            arxiv: Some(pdf::ArxivStamp {
+                id: "2203.01234".into(),
+                version: Some(1),
+                category: None,
+                date: Some("2022-03-02".into()),
+            }),
+            notice: Some("Preprint. Under review.".into()),
+            ..pdf::DocumentFacts::default()
+        };
+        let json = serde_json::to_string(&DocumentSummary::from(&facts)).expect("serializes");
+        assert_eq!(
+            json,
+            concat!(
+                r#"{"bytes":105554,"pdfVersion":"1.5","pages":1,"pageSizes":[[612.0,792.0]],"#,
+                r#""fonts":[{"name":"NimbusRomNo9L-Regu","baseFont":"ZJFMCW+NimbusRomNo9L-Regu","#,
+                r#""type":"Type1","embedded":true,"subset":true,"glyphs":12045}],"#,
+                r#""notice":"Preprint. Under review.","#,
+                r#""arxiv":{"id":"2203.01234","version":1,"date":"2022-03-02"},"#,
+                r#""info":{"title":"Sparse","created":"2022-05-01"}}"#
+            )
+        );
     }
 }

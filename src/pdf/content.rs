@@ -1,6 +1,6 @@
 //! Content-stream operations (ISO 32000-1 §7.8.2) read one at a time in a single pass,
-//! with no allocation per operation: operands go to a reused stack, string and name
-//! bytes to a reused arena. Inline images (§8.9.7) are skipped, their data never
+//! with no allocation per operation: each operator decoded into an [`Op`], operands to
+//! a reused stack, string and name bytes to a reused arena. Inline images (§8.9.7) are skipped, their data never
 //! decoded: the interpreter only needs to know one was placed.
 
 use super::lex::{self, Lexer, Token};
@@ -125,10 +125,194 @@ impl<'o> Operands<'o> {
     }
 }
 
+/// A content-stream operator (ISO 32000-1 Annex A), decoded once from its keyword: one
+/// variant for each operator the interpreter acts on, `Other` for the rest (marked
+/// content, line style, rendering intent, Type 3 glyph metrics, compatibility) and for
+/// any keyword that is not an operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// `q`
+    Save,
+    /// `Q`
+    Restore,
+    /// `cm`
+    Transform,
+    /// `w`
+    LineWidth,
+    /// `g`
+    FillGray,
+    /// `rg`
+    FillRgb,
+    /// `k`
+    FillCmyk,
+    /// `G`
+    StrokeGray,
+    /// `RG`
+    StrokeRgb,
+    /// `K`
+    StrokeCmyk,
+    /// `cs`
+    FillColorSpace,
+    /// `CS`
+    StrokeColorSpace,
+    /// `sc`
+    FillColor,
+    /// `scn`
+    FillColorN,
+    /// `SC`
+    StrokeColor,
+    /// `SCN`
+    StrokeColorN,
+    /// `m`
+    MoveTo,
+    /// `l`
+    LineTo,
+    /// `c`
+    CurveTo,
+    /// `v`
+    CurveToV,
+    /// `y`
+    CurveToY,
+    /// `re`
+    Rectangle,
+    /// `h`
+    ClosePath,
+    /// `S`
+    Stroke,
+    /// `s`
+    CloseStroke,
+    /// `f`
+    Fill,
+    /// `F`
+    FillObsolete,
+    /// `f*`
+    FillEvenOdd,
+    /// `B`
+    FillStroke,
+    /// `B*`
+    FillStrokeEvenOdd,
+    /// `b`
+    CloseFillStroke,
+    /// `b*`
+    CloseFillStrokeEvenOdd,
+    /// `n`
+    EndPath,
+    /// `W`
+    Clip,
+    /// `W*`
+    ClipEvenOdd,
+    /// `sh`
+    Shade,
+    /// `BT`
+    BeginText,
+    /// `ET`
+    EndText,
+    /// `Tc`
+    CharSpacing,
+    /// `Tw`
+    WordSpacing,
+    /// `Tz`
+    HorizontalScale,
+    /// `TL`
+    Leading,
+    /// `Ts`
+    Rise,
+    /// `Tr`
+    RenderMode,
+    /// `Tf`
+    Font,
+    /// `Td`
+    MoveText,
+    /// `TD`
+    MoveTextSetLeading,
+    /// `Tm`
+    TextMatrix,
+    /// `T*`
+    NextLine,
+    /// `Tj`
+    ShowText,
+    /// `'`
+    NextLineShowText,
+    /// `"`
+    NextLineShowTextSpaced,
+    /// `TJ`
+    ShowTextArray,
+    /// `Do`
+    XObject,
+    /// `BI` (the image's dictionary and data already skipped)
+    InlineImage,
+    /// Any other keyword.
+    Other,
+}
+
+impl Op {
+    /// The operator a keyword names.
+    pub fn decode(keyword: &[u8]) -> Op {
+        match keyword {
+            b"q" => Op::Save,
+            b"Q" => Op::Restore,
+            b"cm" => Op::Transform,
+            b"w" => Op::LineWidth,
+            b"g" => Op::FillGray,
+            b"rg" => Op::FillRgb,
+            b"k" => Op::FillCmyk,
+            b"G" => Op::StrokeGray,
+            b"RG" => Op::StrokeRgb,
+            b"K" => Op::StrokeCmyk,
+            b"cs" => Op::FillColorSpace,
+            b"CS" => Op::StrokeColorSpace,
+            b"sc" => Op::FillColor,
+            b"scn" => Op::FillColorN,
+            b"SC" => Op::StrokeColor,
+            b"SCN" => Op::StrokeColorN,
+            b"m" => Op::MoveTo,
+            b"l" => Op::LineTo,
+            b"c" => Op::CurveTo,
+            b"v" => Op::CurveToV,
+            b"y" => Op::CurveToY,
+            b"re" => Op::Rectangle,
+            b"h" => Op::ClosePath,
+            b"S" => Op::Stroke,
+            b"s" => Op::CloseStroke,
+            b"f" => Op::Fill,
+            b"F" => Op::FillObsolete,
+            b"f*" => Op::FillEvenOdd,
+            b"B" => Op::FillStroke,
+            b"B*" => Op::FillStrokeEvenOdd,
+            b"b" => Op::CloseFillStroke,
+            b"b*" => Op::CloseFillStrokeEvenOdd,
+            b"n" => Op::EndPath,
+            b"W" => Op::Clip,
+            b"W*" => Op::ClipEvenOdd,
+            b"sh" => Op::Shade,
+            b"BT" => Op::BeginText,
+            b"ET" => Op::EndText,
+            b"Tc" => Op::CharSpacing,
+            b"Tw" => Op::WordSpacing,
+            b"Tz" => Op::HorizontalScale,
+            b"TL" => Op::Leading,
+            b"Ts" => Op::Rise,
+            b"Tr" => Op::RenderMode,
+            b"Tf" => Op::Font,
+            b"Td" => Op::MoveText,
+            b"TD" => Op::MoveTextSetLeading,
+            b"Tm" => Op::TextMatrix,
+            b"T*" => Op::NextLine,
+            b"Tj" => Op::ShowText,
+            b"'" => Op::NextLineShowText,
+            b"\"" => Op::NextLineShowTextSpaced,
+            b"TJ" => Op::ShowTextArray,
+            b"Do" => Op::XObject,
+            b"BI" => Op::InlineImage,
+            _ => Op::Other,
+        }
+    }
+}
+
 /// One operation: an operator with its operands.
 #[derive(Clone, Copy, Debug)]
 pub struct Operation<'o> {
-    pub operator: &'o [u8],
+    pub op: Op,
     pub operands: Operands<'o>,
 }
 
@@ -188,11 +372,12 @@ impl<'a> Operations<'a> {
                         self.push(Operand::Other);
                         continue;
                     }
-                    if word == b"BI" {
+                    let op = Op::decode(word);
+                    if op == Op::InlineImage {
                         self.skip_inline_image();
                     }
                     return Some(Operation {
-                        operator: word,
+                        op,
                         operands: Operands {
                             items: &self.operands,
                             arena: &self.arena,
@@ -257,14 +442,11 @@ impl<'a> Operations<'a> {
 mod tests {
     use super::*;
 
-    fn ops(content: &[u8]) -> Vec<(String, usize)> {
+    fn ops(content: &[u8]) -> Vec<(Op, usize)> {
         let mut r = Operations::new(content);
         let mut out = Vec::new();
         while let Some(op) = r.next_operation() {
-            out.push((
-                String::from_utf8_lossy(op.operator).into_owned(),
-                op.operands.len(),
-            ));
+            out.push((op.op, op.operands.len()));
         }
         out
     }
@@ -274,15 +456,57 @@ mod tests {
         assert_eq!(
             ops(b"q 1 0 0 1 72 720 cm BT /F1 9.96 Tf [(A)-333(B)]TJ ET Q 5"),
             vec![
-                ("q".into(), 0),
-                ("cm".into(), 6),
-                ("BT".into(), 0),
-                ("Tf".into(), 2),
-                ("TJ".into(), 5),
-                ("ET".into(), 0),
-                ("Q".into(), 0),
+                (Op::Save, 0),
+                (Op::Transform, 6),
+                (Op::BeginText, 0),
+                (Op::Font, 2),
+                (Op::ShowTextArray, 5),
+                (Op::EndText, 0),
+                (Op::Restore, 0),
             ]
         );
+    }
+
+    #[test]
+    fn keywords_decode_to_their_operators() {
+        assert_eq!(
+            ops(b"1 0 0 rg 0 G /CS0 cs 0.5 scn /P1 SCN 0 0 m 1 1 l f* W* n"),
+            vec![
+                (Op::FillRgb, 3),
+                (Op::StrokeGray, 1),
+                (Op::FillColorSpace, 1),
+                (Op::FillColorN, 1),
+                (Op::StrokeColorN, 1),
+                (Op::MoveTo, 2),
+                (Op::LineTo, 2),
+                (Op::FillEvenOdd, 0),
+                (Op::ClipEvenOdd, 0),
+                (Op::EndPath, 0),
+            ]
+        );
+        assert_eq!(
+            ops(b"T* (a) ' 1 2 (b) \" /Im1 Do"),
+            vec![
+                (Op::NextLine, 0),
+                (Op::NextLineShowText, 1),
+                (Op::NextLineShowTextSpaced, 3),
+                (Op::XObject, 1),
+            ]
+        );
+        // Operators the interpreter does not act on, and keywords that are none.
+        for keyword in [
+            &b"BDC"[..],
+            b"EMC",
+            b"gs",
+            b"d0",
+            b"ri",
+            b"ID",
+            b"EI",
+            b"qq",
+            b"",
+        ] {
+            assert_eq!(Op::decode(keyword), Op::Other, "{keyword:?}");
+        }
     }
 
     #[test]
@@ -324,17 +548,17 @@ mod tests {
         assert_eq!(
             ops(content),
             vec![
-                ("q".into(), 0),
-                ("BI".into(), 0),
-                ("Q".into(), 0),
-                ("w".into(), 1)
+                (Op::Save, 0),
+                (Op::InlineImage, 0),
+                (Op::Restore, 0),
+                (Op::LineWidth, 1)
             ]
         );
         // /L gives the length, so an `EI` inside the data does not end it.
         let content = b"BI /L 7 ID \n EI \x01x EI 2 w";
-        assert_eq!(ops(content), vec![("BI".into(), 0), ("w".into(), 1)]);
+        assert_eq!(ops(content), vec![(Op::InlineImage, 0), (Op::LineWidth, 1)]);
         // An image that never ends takes the rest of the stream.
-        assert_eq!(ops(b"BI /W 1 ID \x00\x01 q"), vec![("BI".into(), 0)]);
+        assert_eq!(ops(b"BI /W 1 ID \x00\x01 q"), vec![(Op::InlineImage, 0)]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use super::cos::{DecodeError, Dictionary, Document, Object};
 use super::glyphnames::{self, MAC_ROMAN, STANDARD, WIN_ANSI};
-use super::objects::{self, get, get_stream};
+use super::lookup::{self, get, get_stream};
 use crate::limits::Limit;
 use std::collections::BTreeMap;
 
@@ -46,8 +46,8 @@ pub fn simple_encoding(doc: &Document, font: &Dictionary) -> SimpleEncoding {
     let (base, differences) = match get(doc, font, b"Encoding") {
         Some(Object::Name(n)) => (base_of(n), None),
         Some(Object::Dictionary(d)) => (
-            objects::get_name(doc, d, b"BaseEncoding").and_then(base_of),
-            objects::get_array(doc, d, b"Differences"),
+            lookup::get_name(doc, d, b"BaseEncoding").and_then(base_of),
+            lookup::get_array(doc, d, b"Differences"),
         ),
         _ => (None, None),
     };
@@ -57,7 +57,7 @@ pub fn simple_encoding(doc: &Document, font: &Dictionary) -> SimpleEncoding {
     };
     let mut code: Option<usize> = None;
     for item in differences.unwrap_or_default() {
-        match objects::resolve(doc, item) {
+        match lookup::resolve(doc, item) {
             Some(Object::Integer(i)) => code = usize::try_from(*i).ok(),
             Some(Object::Name(name)) => {
                 if let Some(c) = code {

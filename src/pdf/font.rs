@@ -9,7 +9,7 @@ use super::cos::{Dictionary, Document, Object};
 use super::encoding::{self, ToUnicode};
 use super::geom::{Matrix, Rect};
 use super::ink::{Budget, FontInk};
-use super::objects::{self, get_array, get_dict, get_name, get_number, numbers};
+use super::lookup::{self, get_array, get_dict, get_name, get_number, numbers};
 use super::std14::{self, StandardFont};
 use crate::limits::Limit;
 
@@ -80,7 +80,7 @@ fn describe<'a>(
     let descendant = match kind {
         Kind::Composite => get_array(doc, font, b"DescendantFonts")
             .and_then(|a| a.first())
-            .and_then(|o| objects::as_dict(doc, o)),
+            .and_then(|o| lookup::as_dict(doc, o)),
         _ => None,
     };
     let embedded = match kind {
@@ -169,13 +169,13 @@ fn parse_cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f64)> {
     while out.len() < MAX_WIDTH_ENTRIES {
         let first = rest
             .first()
-            .and_then(|o| objects::resolve(doc, o))
-            .and_then(objects::number);
-        let next = rest.get(1).and_then(|o| objects::resolve(doc, o));
+            .and_then(|o| lookup::resolve(doc, o))
+            .and_then(lookup::number);
+        let next = rest.get(1).and_then(|o| lookup::resolve(doc, o));
         match (first, next) {
             (Some(first), Some(Object::Array(list))) if first >= 0.0 => {
                 for (k, v) in list.iter().take(MAX_WIDTH_ENTRIES).enumerate() {
-                    if let Some(width) = objects::resolve(doc, v).and_then(objects::number) {
+                    if let Some(width) = lookup::resolve(doc, v).and_then(lookup::number) {
                         let cid = (first as u32).saturating_add(k as u32);
                         out.push((cid, cid, width / 1000.0));
                     }
@@ -183,11 +183,11 @@ fn parse_cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f64)> {
                 rest = rest.get(2..).unwrap_or_default();
             }
             (Some(first), Some(last)) => {
-                let last = objects::number(last);
+                let last = lookup::number(last);
                 let width = rest
                     .get(2)
-                    .and_then(|o| objects::resolve(doc, o))
-                    .and_then(objects::number);
+                    .and_then(|o| lookup::resolve(doc, o))
+                    .and_then(lookup::number);
                 if let (Some(last), Some(width)) = (last, width)
                     && first >= 0.0
                     && last >= first
@@ -259,8 +259,8 @@ impl LoadedFont {
                 a.iter()
                     .take(MAX_WIDTH_ENTRIES)
                     .map(|o| {
-                        objects::resolve(doc, o)
-                            .and_then(objects::number)
+                        lookup::resolve(doc, o)
+                            .and_then(lookup::number)
                             .unwrap_or(0.0)
                             * width_scale
                     })

@@ -3,7 +3,7 @@
 
 use super::Info;
 use super::cos::Document;
-use super::objects::{get_dict, get_stream, text_string};
+use super::lookup::{get_dict, get_stream, text_string};
 
 /// XMP packets larger than this are not searched.
 const MAX_XMP_BYTES: usize = 4 * 1024 * 1024;

@@ -14,15 +14,14 @@ mod ink;
 mod interp;
 mod lex;
 mod load;
+mod lookup;
 mod meta;
-mod objects;
 mod page;
 pub mod std14;
 pub mod text;
 
 use crate::limits::{Limit, Limits};
 pub use geom::{Matrix, Rect};
-use serde::Serialize;
 
 /// Why no facts could be read at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -192,18 +191,15 @@ pub struct TextLine {
 }
 
 /// A font as the pages use it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FontFacts {
     /// The PostScript name without a subset prefix (`ZJFMCW+` removed).
     pub name: String,
     /// /BaseFont as written.
     pub base_font: String,
     /// The font subtype: Type1, MMType1, TrueType, Type3 or Type0.
-    #[serde(rename = "type")]
     pub subtype: String,
     /// For Type0 fonts, the descendant's subtype (CIDFontType0 or CIDFontType2).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub descendant: Option<String>,
     /// A font program is in the file (FontFile, FontFile2, FontFile3), or the font is Type 3.
     pub embedded: bool,
@@ -213,35 +209,25 @@ pub struct FontFacts {
 }
 
 /// The document information dictionary and XMP metadata, XMP preferred where both exist.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Info {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub producer: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub creator: Option<String>,
     /// Creation date, `YYYY-MM-DD`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
     /// Modification date, `YYYY-MM-DD`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub modified: Option<String>,
 }
 
 /// An arXiv identifier as stamped on page 1 (SPEC §4).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ArxivStamp {
     /// `YYMM.NNNNN` or old style `archive/YYMMNNN`.
     pub id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// The date of the stamped version, `YYYY-MM-DD`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
 }
 

@@ -4,7 +4,7 @@
 
 use super::cos::{Dictionary, Document, Object, ObjectId, Stream};
 use super::geom::{Matrix, Rect};
-use super::objects::{self, as_dict, get, number, numbers};
+use super::lookup::{self, as_dict, get, number, numbers};
 
 /// US Letter, what readers assume when a page has no usable MediaBox.
 const DEFAULT_MEDIA_BOX: Rect = Rect {
@@ -40,7 +40,7 @@ fn inherited<'a>(
             return Some(v);
         }
         let parent_ref = node.get(b"Parent")?;
-        if let Some(id) = objects::reference_id(parent_ref) {
+        if let Some(id) = lookup::reference_id(parent_ref) {
             if seen.contains(&id) {
                 return None;
             }
@@ -105,7 +105,7 @@ const FLAG_NO_VIEW: i64 = 1 << 5;
 /// The normal appearance streams of a page's visible annotations, each with the
 /// matrix that maps its form space onto the annotation's /Rect (§12.5.5).
 pub fn appearances<'a>(doc: &'a Document, page: &'a Dictionary) -> Vec<(&'a Stream, Matrix)> {
-    let Some(annots) = objects::get_array(doc, page, b"Annots") else {
+    let Some(annots) = lookup::get_array(doc, page, b"Annots") else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -113,21 +113,21 @@ pub fn appearances<'a>(doc: &'a Document, page: &'a Dictionary) -> Vec<(&'a Stre
         let Some(a) = as_dict(doc, annot) else {
             continue;
         };
-        if objects::get_name(doc, a, b"Subtype") == Some(b"Popup") {
+        if lookup::get_name(doc, a, b"Subtype") == Some(b"Popup") {
             continue;
         }
-        let flags = objects::get_number(doc, a, b"F").unwrap_or(0.0) as i64;
+        let flags = lookup::get_number(doc, a, b"F").unwrap_or(0.0) as i64;
         if flags & (FLAG_HIDDEN | FLAG_NO_VIEW) != 0 {
             continue;
         }
         let Some(rect) = get(doc, a, b"Rect").and_then(|r| as_rect(doc, r)) else {
             continue;
         };
-        let normal = objects::get_dict(doc, a, b"AP").and_then(|ap| get(doc, ap, b"N"));
+        let normal = lookup::get_dict(doc, a, b"AP").and_then(|ap| get(doc, ap, b"N"));
         let stream = match normal {
             Some(Object::Stream(s)) => s,
             Some(Object::Dictionary(states)) => {
-                let Some(state) = objects::get_name(doc, a, b"AS") else {
+                let Some(state) = lookup::get_name(doc, a, b"AS") else {
                     continue;
                 };
                 match get(doc, states, state) {
@@ -137,7 +137,7 @@ pub fn appearances<'a>(doc: &'a Document, page: &'a Dictionary) -> Vec<(&'a Stre
             }
             _ => continue,
         };
-        let form_matrix = objects::get_array(doc, &stream.dict, b"Matrix")
+        let form_matrix = lookup::get_array(doc, &stream.dict, b"Matrix")
             .and_then(|m| numbers(doc, m))
             .and_then(|v| match *v {
                 [a, b, c, d, e, f] => Some(Matrix::new(a, b, c, d, e, f)),
@@ -145,7 +145,7 @@ pub fn appearances<'a>(doc: &'a Document, page: &'a Dictionary) -> Vec<(&'a Stre
             })
             .filter(Matrix::is_finite)
             .unwrap_or(Matrix::IDENTITY);
-        let Some(bbox) = objects::get_array(doc, &stream.dict, b"BBox")
+        let Some(bbox) = lookup::get_array(doc, &stream.dict, b"BBox")
             .and_then(|b| as_rect(doc, &Object::Array(b.to_vec())))
         else {
             continue;

@@ -18,7 +18,7 @@ mod lzw;
 mod object;
 mod parse;
 mod predictor;
-pub mod text;
+pub mod text_string;
 mod xref;
 
 pub use document::{Bytes, Document, OpenError};

@@ -18,7 +18,7 @@ use super::cos::{Bytes, DecodeError, Dictionary, Document};
 use super::encoding::SimpleEncoding;
 use super::geom::Rect;
 use super::glyphnames::{self, STANDARD};
-use super::objects::{get_dict, get_name, get_number, get_stream};
+use super::lookup::{get_dict, get_name, get_number, get_stream};
 use crate::limits::Limit;
 use cff::Cff;
 use sfnt::Sfnt;

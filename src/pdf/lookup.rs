@@ -85,7 +85,7 @@ pub fn text_string(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<Stri
     let Object::String(raw) = get(doc, dict, key)? else {
         return None;
     };
-    let s = cos::text::decode(raw);
+    let s = cos::text_string::decode(raw);
     let s = s
         .trim_matches(|c: char| c.is_whitespace() || c == '\0')
         .to_string();
