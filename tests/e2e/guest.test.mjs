@@ -183,6 +183,11 @@ test("in a 600 px column the widget fits: nothing wider than the column, inputs 
   assert.equal(fit.width, 600);
   assert.deepEqual(fit.wider, []);
   assert.equal(fit.grid, 1, "the inputs stack in one column");
+  // Every page's map is drawn, two to a row, each inside the column.
+  const maps = await page.locator("li.map").evaluateAll((ms) => ms.map((m) => Math.round(m.getBoundingClientRect().width)));
+  assert.equal(maps.length, 5);
+  assert.ok(maps.every((w) => w > 150 && w < 300), `map widths ${maps}`);
+  await page.locator("[part=maps]").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ARTIFACTS, "guest_column600.png"), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
