@@ -10,7 +10,9 @@
 // initial` resets them, then the widget sets its own. Custom properties still inherit,
 // which is how a venue themes it (--precheck-*). Sizes are in em from .root's font size,
 // `--precheck-font-size` (16px by default), never in rem: a host's `html { font-size: 10px
-// }` does not shrink the widget.
+// }` does not shrink the widget. Spacing is in em of the element's own font size (so
+// 0.5263em on 0.95em text is 8px at the 16px base); hairlines, radii, shadows and the
+// page maps' SVG strokes stay in px.
 //
 // Light and dark: each colour is light-dark(light, dark), and .root's color-scheme picks:
 // light by default, dark with theme="dark", and with theme="auto" the host page's own
@@ -85,15 +87,15 @@ a { color: var(--accent); }
   border: 1px solid var(--border);
   border-radius: var(--radius);
   box-shadow: var(--shadow);
-  padding: 22px 24px;
+  padding: 1.375em 1.5em;
 }
 .inputs h2 { font-size: 1.2em; margin-bottom: 16px; }
-.input-grid { display: grid; grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr); gap: 20px 28px; }
+.input-grid { display: grid; grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr); gap: 1.25em 1.75em; }
 .abstract-field { grid-column: 1 / -1; }
 .drop {
-  display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 4px;
-  min-height: 190px;
-  padding: 22px 18px;
+  display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 0.25em;
+  min-height: 11.875em;
+  padding: 1.375em 1.125em;
   text-align: center;
   border: 2px dashed var(--border-strong);
   border-radius: var(--radius);
@@ -104,26 +106,26 @@ a { color: var(--accent); }
 .drop:hover { border-color: var(--accent); }
 .drop:focus-within { border-color: var(--focus); border-style: solid; }
 .drop.dragging { border-color: var(--accent); border-style: solid; background: var(--accent-soft); }
-.drop-icon { width: 34px; height: 34px; color: var(--accent); }
+.drop-icon { width: 2.125em; height: 2.125em; color: var(--accent); }
 .drop-title { font-size: 1.15em; font-weight: 650; }
-.drop-sub { color: var(--muted); font-size: 0.95em; margin-bottom: 8px; }
+.drop-sub { color: var(--muted); font-size: 0.95em; margin-bottom: 0.5263em; }
 .drop.optional-file { border-color: var(--border); }
 .drop.optional-file .drop-icon { color: var(--muted); }
 input[type="file"] { max-width: 100%; font: inherit; font-size: 0.92em; color: var(--muted); }
 input[type="file"]::file-selector-button {
   font: inherit; font-weight: 600;
-  margin-right: 10px; padding: 7px 14px;
+  margin-right: 0.6793em; padding: 0.4755em 0.9511em;
   border-radius: 8px; border: 1px solid var(--accent);
   background: var(--surface); color: var(--accent);
   cursor: pointer;
 }
 input[type="file"]::file-selector-button:hover { background: var(--accent-soft); }
-.file-info { display: flex; align-items: center; flex-wrap: wrap; gap: 6px; min-height: 1.6em; margin: 10px 2px 0; font-size: 0.95em; }
+.file-info { display: flex; align-items: center; flex-wrap: wrap; gap: 0.3947em; min-height: 1.6em; margin: 0.6579em 0.1316em 0; font-size: 0.95em; }
 .file-info:empty { display: none; }
-.file-icon { width: 20px; height: 20px; color: var(--muted); }
+.file-icon { width: 1.3158em; height: 1.3158em; color: var(--muted); }
 .file-name { overflow-wrap: anywhere; }
-.field + .field { margin-top: 16px; }
-.field label { display: block; font-weight: 650; margin-bottom: 6px; }
+.field + .field { margin-top: 1em; }
+.field label { display: block; font-weight: 650; margin-bottom: 0.375em; }
 .optional { font-weight: 400; color: var(--muted); }
 select, textarea, input[type="date"] {
   width: 100%;
@@ -132,40 +134,40 @@ select, textarea, input[type="date"] {
   background: var(--surface);
   border: 1px solid var(--border-strong);
   border-radius: 8px;
-  padding: 9px 11px;
+  padding: 0.5625em 0.6875em;
 }
-select { padding-right: 8px; }
+select { padding-right: 0.5em; }
 textarea { display: block; resize: vertical; min-height: 8.5em; line-height: 1.5; }
 select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
   outline: 3px solid var(--focus); outline-offset: 1px; border-color: var(--focus); border-radius: 8px;
 }
 [aria-invalid="true"] { border-color: var(--fail); }
-.help { margin: 6px 0 0; font-size: 0.875em; color: var(--muted); }
-.field .not-yet { display: flex; gap: 0.4em; align-items: center; margin: 6px 0 0; font-weight: normal; }
+.help { margin: 0.4286em 0 0; font-size: 0.875em; color: var(--muted); }
+.field .not-yet { display: flex; gap: 0.4em; align-items: center; margin: 0.375em 0 0; font-weight: normal; }
 .field input:disabled { opacity: 0.55; }
 .help[hidden] { display: none; }
-.abstract-meta { display: flex; justify-content: space-between; align-items: baseline; flex-wrap: wrap; gap: 4px 16px; }
-.count { margin: 6px 0 0; font-size: 0.92em; font-variant-numeric: tabular-nums; display: flex; align-items: center; gap: 6px; }
+.abstract-meta { display: flex; justify-content: space-between; align-items: baseline; flex-wrap: wrap; gap: 0.25em 1em; }
+.count { margin: 0.4076em 0 0; font-size: 0.92em; font-variant-numeric: tabular-nums; display: flex; align-items: center; gap: 0.4076em; }
 .count.over { color: var(--fail); font-weight: 600; }
 .field-error {
-  margin: 10px 0 0; padding: 8px 12px;
+  margin: 0.6649em 0 0; padding: 0.5319em 0.7979em;
   border-radius: 8px;
   background: var(--fail-bg); color: var(--fail);
   font-weight: 600; font-size: 0.94em;
 }
 .field-error[hidden] { display: none; }
 .statusbar {
-  display: flex; align-items: center; gap: 8px 14px; flex-wrap: wrap;
-  margin-top: 18px; padding-top: 14px;
+  display: flex; align-items: center; gap: 0.5em 0.875em; flex-wrap: wrap;
+  margin-top: 1.125em; padding-top: 0.875em;
   border-top: 1px solid var(--border);
 }
 .status { margin: 0; flex: 1 1 16em; color: var(--muted); font-size: 0.95em; }
 .status[data-kind="error"] { color: var(--fail); font-weight: 600; }
-.privacy { display: inline-flex; align-items: center; gap: 6px; margin: 0; color: var(--muted); font-size: 0.85em; }
-.privacy .icon { color: var(--pass); width: 16px; height: 16px; }
+.privacy { display: inline-flex; align-items: center; gap: 0.4412em; margin: 0; color: var(--muted); font-size: 0.85em; }
+.privacy .icon { color: var(--pass); width: 1.1765em; height: 1.1765em; }
 .button {
   font: inherit; font-weight: 600;
-  padding: 8px 16px;
+  padding: 0.5em 1em;
   border-radius: 8px; border: 1px solid var(--accent);
   background: var(--accent); color: var(--surface);
   cursor: pointer;
@@ -174,7 +176,7 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
 .button[hidden] { display: none; }
 
 /* ---------------------------------------------------------------- report */
-.report { margin: 28px 0 0; }
+.report { margin: 1.75em 0 0; }
 .report-body { transition: opacity 0.2s; }
 .report.busy .report-body, .report-body.stale { opacity: 0.55; }
 .stale-note {
@@ -183,11 +185,11 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
   background: var(--warn-bg); color: var(--warn);
   font-weight: 600;
 }
-.empty { padding: 28px 24px; border: 1px dashed var(--border-strong); border-radius: var(--radius); color: var(--muted); text-align: center; }
+.empty { padding: 1.75em 1.5em; border: 1px dashed var(--border-strong); border-radius: var(--radius); color: var(--muted); text-align: center; }
 .empty p { max-width: 40em; margin: 0 auto; }
 .verdict {
-  display: flex; gap: 18px; align-items: flex-start;
-  padding: 20px 24px;
+  display: flex; gap: 1.125em; align-items: flex-start;
+  padding: 1.25em 1.5em;
   border-radius: var(--radius);
   border: 1px solid var(--border);
   border-left-width: 6px;
@@ -197,17 +199,17 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
 .verdict-pass { border-left-color: var(--pass); background: linear-gradient(90deg, var(--pass-bg), var(--surface) 60%); }
 .verdict-warn { border-left-color: var(--warn-mark); background: linear-gradient(90deg, var(--warn-bg), var(--surface) 60%); }
 .verdict-fail { border-left-color: var(--fail); background: linear-gradient(90deg, var(--fail-bg), var(--surface) 60%); }
-.verdict-icon { width: 40px; height: 40px; flex: none; margin-top: 2px; }
+.verdict-icon { width: 2.5em; height: 2.5em; flex: none; margin-top: 0.125em; }
 .verdict-text { min-width: 0; }
 .verdict-title { margin: 0; font-size: 1.35em; font-weight: 700; line-height: 1.3; }
-.verdict-sentence { margin: 2px 0 8px; }
-.verdict-meta { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 0; font-size: 0.9em; color: var(--muted); }
+.verdict-sentence { margin: 0.125em 0 0.5em; }
+.verdict-meta { display: flex; flex-wrap: wrap; gap: 0.4167em 1.25em; margin: 0; font-size: 0.9em; color: var(--muted); }
 .verdict-what { overflow-wrap: anywhere; }
 .tally { display: inline-flex; flex-wrap: wrap; gap: 4px 14px; }
 .tally-item { display: inline-flex; align-items: center; gap: 5px; font-weight: 600; }
 .facts {
   display: flex; flex-wrap: wrap;
-  margin: 16px 0 0;
+  margin: 1em 0 0;
   border: 1px solid var(--border);
   border-radius: var(--radius);
   overflow: hidden;
@@ -215,15 +217,15 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
 }
 .fact {
   flex: 1 1 180px; min-width: 0;
-  padding: 10px 14px;
+  padding: 0.625em 0.875em;
   /* inner rules only: the outer ones fall under the container's clipped edge */
   border-right: 1px solid var(--border);
   border-bottom: 1px solid var(--border);
-  margin: 0 -1px -1px 0;
+  margin: 0 -0.0625em -0.0625em 0;
 }
 .fact dt { font-size: 0.78em; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); font-weight: 650; }
-.fact dd { margin: 2px 0 0; font-size: 0.94em; overflow-wrap: anywhere; }
-.checks-section, .maps-section { margin-top: 28px; min-width: 0; }
+.fact dd { margin: 0.133em 0 0; font-size: 0.94em; overflow-wrap: anywhere; }
+.checks-section, .maps-section { margin-top: 1.75em; min-width: 0; }
 .checks-section h3, .maps-section h3 { font-size: 1.2em; margin-bottom: 12px; }
 .checks {
   list-style: none; margin: 0; padding: 0;
@@ -233,8 +235,8 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
   box-shadow: var(--shadow);
 }
 .check {
-  display: grid; grid-template-columns: 22px minmax(0, 1fr); gap: 0 12px;
-  padding: 14px 20px 14px 16px;
+  display: grid; grid-template-columns: 1.375em minmax(0, 1fr); gap: 0 0.75em;
+  padding: 0.875em 1.25em 0.875em 1em;
   border-left: 4px solid transparent;
 }
 .check + .check { border-top: 1px solid var(--border); }
@@ -242,12 +244,12 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
 .check:last-child { border-bottom-left-radius: var(--radius); }
 .check-fail { border-left-color: var(--fail); }
 .check-warn { border-left-color: var(--warn-mark); }
-.check-icon { width: 22px; height: 22px; margin-top: 1px; }
-.check-head { display: flex; align-items: baseline; justify-content: space-between; gap: 4px 12px; flex-wrap: wrap; }
+.check-icon { width: 1.375em; height: 1.375em; margin-top: 0.0625em; }
+.check-head { display: flex; align-items: baseline; justify-content: space-between; gap: 0.25em 0.75em; flex-wrap: wrap; }
 .check-title { font-size: 1.02em; font-weight: 650; }
 .badge {
   flex: none;
-  padding: 1px 9px;
+  padding: 0.0801em 0.7212em;
   border-radius: 999px;
   font-size: 0.78em; font-weight: 700; letter-spacing: 0.02em; text-transform: uppercase;
   border: 1px solid currentColor;
@@ -266,21 +268,21 @@ select:focus-visible, textarea:focus-visible, input[type="date"]:focus-visible {
 .finding + .finding { margin-top: 2px; }
 .page-link, .page-label { font-weight: 650; white-space: nowrap; }
 .finding-text { color: var(--muted); }
-.more { margin: 4px 0 0; font-size: 0.92em; }
-.more summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 2px 0; }
+.more { margin: 0.2899em 0 0; font-size: 0.92em; }
+.more summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 0.1449em 0; }
 
 /* ---------------------------------------------------------------- page maps */
-.maps-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 8px 24px; }
-.maps-head h3 { margin-bottom: 4px; }
-.maps-help { margin: 0 0 14px; }
-.legend { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 0; padding: 0; list-style: none; font-size: 0.88em; color: var(--muted); }
-.legend li { display: inline-flex; align-items: center; gap: 6px; }
-.swatch { width: 24px; height: 14px; }
+.maps-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.5em 1.5em; }
+.maps-head h3 { margin-bottom: 0.2083em; }
+.maps-help { margin: 0 0 1em; }
+.legend { display: flex; flex-wrap: wrap; gap: 0.2841em 1.2784em; margin: 0; padding: 0; list-style: none; font-size: 0.88em; color: var(--muted); }
+.legend li { display: inline-flex; align-items: center; gap: 0.4261em; }
+.swatch { width: 1.7045em; height: 0.9943em; }
 .swatch .block { fill: var(--paper); stroke-dasharray: 4 3; }
 .swatch rect { vector-effect: non-scaling-stroke; stroke-width: 1.5; }
 .maps {
   list-style: none; margin: 0; padding: 0;
-  display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 22px 18px;
+  display: grid; grid-template-columns: repeat(auto-fill, minmax(11.25em, 1fr)); gap: 1.375em 1.125em;
 }
 .map { content-visibility: auto; contain-intrinsic-size: auto 150px auto 240px; }
 .map figure { margin: 0; }
@@ -290,16 +292,16 @@ bdi { unicode-bidi: isolate; }
 .map-frame { display: flex; align-items: flex-end; justify-content: center; height: 100%; }
 .page-map {
   display: block;
-  width: 100%; max-width: 210px;
-  height: auto; max-height: 300px;
+  width: 100%; max-width: 13.125em;
+  height: auto; max-height: 18.75em;
   overflow: visible;
   filter: drop-shadow(0 1px 2px rgb(0 0 0 / 14%));
 }
 .page-map .paper { fill: var(--paper); stroke: var(--paper-edge); stroke-width: 1; vector-effect: non-scaling-stroke; }
 .block { fill: none; stroke: var(--block); stroke-width: 1.25; stroke-dasharray: 5 4; vector-effect: non-scaling-stroke; }
 .measured { fill: none; stroke: var(--block); stroke-width: 1.25; stroke-dasharray: 1 3; vector-effect: non-scaling-stroke; }
-.report-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; margin: 12px 0 4px; }
-.report-actions .action { font: inherit; font-size: 0.9em; padding: 6px 12px; border-radius: 6px; border: 1px solid var(--paper-edge); background: var(--surface); color: var(--text); cursor: pointer; }
+.report-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em 0.75em; margin: 0.75em 0 0.25em; }
+.report-actions .action { font: inherit; font-size: 0.9em; padding: 0.4167em 0.8333em; border-radius: 6px; border: 1px solid var(--paper-edge); background: var(--surface); color: var(--text); cursor: pointer; }
 .report-actions .action:focus-visible { outline: 2px solid var(--focus, #1a56db); outline-offset: 2px; }
 .action-done { color: var(--muted); font-size: 0.9em; }
 @media print {
@@ -328,8 +330,8 @@ bdi { unicode-bidi: isolate; }
 .map-open .page-map { margin: 0 auto; }
 .map-run { grid-column: 1 / -1; }
 .run-open {
-  display: flex; align-items: center; gap: 8px; width: 100%;
-  padding: 10px 14px; border: 1px dashed var(--border); border-radius: 8px;
+  display: flex; align-items: center; gap: 0.5435em; width: 100%;
+  padding: 0.6793em 0.9511em; border: 1px dashed var(--border); border-radius: 8px;
   background: var(--surface); color: var(--text); font: inherit; font-size: 0.92em; text-align: start; cursor: pointer;
 }
 .run-open .icon { width: 1.1em; height: 1.1em; flex: none; }
@@ -337,24 +339,24 @@ bdi { unicode-bidi: isolate; }
 .run-open:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .summary-strip {
   position: sticky; top: 0; z-index: 2;
-  display: flex; flex-wrap: wrap; align-items: center; gap: 6px 16px;
-  margin: 16px 0 0; padding: 8px 12px;
+  display: flex; flex-wrap: wrap; align-items: center; gap: 0.4076em 1.087em;
+  margin: 1.087em 0 0; padding: 0.5435em 0.8152em;
   background: var(--surface); border: 1px solid var(--border); border-radius: 10px;
   box-shadow: var(--shadow);
   font-size: 0.92em;
 }
 .strip-verdict {
-  display: inline-flex; align-items: center; gap: 6px;
-  padding: 2px 4px; border: 0; background: none; color: var(--text); font: inherit; font-weight: 700; cursor: pointer;
+  display: inline-flex; align-items: center; gap: 0.4076em;
+  padding: 0.1359em 0.2717em; border: 0; background: none; color: var(--text); font: inherit; font-weight: 700; cursor: pointer;
 }
 .strip-verdict .icon { width: 1.2em; height: 1.2em; }
 .strip-verdict:focus-visible, .index-item:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
-.page-index { display: flex; align-items: center; gap: 8px; min-width: 0; flex: 1 1 260px; }
+.page-index { display: flex; align-items: center; gap: 0.5435em; min-width: 0; flex: 1 1 260px; }
 .index-label { color: var(--muted); font-weight: 600; }
-.page-index ol { display: flex; gap: 4px; margin: 0; padding: 2px; list-style: none; overflow-x: auto; scrollbar-width: thin; }
+.page-index ol { display: flex; gap: 0.2717em; margin: 0; padding: 0.1359em; list-style: none; overflow-x: auto; scrollbar-width: thin; }
 .index-item {
-  display: inline-flex; align-items: center; gap: 3px;
-  padding: 2px 7px; border: 1px solid var(--border); border-radius: 999px;
+  display: inline-flex; align-items: center; gap: 0.2264em;
+  padding: 0.151em 0.5284em; border: 1px solid var(--border); border-radius: 999px;
   background: var(--surface); color: var(--text); font: inherit; font-size: 0.9em; font-variant-numeric: tabular-nums;
   white-space: nowrap; cursor: pointer;
 }
@@ -374,7 +376,7 @@ bdi { unicode-bidi: isolate; }
 /* ---------------------------------------------------------------- the enlarged page */
 .zoom {
   box-sizing: border-box;
-  width: min(96vw, 1280px); max-width: none; height: 94vh; max-height: none;
+  width: min(96vw, 80em); max-width: none; height: 94vh; max-height: none;
   margin: auto; padding: 0;
   border: 1px solid var(--border); border-radius: 12px;
   background: var(--bg); color: var(--text);
@@ -384,49 +386,49 @@ bdi { unicode-bidi: isolate; }
 .zoom[open] { display: flex; flex-direction: column; }
 .zoom::backdrop { background: rgb(10 14 20 / 55%); }
 .zoom-bar {
-  display: flex; flex-wrap: wrap; align-items: center; gap: 6px 16px;
-  padding: 10px 16px; border-bottom: 1px solid var(--border); background: var(--surface);
+  display: flex; flex-wrap: wrap; align-items: center; gap: 0.375em 1em;
+  padding: 0.625em 1em; border-bottom: 1px solid var(--border); background: var(--surface);
 }
 .zoom-title { margin: 0; font-size: 1.1em; }
-.zoom-counts { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 0; font-size: 0.92em; }
-.zoom-nav { display: flex; gap: 8px; margin-inline-start: auto; }
-.zoom .action { font: inherit; font-size: 0.9em; padding: 6px 12px; border-radius: 6px; border: 1px solid var(--paper-edge); background: var(--surface); color: var(--text); cursor: pointer; }
+.zoom-counts { display: flex; flex-wrap: wrap; gap: 0.2717em 0.8152em; margin: 0; font-size: 0.92em; }
+.zoom-nav { display: flex; gap: 0.5em; margin-inline-start: auto; }
+.zoom .action { font: inherit; font-size: 0.9em; padding: 0.4167em 0.8333em; border-radius: 6px; border: 1px solid var(--paper-edge); background: var(--surface); color: var(--text); cursor: pointer; }
 .zoom .action:disabled { opacity: 0.45; cursor: default; }
 .zoom .action:focus-visible, .zoom-mark:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
-.zoom-body { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) minmax(240px, 22em); }
-.zoom-page { overflow: auto; padding: 16px; }
+.zoom-body { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) minmax(15em, 22em); }
+.zoom-page { overflow: auto; padding: 1em; }
 .zoom-page:focus-visible { outline: 2px solid var(--focus); outline-offset: -2px; }
-.page-large { width: 100%; max-width: 980px; height: auto; max-height: none; margin: 0 auto; }
+.page-large { width: 100%; max-width: 61.25em; height: auto; max-height: none; margin: 0 auto; }
 .page-large .content .line { fill: color-mix(in srgb, var(--text) 80%, var(--surface)); }
 .page-large .mark { cursor: pointer; }
-.zoom-side { overflow: auto; padding: 14px 16px; border-inline-start: 1px solid var(--border); background: var(--surface); }
+.zoom-side { overflow: auto; padding: 0.875em 1em; border-inline-start: 1px solid var(--border); background: var(--surface); }
 .zoom-current:empty { display: none; }
-.zoom-current { margin: 0 0 12px; padding: 10px 12px; border-radius: 8px; background: var(--bg); font-size: 0.92em; overflow-wrap: anywhere; }
-.zoom-current p { margin: 0 0 4px; }
-.zoom-current-title { display: flex; align-items: center; gap: 6px; font-weight: 700; }
+.zoom-current { margin: 0 0 0.8152em; padding: 0.6793em 0.8152em; border-radius: 8px; background: var(--bg); font-size: 0.92em; overflow-wrap: anywhere; }
+.zoom-current p { margin: 0 0 0.2717em; }
+.zoom-current-title { display: flex; align-items: center; gap: 0.4076em; font-weight: 700; }
 .zoom-current-title .icon { width: 1.1em; height: 1.1em; }
 .zoom-line-label { color: var(--muted); font-size: 0.9em; }
 .zoom-line { margin: 0; padding: 4px 10px; border-inline-start: 3px solid var(--border); font-family: var(--precheck-map-font, Georgia, "Times New Roman", serif); }
-.zoom-marks { margin: 0; padding: 0; list-style: none; display: grid; gap: 6px; }
+.zoom-marks { margin: 0; padding: 0; list-style: none; display: grid; gap: 0.375em; }
 .zoom-mark {
-  display: flex; gap: 6px; align-items: flex-start; width: 100%;
-  padding: 6px 8px; border: 1px solid var(--border); border-radius: 6px;
+  display: flex; gap: 0.4261em; align-items: flex-start; width: 100%;
+  padding: 0.4261em 0.5682em; border: 1px solid var(--border); border-radius: 6px;
   background: var(--surface); color: var(--text); font: inherit; font-size: 0.88em; text-align: start; cursor: pointer;
   overflow-wrap: anywhere;
 }
 .zoom-mark .icon { width: 1.05em; height: 1.05em; flex: none; margin-top: 0.15em; }
 .zoom-mark-warn { border-style: dashed; }
 .zoom-mark[aria-pressed="true"] { border-color: var(--focus); box-shadow: inset 0 0 0 1px var(--focus); }
-.zoom-keys { margin: 12px 0 0; }
+.zoom-keys { margin: 0.8571em 0 0; }
 @media (max-width: 700px) {
   .zoom-body { grid-template-columns: minmax(0, 1fr); grid-template-rows: minmax(0, 1fr) auto; }
   .zoom-side { max-height: 34vh; border-inline-start: 0; border-top: 1px solid var(--border); }
-  .zoom-bar { padding: 8px 10px; }
-  .zoom-nav { margin-inline-start: 0; width: 100%; gap: 6px; }
-  .zoom-nav .action { flex: 1 1 auto; white-space: nowrap; padding: 6px 8px; }
-  .zoom-page { padding: 8px; }
+  .zoom-bar { padding: 0.5em 0.625em; }
+  .zoom-nav { margin-inline-start: 0; width: 100%; gap: 0.375em; }
+  .zoom-nav .action { flex: 1 1 auto; white-space: nowrap; padding: 0.4167em 0.5556em; }
+  .zoom-page { padding: 0.5em; }
 }
-.map figcaption { display: flex; justify-content: center; align-items: center; flex-wrap: wrap; gap: 2px 10px; margin-top: 8px; font-size: 0.88em; text-align: center; }
+.map figcaption { display: flex; justify-content: center; align-items: center; flex-wrap: wrap; gap: 0.142em 0.7102em; margin-top: 0.5682em; font-size: 0.88em; text-align: center; }
 .map-page { font-weight: 650; }
 .map-count { display: inline-flex; align-items: center; gap: 3px; font-weight: 700; font-variant-numeric: tabular-nums; }
 .map-size { flex-basis: 100%; color: var(--muted); font-size: 0.82em; }
@@ -434,7 +436,7 @@ bdi { unicode-bidi: isolate; }
   position: fixed; inset: auto; z-index: 2147483000;
   margin: 0; border: 0;
   max-width: 22em;
-  padding: 7px 11px;
+  padding: 0.5087em 0.7994em;
   border-radius: 8px;
   background: var(--text); color: var(--surface);
   font: 0.86em/1.4 var(--precheck-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif);
@@ -454,38 +456,38 @@ bdi { unicode-bidi: isolate; }
   .input-grid { grid-template-columns: minmax(0, 1fr); }
 }
 @container (max-width: 480px) {
-  .card { padding: 18px 16px; }
+  .card { padding: 1.125em 1em; }
   .maps { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-  .verdict { padding: 16px; gap: 12px; }
-  .check { padding: 12px 14px 12px 12px; }
+  .verdict { padding: 1em; gap: 0.75em; }
+  .check { padding: 0.75em 0.875em 0.75em 0.75em; }
 }
 
 /* ---------------------------------------------------------------- compact */
 :host([compact]) .root { padding: var(--precheck-padding, 0.8em); font-size: var(--precheck-font-size, 15px); }
-:host([compact]) .card { padding: 16px; }
-:host([compact]) .inputs h2 { font-size: 1.05em; margin-bottom: 12px; }
-:host([compact]) .input-grid { grid-template-columns: minmax(0, 1fr); gap: 14px; }
-:host([compact]) .drop { min-height: 0; padding: 14px 12px; flex-direction: row; flex-wrap: wrap; gap: 4px 10px; }
-:host([compact]) .drop-icon { width: 24px; height: 24px; }
+:host([compact]) .card { padding: 1.0667em; }
+:host([compact]) .inputs h2 { font-size: 1.05em; margin-bottom: 0.7619em; }
+:host([compact]) .input-grid { grid-template-columns: minmax(0, 1fr); gap: 0.9333em; }
+:host([compact]) .drop { min-height: 0; padding: 0.9333em 0.8em; flex-direction: row; flex-wrap: wrap; gap: 0.2667em 0.6667em; }
+:host([compact]) .drop-icon { width: 1.6em; height: 1.6em; }
 :host([compact]) .drop-title { font-size: 1em; }
 :host([compact]) .drop-sub { display: none; }
 :host([compact]) .drop input[type="file"] { flex-basis: 100%; }
-:host([compact]) .field + .field { margin-top: 12px; }
+:host([compact]) .field + .field { margin-top: 0.8em; }
 :host([compact]) textarea { min-height: 6em; }
-:host([compact]) .statusbar { margin-top: 14px; padding-top: 10px; }
-:host([compact]) .report { margin-top: 16px; }
+:host([compact]) .statusbar { margin-top: 0.9333em; padding-top: 0.6667em; }
+:host([compact]) .report { margin-top: 1.0667em; }
 :host([compact]) .empty { padding: 16px; }
-:host([compact]) .verdict { padding: 14px 16px; gap: 12px; border-left-width: 5px; }
-:host([compact]) .verdict-icon { width: 30px; height: 30px; }
+:host([compact]) .verdict { padding: 0.9333em 1.0667em; gap: 0.8em; border-left-width: 5px; }
+:host([compact]) .verdict-icon { width: 2em; height: 2em; }
 :host([compact]) .verdict-title { font-size: 1.12em; }
-:host([compact]) .checks-section { margin-top: 16px; }
-:host([compact]) .checks-section h3 { font-size: 1.05em; margin-bottom: 8px; }
-:host([compact]) .check { padding: 10px 14px 10px 10px; gap: 0 10px; grid-template-columns: 18px minmax(0, 1fr); }
-:host([compact]) .check-icon { width: 18px; height: 18px; margin-top: 2px; }
+:host([compact]) .checks-section { margin-top: 1.0667em; }
+:host([compact]) .checks-section h3 { font-size: 1.05em; margin-bottom: 0.5079em; }
+:host([compact]) .check { padding: 0.6667em 0.9333em 0.6667em 0.6667em; gap: 0 0.6667em; grid-template-columns: 1.2em minmax(0, 1fr); }
+:host([compact]) .check-icon { width: 1.2em; height: 1.2em; margin-top: 0.1333em; }
 :host([compact]) .check-title { font-size: 0.95em; }
 :host([compact]) .check-pass .check-main > :not(.check-head),
 :host([compact]) .check-skip .check-main > :not(.check-head) { display: none; }
-:host([compact]) .check-pass, :host([compact]) .check-skip { padding-top: 8px; padding-bottom: 8px; align-items: center; }
+:host([compact]) .check-pass, :host([compact]) .check-skip { padding-top: 0.5333em; padding-bottom: 0.5333em; align-items: center; }
 :host([compact]) .check-pass .check-icon, :host([compact]) .check-skip .check-icon { margin-top: 0; }
 
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }

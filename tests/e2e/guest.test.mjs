@@ -161,6 +161,10 @@ test("a 10 px root (Bootstrap 3, the 62.5 % pattern) leaves every size as it is;
   assert.deepEqual(await sizes(bootstrap.page), ["16px", "21.6px", "14.72px", "14.08px"]);
   const larger = await openHost(hostPage({ css: `html { font-size: 10px; } precheck-widget { --precheck-font-size: 20px; }` }));
   assert.deepEqual(await sizes(larger.page), ["20px", "27px", "18.4px", "17.6px"]);
+  // Spacing follows the same base: a card's padding is 22 px at 16 px, 27.5 px at 20 px.
+  const padding = (page) => page.evaluate(() => getComputedStyle(document.querySelector("precheck-widget").shadowRoot.querySelector(".card")).paddingTop);
+  assert.equal(await padding(bootstrap.page), "22px");
+  assert.equal(await padding(larger.page), "27.5px");
   await bootstrap.page.screenshot({ path: join(ARTIFACTS, "guest_bootstrap_root10.png") });
   for (const p of [plain, bootstrap, larger]) {
     assert.deepEqual(p.errors, []);
