@@ -8,15 +8,11 @@ import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { createServer } from "node:http";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer, PACKAGE_HEADERS } from "../../tools/serve.mjs";
+import { ROOT, FIXTURES, CHROMIUM, CHROMIUM_ARGS } from "../pkg/helpers.mjs";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const FIXTURES = join(ROOT, "tests/fixtures");
 const ARTIFACTS = join(ROOT, "tests/artifacts/e2e");
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 const LIGHT_BG = "rgb(245, 246, 248)";
 const DARK_BG = "rgb(15, 18, 23)";
 
@@ -45,7 +41,7 @@ before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   site = await startServer({ port: 0 });
   venue = await startVenue();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 after(async () => {

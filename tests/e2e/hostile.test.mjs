@@ -9,16 +9,12 @@ import assert from "node:assert/strict";
 import { mkdtemp, open, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../tools/serve.mjs";
+import { ROOT, FIXTURES, CHROMIUM, CHROMIUM_ARGS } from "../pkg/helpers.mjs";
 import { PdfWriter, stream, TIMES } from "../hostile-js/pdf.mjs";
 import { ESCAPE_FONT, manyPages, rloFontName, RLO_FONT } from "../hostile-js/files.mjs";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const FIXTURES = join(ROOT, "tests/fixtures");
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 const LONG_TASK_MS = 100;
 
 let server;
@@ -27,7 +23,7 @@ let tmp;
 
 before(async () => {
   server = await startServer({ port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   tmp = await mkdtemp(join(tmpdir(), "precheck-e2e-hostile-"));
 });
 

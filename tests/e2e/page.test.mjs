@@ -3,26 +3,21 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../../tools/serve.mjs";
+import { ROOT, FIXTURES, EXPECTED as expected, CHROMIUM, CHROMIUM_ARGS } from "../pkg/helpers.mjs";
 import { check } from "../../pkg/index.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const FIXTURES = join(ROOT, "tests/fixtures");
 const ARTIFACTS = join(ROOT, "tests/artifacts/e2e");
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 
 let server;
 let browser;
-const expected = JSON.parse(await readFile(join(FIXTURES, "expected.json"), "utf8"));
 
 before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   server = await startServer({ port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 after(async () => {

@@ -6,19 +6,15 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../../tools/serve.mjs";
+import { ROOT, FIXTURES, CHROMIUM, CHROMIUM_ARGS } from "../pkg/helpers.mjs";
 import { check } from "../../pkg/index.js";
 import { PdfWriter, stream, TIMES } from "../hostile-js/pdf.mjs";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const FIXTURES = join(ROOT, "tests/fixtures");
 const ARTIFACTS = join(ROOT, "tests/artifacts/e2e");
 const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 
 let server;
 let browser;
@@ -26,7 +22,7 @@ let browser;
 before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   server = await startServer({ port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 after(async () => {
