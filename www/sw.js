@@ -6,7 +6,7 @@
 // address without the query (`app.js?v=2` is `app.js`); the package's files are the ones
 // its manifest (./precheck/package.json, written by tools/make_pkg.mjs) lists, so a
 // module added to the widget is kept offline without an edit here. The cache holds those
-// responses and never grows. Any other request is left to the browser. Nothing the author
+// responses and never grows. Any other request goes to the network unchanged. Nothing the author
 // gives the page (the PDF, the abstract) ever passes through here: those stay in memory.
 
 const CACHE = "precheck-page-v5";
@@ -15,25 +15,27 @@ const PACKAGE = "./precheck/";
 /** What of the package the page runs: scripts and the WebAssembly, not types or docs (nor the minified widget, which the page does not load). */
 const RUNTIME = /^(?!.*\.min\.js$).*\.(js|wasm)$/;
 
-/** Every address this worker stores: the page, the manifest, the package's runtime files. */
-async function ownFiles() {
+const MANIFEST = new URL(`${PACKAGE}package.json`, self.registration.scope).href;
+
+/** Every address this worker stores: the page, the manifest, and what the manifest lists. */
+function ownFiles(manifest) {
   const files = [...PAGE, `${PACKAGE}package.json`];
-  try {
-    const manifest = await (await fetch(new URL(`${PACKAGE}package.json`, self.registration.scope), { cache: "no-cache" })).json();
-    for (const f of manifest.files || []) if (typeof f === "string" && RUNTIME.test(f) && !f.includes("..")) files.push(PACKAGE + f);
-  } catch {
-    /* offline while installing: the page's files are stored, the next visit tries again */
-  }
-  return files.map((path) => new URL(path, self.registration.scope).href);
+  for (const f of (manifest && manifest.files) || []) if (typeof f === "string" && RUNTIME.test(f) && !f.includes("..")) files.push(PACKAGE + f);
+  return new Set(files.map((path) => new URL(path, self.registration.scope).href));
 }
 
-let own = null; // the addresses stored, once known (the install step, or the cache's keys)
+// The addresses stored, known from the manifest: read at install, or (after the browser
+// ended this worker) from the stored copy of it.
+let own = null;
 async function ownSet() {
-  if (!own) own = new Set((await (await caches.open(CACHE)).keys()).map((r) => r.url));
+  if (!own) {
+    const stored = await (await caches.open(CACHE)).match(MANIFEST);
+    own = ownFiles(stored ? await stored.json().catch(() => null) : null);
+  }
   return own;
 }
 
-/** The stored address of a request for one of the page's own files, or null for any other. */
+/** The address a request is stored under: without its query and fragment. */
 function address(url) {
   const u = new URL(url);
   u.search = "";
@@ -45,11 +47,20 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      const files = await ownFiles();
-      own = new Set(files);
+      let manifest = null;
+      try {
+        const response = await fetch(MANIFEST, { cache: "no-cache" });
+        if (response.ok) {
+          await cache.put(MANIFEST, response.clone());
+          manifest = await response.json();
+        }
+      } catch {
+        /* offline while installing: the page's files are stored, the next visit tries again */
+      }
+      own = ownFiles(manifest);
       // One missing file (e.g. no favicon) must not stop the others from being stored.
       await Promise.all(
-        files.map(async (url) => {
+        [...own].filter((url) => url !== MANIFEST).map(async (url) => {
           try {
             const response = await fetch(url, { cache: "no-cache" });
             if (response.ok) await cache.put(url, response);
@@ -78,12 +89,13 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   const key = address(request.url);
-  // Only same-origin files can be the page's; anything else is never looked at here.
-  if (new URL(key).origin !== self.location.origin) return;
+  // Only same-origin files can be the page's; anything else is never looked at here, nor
+  // anything the list (once known) does not hold.
+  if (new URL(key).origin !== self.location.origin || (own && !own.has(key))) return;
   event.respondWith(answer(request, key));
 });
 
-/** One of the page's files, network first; any other same-origin request goes to the network as it is. */
+/** One of the page's files, network first; before the list is known, another same-origin request goes to the network as it is. */
 async function answer(request, key) {
   if (!(await ownSet()).has(key)) return fetch(request);
   return networkFirst(request, key);
