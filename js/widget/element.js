@@ -18,6 +18,17 @@ const SLICE_MS = 8; // then slices of this long, one a frame
 
 const Base = globalThis.HTMLElement || class {};
 
+/** `value` as an http(s) address against the page's, or null (none, not one, or another scheme). */
+function webAddress(value) {
+  if (!value) return null;
+  try {
+    const url = new URL(value, document.baseURI);
+    return /^https?:$/.test(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export class PrecheckWidget extends Base {
   static get observedAttributes() {
     return ["profile", "kind", "compact", "timeout-ms"];
@@ -38,6 +49,7 @@ export class PrecheckWidget extends Base {
     report: null, // the last report shown
     fileName: null, // the name of its file
     previous: null, // the report before a re-read of its file: { report, name, same }
+    count: null, // the live count of the abstract: { words, chars, text }
     described: null, // the core's ProfileInfo: { of: the profile it describes, info }
   };
   #profileObject = null; // a whole profile given through the property
@@ -261,7 +273,10 @@ export class PrecheckWidget extends Base {
           this.#set({ retry: true });
         },
         taken: (file, previous) => this.#taken(file, previous),
-        count: (result) => this.#renderCount(result),
+        count: (result) => {
+          this.#set({ count: result });
+          this.dispatchEvent(new CustomEvent("precheck-count", { detail: { words: result.words, chars: result.chars }, bubbles: true, composed: true }));
+        },
       },
       { timeoutMs: this.timeoutMs },
     );
@@ -272,9 +287,9 @@ export class PrecheckWidget extends Base {
     const here = new URL(import.meta.url);
     const from = typeof location !== "undefined" && here.origin !== location.origin ? here.host : null;
     const text = [startFailure(err, from)];
-    const fallback = this.getAttribute("fallback-url");
-    if (fallback && /^https?:/i.test(new URL(fallback, document.baseURI).protocol)) {
-      text.push(" ", el("a", { href: new URL(fallback, document.baseURI).href, "data-fallback": "" }, "Check your submission on the workshop's page instead."));
+    const fallback = webAddress(this.getAttribute("fallback-url"));
+    if (fallback) {
+      text.push(" ", el("a", { href: fallback, "data-fallback": "" }, "Check your submission on the workshop's page instead."));
     } else {
       text.push(" Reload the page to try again.");
     }
@@ -465,8 +480,7 @@ export class PrecheckWidget extends Base {
   /** The core described the profile: the picker, the help and the live count say its limits. */
   #setDescription(of, info) {
     if (of !== this.profile) return;
-    this.#set({ described: { of, info } });
-    this.#session.count(this.#ui.abstract.value, 0);
+    this.#set({ described: { of, info } }); // the count is drawn again with its limits
   }
 
   async #describe() {
@@ -495,7 +509,7 @@ export class PrecheckWidget extends Base {
     if (!this.#restored) return;
     this.#fillKinds();
     this.#updateTexts();
-    this.#session.count(this.#ui.abstract.value, 0);
+    this.#render(["count"]); // without the old profile's limits until the new one is described
     if (this.#session.ready) this.#describe();
     if (this.#state.report || this.#session.file) this.#session.schedule(0);
   }
@@ -689,7 +703,10 @@ export class PrecheckWidget extends Base {
 
   // ---------------------------------------------------------------- word count
 
-  #renderCount({ words, chars, text }) {
+  /** The live count, against the profile's limits as far as they are known. */
+  #renderCount() {
+    if (!this.#state.count) return;
+    const { words, chars, text } = this.#state.count;
     const ui = this.#ui;
     const p = this.#profileInfo();
     const overWords = p.words ? words - p.words : 0;
@@ -706,7 +723,6 @@ export class PrecheckWidget extends Base {
     ui.count.dataset.words = String(words);
     ui.count.dataset.chars = String(chars);
     ui.abstractHelp.hidden = text.trim().length > 0;
-    this.dispatchEvent(new CustomEvent("precheck-count", { detail: { words, chars }, bubbles: true, composed: true }));
   }
 
   // ---------------------------------------------------------------- report
@@ -1025,6 +1041,9 @@ export class PrecheckWidget extends Base {
       } else if (key === "described") {
         this.#fillKinds();
         this.#updateTexts();
+        this.#renderCount();
+      } else if (key === "count") {
+        this.#renderCount();
       }
     }
   }

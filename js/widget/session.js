@@ -152,9 +152,7 @@ export class CheckSession {
    * worse words). The next file the author chooses, or retry(), tries to start once more.
    */
   #failed(error) {
-    this.#checker?.terminate();
-    this.#counter?.terminate();
-    this.#checker = this.#counter = this.#starting = null;
+    this.#endWorkers();
     this.#startFailed = true;
     this.#emit("state", "error");
     this.#emit("started", false, error);
@@ -178,11 +176,15 @@ export class CheckSession {
   stop() {
     clearTimeout(this.#checkTimer);
     clearTimeout(this.#countTimer);
+    this.#endWorkers();
+    this.#running = false;
+    this.#again = null;
+  }
+
+  #endWorkers() {
     this.#checker?.terminate();
     this.#counter?.terminate();
     this.#checker = this.#counter = this.#starting = null;
-    this.#running = false;
-    this.#again = null;
   }
 
   /**
