@@ -54,7 +54,6 @@ export class PrecheckWidget extends Base {
   };
   #profileObject = null; // a whole profile given through the property
   #session; // the workers, the file, and when to check (session.js)
-  #connected = false;
   #restored = false;
   #mapJob = null; // the page maps of the report shown: what they draw, and how far they are
   #zoom = null; // the enlarged page: { page, mark, opener }
@@ -200,7 +199,6 @@ export class PrecheckWidget extends Base {
   // ---------------------------------------------------------------- lifecycle
 
   connectedCallback() {
-    this.#connected = true;
     window.addEventListener("scroll", this.#onWindowScroll, { capture: true, passive: true });
     window.addEventListener("resize", this.#onWindowResize);
     // Bubbling listeners on the window run after the page's own: a drop zone of the venue's
@@ -219,7 +217,6 @@ export class PrecheckWidget extends Base {
   }
 
   disconnectedCallback() {
-    this.#connected = false;
     window.removeEventListener("scroll", this.#onWindowScroll, { capture: true });
     window.removeEventListener("resize", this.#onWindowResize);
     window.removeEventListener("dragover", this.#onPageDragOver);
